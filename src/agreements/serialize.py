@@ -1,0 +1,658 @@
+"""Reading and writing agreements data: JSON, TOML and YAML, through one converter.
+
+A document is a mapping. Its optional top-level ``type`` says what it holds
+(``"corpus"`` when absent): a corpus document has the arrays ``sources``,
+``actors``, ``places`` and ``agreements``; an ``"agreement"`` document has an
+agreement's own fields at the top level; any other record can be a document
+too (``type = "clause"``). Keys are the records' field names; a field left at
+its default is left out.
+
+Reading is strict: unknown keys, text where a number belongs, a lone string
+where a list belongs and enum typos are errors, and all of them are reported
+together with their paths (``clauses[3].weapons.classes[0]: 'heavvy' is not a
+weapon class; did you mean 'heavy'?``).
+
+This module owns the library's only cattrs converter; nothing else touches
+cattrs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import json
+import re
+import tomllib
+import typing
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final, TypeVar, overload
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from agreements import model
+from agreements.exceptions import InvalidDataError, Problem
+from agreements.similarity import closest
+
+__all__ = [
+    "FORMATS",
+    "Document",
+    "dump",
+    "dumps",
+    "format_for",
+    "from_data",
+    "load",
+    "loads",
+    "schema",
+    "to_data",
+]
+
+FORMATS: Final = ("json", "toml", "yaml")
+_SUFFIXES: Final = {".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml"}
+
+Document = (
+    model.Corpus
+    | model.Agreement
+    | model.Clause
+    | model.Actor
+    | model.Place
+    | model.Source
+    | model.Citation
+    | model.WeaponsTerm
+    | model.Condition
+    | model.Party
+    | model.ThirdParty
+    | model.Territory
+    | model.Claim
+    | model.Dispute
+    | model.Event
+)
+_KINDS: Final[dict[str, type[Any]]] = {
+    "corpus": model.Corpus,
+    "agreement": model.Agreement,
+    "clause": model.Clause,
+    "actor": model.Actor,
+    "place": model.Place,
+    "source": model.Source,
+    "citation": model.Citation,
+    "weapons-term": model.WeaponsTerm,
+    "condition": model.Condition,
+    "party": model.Party,
+    "third-party": model.ThirdParty,
+    "territory": model.Territory,
+    "claim": model.Claim,
+    "dispute": model.Dispute,
+    "event": model.Event,
+}
+_KIND_OF: Final = {cls: kind for kind, cls in _KINDS.items()}
+
+_D = TypeVar("_D", bound=Document)
+_E = TypeVar("_E", bound=enum.Enum)
+
+# ------------------------------------------------------------- the converter
+
+
+def _describe(value: object) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true/false", list: "a list"}
+    if isinstance(value, dict):
+        return "a table"
+    if value is None:
+        return "null"
+    return names.get(type(value), type(value).__name__)
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {_describe(value)} {value!r}")
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected a whole number, got {_describe(value)} {value!r}")
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_describe(value)} {value!r}")
+    return value
+
+
+def _enum_label(cls: type[enum.Enum]) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+
+
+def _structure_enum(value: object, cls: type[_E]) -> _E:
+    allowed = [str(member.value) for member in cls]
+    if not isinstance(value, str):
+        raise TypeError(
+            f"expected text, one of {', '.join(map(repr, allowed))}; got {_describe(value)} {value!r}"
+        )
+    try:
+        return cls(value)
+    except ValueError:
+        pass
+    label = _enum_label(cls)
+    article = "an" if label[0] in "aeiou" else "a"
+    guess = closest(value, allowed, limit=1, cutoff=0.5)
+    hint = (
+        f"; did you mean {guess[0][0]!r}?" if guess else f"; expected one of {', '.join(map(repr, allowed))}"
+    )
+    raise ValueError(f"{value!r} is not {article} {label}{hint}") from None
+
+
+def _structure_date(value: object, _: type) -> model.PartialDate:
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"expected a date, got the date and time {value.isoformat()!r}")
+    if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates as dates
+        return model.PartialDate.from_date(value)
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {value!r}")
+    try:
+        return model.PartialDate.parse(value)
+    except model.FieldError as error:
+        raise ValueError(error.message) from None
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+def _is_frozenset(tp: Any) -> bool:
+    return typing.get_origin(tp) is frozenset
+
+
+def _is_registry(tp: Any) -> bool:
+    return typing.get_origin(tp) is Mapping
+
+
+def _as_list(value: object) -> list[Any]:
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list, got {_describe(value)} {value!r}")
+    return list(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict_str)
+    converter.register_structure_hook(int, _strict_int)
+    converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(model.PartialDate, _structure_date)
+    converter.register_unstructure_hook(model.PartialDate, str)
+    converter.register_structure_hook_func(
+        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), _structure_enum
+    )
+    converter.register_unstructure_hook_func(
+        lambda tp: isinstance(tp, type) and issubclass(tp, enum.Enum), lambda member: member.value
+    )
+
+    def structure_tuple(value: object, tp: Any) -> tuple[Any, ...]:
+        (item_type, _) = typing.get_args(tp)
+        return tuple(converter.structure(_as_list(value), list[item_type]))  # type: ignore[valid-type]
+
+    def structure_frozenset(value: object, tp: Any) -> frozenset[Any]:
+        (item_type,) = typing.get_args(tp)
+        items: list[Any] = converter.structure(_as_list(value), list[item_type])  # type: ignore[valid-type]
+        seen: set[Any] = set()
+        for index, item in enumerate(items):
+            if item in seen:
+                raise model.FieldError(f"[{index}]", f"{_plain(item)!r} is listed twice")
+            seen.add(item)
+        return frozenset(items)
+
+    def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
+        # Sets have no order of their own: write enums in definition order and
+        # anything else sorted, so the same value always gives the same bytes.
+        if value and all(isinstance(item, enum.Enum) for item in value):
+            enum_type: type[enum.Enum] = type(next(iter(value)))
+            members = list(enum_type)
+            ordered = sorted(value, key=members.index)
+        else:
+            ordered = sorted(value)
+        return [converter.unstructure(item) for item in ordered]
+
+    def structure_registry(value: object, tp: Any) -> tuple[Any, ...]:
+        (_, record_type) = typing.get_args(tp)
+        records: list[Any] = converter.structure(_as_list(value), list[record_type])  # type: ignore[valid-type]
+        seen: set[str] = set()
+        for index, record in enumerate(records):
+            if record.id in seen:
+                raise model.FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
+            seen.add(record.id)
+        return tuple(records)
+
+    def unstructure_registry(value: Mapping[str, Any]) -> list[Any]:
+        return [converter.unstructure(record) for record in value.values()]
+
+    converter.register_structure_hook_func(_is_tuple, structure_tuple)
+    converter.register_structure_hook_func(_is_frozenset, structure_frozenset)
+    converter.register_unstructure_hook_func(_is_frozenset, unstructure_frozenset)
+    converter.register_structure_hook_func(_is_registry, structure_registry)
+    converter.register_unstructure_hook_func(_is_registry, unstructure_registry)
+    return converter
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+_CONVERTER: Final = _make_converter()
+
+# ---------------------------------------------------------------- error paths
+
+_Path = tuple[str | int, ...]
+
+
+def _format_path(path: _Path) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part.startswith("["):
+            text += part
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def _field_names(cls: type[Any] | None) -> list[str]:
+    return [field.name for field in attrs.fields(cls)] if cls is not None and attrs.has(cls) else []
+
+
+def _problems(error: BaseException, path: _Path, cls: type[Any] | None) -> list[Problem]:
+    if isinstance(error, ClassValidationError):
+        found: list[Problem] = []
+        with_notes, without = error.group_exceptions()
+        hints = typing.get_type_hints(error.cl) if attrs.has(error.cl) else {}
+        for sub, note in with_notes:
+            found += _problems(sub, (*path, note.name), _record_type(hints.get(note.name)))
+        for sub in without:
+            found += _problems(sub, path, error.cl)
+        return found
+    if isinstance(error, IterableValidationError):
+        found = []
+        indexed, unindexed = error.group_exceptions()
+        for sub, item in indexed:
+            found += _problems(sub, (*path, int(item.index)), cls)
+        for sub in unindexed:
+            found += _problems(sub, path, cls)
+        return found
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = _field_names(error.cl)
+        found = []
+        for key in sorted(error.extra_fields):
+            guess = closest(key, known, limit=1, cutoff=0.6)
+            hint = f"; did you mean {guess[0][0]!r}?" if guess else ""
+            found.append(Problem(path=_format_path((*path, key)), message=f"unknown key {key!r}{hint}"))
+        return found
+    if isinstance(error, KeyError):
+        return [Problem(path=_format_path(path), message="required, but missing")]
+    if isinstance(error, model.FieldError):
+        return [Problem(path=_format_path((*path, error.field)), message=error.message)]
+    if isinstance(error, ExceptionGroup):  # pragma: no cover - cattrs groups are handled above
+        return [problem for sub in error.exceptions for problem in _problems(sub, path, cls)]
+    return [Problem(path=_format_path(path), message=str(error))]
+
+
+def _record_type(tp: Any) -> type[Any] | None:
+    """The attrs class inside ``X``, ``X | None``, ``tuple[X, ...]`` or ``Mapping[str, X]``."""
+    if tp is None:
+        return None
+    if attrs.has(tp):
+        return typing.cast("type[Any]", tp)
+    for arg in typing.get_args(tp):
+        found = _record_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------ documents
+
+
+def to_data(obj: Document) -> dict[str, Any]:
+    """The plain mapping a document is written as: ``type`` first, then the fields.
+
+    >>> to_data(model.Citation(source="s", quote="Russia is the guarantor"))
+    {'type': 'citation', 'source': 's', 'quote': 'Russia is the guarantor'}
+    """
+    kind = _KIND_OF.get(type(obj))
+    if kind is None:
+        raise TypeError(f"cannot write {type(obj).__name__!r}: not an agreements record")
+    data: dict[str, Any] = {"type": kind}
+    data.update(_CONVERTER.unstructure(obj))
+    return data
+
+
+@overload
+def from_data(data: object) -> Document: ...
+@overload
+def from_data(data: object, cls: type[_D]) -> _D: ...
+def from_data(data: object, cls: type[Any] | None = None) -> Any:
+    """Build a record from a plain mapping, checking it strictly.
+
+    ``cls`` says what is expected; without it the ``type`` key decides, and a
+    document without one is a corpus.
+    """
+    return _from_data(data, cls)
+
+
+def _from_data(data: object, cls: type[Any] | None) -> Any:
+    if not isinstance(data, dict):
+        raise InvalidDataError(
+            [Problem(path="", message=f"expected a table at the top, got {_describe(data)}")]
+        )
+    body = dict(data)
+    kind = body.pop("type", None)
+    if kind is not None and kind not in _KINDS:
+        guess = closest(str(kind), list(_KINDS), limit=1, cutoff=0.5)
+        hint = (
+            f"; did you mean {guess[0][0]!r}?"
+            if guess
+            else f"; expected one of {', '.join(map(repr, _KINDS))}"
+        )
+        raise InvalidDataError([Problem(path="type", message=f"{kind!r} is not a kind of document{hint}")])
+    target = cls or _KINDS[kind or "corpus"]
+    if kind is not None and _KINDS[kind] is not target:
+        raise InvalidDataError(
+            [Problem(path="type", message=f"expected a document of kind {_KIND_OF[target]!r}, got {kind!r}")]
+        )
+    try:
+        return _CONVERTER.structure(body, target)
+    except (ClassValidationError, ValueError, TypeError) as error:
+        problems = _problems(error, (), target) or [Problem(path="", message=str(error))]
+        raise InvalidDataError(problems) from None
+
+
+def _parse(text: str, fmt: str) -> object:
+    try:
+        if fmt == "json":
+            return json.loads(text)
+        if fmt == "toml":
+            return tomllib.loads(text)
+        import yaml  # noqa: PLC0415 - an optional extra, imported only when YAML is asked for
+
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise ValueError(str(error).replace("\n", " ")) from None
+    except (ValueError, tomllib.TOMLDecodeError) as error:
+        raise InvalidDataError([Problem(path="", message=f"not valid {fmt.upper()}: {error}")]) from None
+
+
+def _check_format(fmt: str) -> str:
+    name = fmt.lower().lstrip(".")
+    name = {"yml": "yaml"}.get(name, name)
+    if name not in FORMATS:
+        raise ValueError(f"{fmt!r} is not a format; expected one of {', '.join(map(repr, FORMATS))}")
+    if name == "yaml":
+        _require_yaml()
+    return name
+
+
+def _require_yaml() -> None:
+    try:
+        import yaml  # noqa: F401, PLC0415
+    except ImportError:  # pragma: no cover - the test environment has the extra
+        raise ImportError("YAML needs the optional extra: pip install 'agreements[yaml]'") from None
+
+
+def format_for(path: str | Path) -> str:
+    """The format a file name's suffix stands for (``.toml`` → ``"toml"``).
+
+    >>> format_for("daraa.yml")
+    'yaml'
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise ValueError(
+            f"{str(path)!r}: cannot tell the format from {suffix or 'no suffix'!r}; use .json, .toml or .yaml"
+        )
+    return _SUFFIXES[suffix]
+
+
+@overload
+def loads(text: str, fmt: str) -> Document: ...
+@overload
+def loads(text: str, fmt: str, *, cls: type[_D]) -> _D: ...
+def loads(text: str, fmt: str, *, cls: type[Any] | None = None) -> Any:
+    """Parse a document from text in ``fmt`` (``"json"``, ``"toml"`` or ``"yaml"``).
+
+    Pass ``cls`` to say which record you expect (and to get a precise type).
+
+    >>> loads('{"type": "citation", "source": "s", "quote": "as of Sunday"}', "json")
+    Citation(source='s', quote='as of Sunday')
+    >>> loads('type = "weapons-term"\\nclasses = ["heavvy"]\\naction = "hand-over"', "toml")
+    Traceback (most recent call last):
+    ...
+    agreements.exceptions.InvalidDataError: classes[0]: 'heavvy' is not a weapon class; did you mean 'heavy'?
+    """
+    return _from_data(_parse(text, _check_format(fmt)), cls)
+
+
+def dumps(obj: Document, fmt: str) -> str:
+    """Write a record as a document in ``fmt``; ``loads`` reads back an equal record.
+
+    >>> print(dumps(model.Citation(source="s", quote="as of Sunday"), "toml"), end="")
+    type = "citation"
+    source = "s"
+    quote = "as of Sunday"
+    """
+    name = _check_format(fmt)
+    data = to_data(obj)
+    if name == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if name == "toml":
+        return tomli_w.dumps(data)
+    import yaml  # noqa: PLC0415
+
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")))
+
+
+def _read(path: Path, cls: type[Any] | None) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidDataError(
+            [Problem(path="", message=f"not UTF-8 text: {error}")], file=str(path)
+        ) from None
+    try:
+        return _from_data(_parse(text, _check_format(format_for(path))), cls)
+    except InvalidDataError as error:
+        raise error.with_file(str(path)) from None
+
+
+@overload
+def load(path: str | Path) -> Document: ...
+@overload
+def load(path: str | Path, *, cls: type[_D]) -> _D: ...
+def load(path: str | Path, *, cls: type[Any] | None = None) -> Any:
+    """Read a document from a file, the format taken from its suffix.
+
+    A folder is read as one corpus: every ``.json``, ``.toml``, ``.yaml`` and
+    ``.yml`` file below it, in name order, merged (an agreement document adds
+    its agreement). Errors name the file.
+    """
+    path = Path(path)
+    if path.is_dir():
+        found = _merge(sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()))
+        if cls is not None and not isinstance(found, cls):
+            raise TypeError(f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}")
+        return found
+    return _read(path, cls)
+
+
+def _merge(paths: Iterable[Path]) -> model.Corpus:
+    registries: dict[str, dict[str, Any]] = {"sources": {}, "actors": {}, "places": {}, "agreements": {}}
+    origin: dict[tuple[str, str], Path] = {}
+    problems: list[InvalidDataError] = []
+    for path in paths:
+        try:
+            document = _read(path, None)
+        except InvalidDataError as error:
+            problems.append(error)
+            continue
+        if isinstance(document, model.Agreement):
+            parts: dict[str, Iterable[Any]] = {"agreements": [document]}
+        elif isinstance(document, model.Corpus):
+            parts = {name: getattr(document, name).values() for name in registries}
+        else:
+            problems.append(
+                InvalidDataError(
+                    [Problem(path="type", message="a corpus folder holds corpus and agreement documents")],
+                    file=str(path),
+                )
+            )
+            continue
+        for name, records in parts.items():
+            for record in records:
+                earlier = origin.get((name, record.id))
+                if earlier is not None:
+                    problems.append(
+                        InvalidDataError(
+                            [
+                                Problem(
+                                    path=name, message=f"duplicate id {record.id!r}, also in {str(earlier)!r}"
+                                )
+                            ],
+                            file=str(path),
+                        )
+                    )
+                    continue
+                origin[(name, record.id)] = path
+                registries[name][record.id] = record
+    if problems:
+        if len(problems) == 1:
+            raise problems[0]
+        merged = [
+            Problem(
+                path=f"{error.file}: {problem.path}" if problem.path else str(error.file),
+                message=problem.message,
+                code=problem.code,
+                severity=problem.severity,
+            )
+            for error in problems
+            for problem in error.problems
+        ]
+        raise InvalidDataError(merged)
+    return model.Corpus(**{name: list(records.values()) for name, records in registries.items()})
+
+
+def dump(obj: Document, path: str | Path) -> None:
+    """Write a record to a file, the format taken from its suffix."""
+    path = Path(path)
+    path.write_text(dumps(obj, format_for(path)), encoding="utf-8")
+
+
+# --------------------------------------------------------------------- schema
+
+_ID_PATTERN: Final = r"^[a-z0-9][a-z0-9._-]*$"
+_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$"
+
+
+def _field_schema(tp: Any, name: str, validator: object, defs: dict[str, Any]) -> dict[str, Any]:
+    if tp is str:
+        if validator is model._valid_id:
+            return {"type": "string", "pattern": _ID_PATTERN}
+        if validator is model._not_blank:
+            return {"type": "string", "pattern": r"\S"}
+        return {"type": "string"}
+    if tp is int:
+        return {"type": "integer", "minimum": 0} if name == "count" else {"type": "integer"}
+    if tp is bool:
+        return {"type": "boolean"}
+    if tp is model.PartialDate:
+        return {"type": "string", "pattern": _DATE_PATTERN}
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return {"enum": [member.value for member in tp]}
+    if attrs.has(tp):
+        _record_schema(tp, defs)
+        return {"$ref": f"#/$defs/{tp.__name__}"}
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, _UnionType):
+        options = [_field_schema(arg, name, validator, defs) for arg in args if arg is not type(None)]
+        return options[0] if len(options) == 1 else {"anyOf": options}
+    if origin is tuple:
+        item = _field_schema(args[0], name, None, defs)
+        if validator is model._valid_ids:
+            item = {"type": "string", "pattern": _ID_PATTERN}
+        array: dict[str, Any] = {"type": "array", "items": item}
+        if validator is model._not_empty:
+            array["minItems"] = 1
+        if name == "claims":
+            array["minItems"] = 2
+        return array
+    if origin is frozenset:
+        item = _field_schema(args[0], name, None, defs)
+        return {"type": "array", "items": item, "uniqueItems": True, "minItems": 1}
+    if origin is Mapping:
+        return {"type": "array", "items": _field_schema(args[1], name, None, defs)}
+    raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - every model type is covered above
+
+
+_UnionType = type(int | None)
+
+
+def _record_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+    name = cls.__name__
+    if name in defs:
+        return typing.cast("dict[str, Any]", defs[name])
+    entry: dict[str, Any] = {"type": "object"}
+    defs[name] = entry  # placed first so that recursive references end
+    hints = typing.get_type_hints(cls)
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(cls):
+        properties[field.name] = _field_schema(hints[field.name], field.name, field.validator, defs)
+        if field.default is attrs.NOTHING:
+            required.append(field.name)
+    doc = (cls.__doc__ or "").strip().splitlines()
+    entry.update(
+        {
+            "description": doc[0] if doc else name,
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+    )
+    return entry
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of agreements documents, in every format.
+
+    Each document type is one alternative; a document without ``type`` must be
+    a corpus.
+
+    >>> s = schema()
+    >>> s["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(s["$defs"]["WeaponsTerm"]["properties"]["classes"]["items"]["enum"])
+    ['heavy', 'light', 'medium', 'small-arms']
+    """
+    defs: dict[str, Any] = {}
+    alternatives = []
+    for kind, cls in _KINDS.items():
+        record = _record_schema(cls, defs)
+        alternatives.append(
+            {
+                "title": f"{kind} document",
+                "allOf": [{"$ref": f"#/$defs/{cls.__name__}Document"}],
+            }
+        )
+        document = dict(record)
+        document["properties"] = {"type": {"const": kind}, **record["properties"]}
+        document["required"] = list(record["required"]) if kind == "corpus" else ["type", *record["required"]]
+        defs[f"{cls.__name__}Document"] = document
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://agreements.invalid/schema/agreements.json",
+        "title": "agreements document",
+        "description": "A corpus of agreements, or one agreements record, as JSON, TOML or YAML.",
+        "oneOf": alternatives,
+        "$defs": dict(sorted(defs.items())),
+    }
