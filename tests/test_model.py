@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
 import pytest
@@ -74,9 +75,7 @@ class TestPartialDate:
         ],
     )
     def test_rejects_impossible_dates(self, text: str, message: str) -> None:
-        with pytest.raises(
-            FieldError, match=message.split(" like")[0].replace("(", r"\(").replace(")", r"\)")
-        ):
+        with pytest.raises(FieldError, match=re.escape(message.split(" like", maxsplit=1)[0])):
             PartialDate.parse(text)
 
     def test_leap_day(self) -> None:
@@ -106,9 +105,9 @@ class TestPartialDate:
         ]
 
     def test_comparison_with_other_types(self) -> None:
-        assert PartialDate(year=2018) != "2018"
+        assert PartialDate(year=2018) != "2018"  # type: ignore[comparison-overlap]
         with pytest.raises(TypeError):
-            _ = PartialDate(year=2018) < "2019"  # type: ignore[operator]
+            _ = PartialDate(year=2018) < "2019"
 
     @given(st.dates(), st.dates())
     def test_order_agrees_with_calendar(self, a: datetime.date, b: datetime.date) -> None:
@@ -125,7 +124,7 @@ class TestValidation:
 
     def test_a_lone_string_is_not_a_sequence(self) -> None:
         with pytest.raises(TypeError, match="got the string 'daraa'"):
-            Clause(id="c", category=Category.SIEGE, summary="lift", citations=[CITE], places="daraa")  # type: ignore[arg-type]
+            Clause(id="c", category=Category.SIEGE, summary="lift", citations=[CITE], places="daraa")
         with pytest.raises(TypeError, match="got the string 'heavy'"):
             WeaponsTerm(classes="heavy", action=WeaponAction.HAND_OVER)  # type: ignore[arg-type]
 

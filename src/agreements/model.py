@@ -234,6 +234,44 @@ def _frozenset(items: Iterable[_T]) -> frozenset[_T]:
     return frozenset(items)
 
 
+# The attrs mypy plugin types ``__init__`` from the converter's argument, and
+# cannot solve a generic one, so each element type gets its own small converter.
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return _tuple(items)
+
+
+def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
+    return _tuple(items)
+
+
+def _weapon_classes(items: Iterable[WeaponClass]) -> frozenset[WeaponClass]:
+    return _frozenset(items)
+
+
+def _clauses(items: Iterable[Clause]) -> tuple[Clause, ...]:
+    return _tuple(items)
+
+
+def _parties(items: Iterable[Party]) -> tuple[Party, ...]:
+    return _tuple(items)
+
+
+def _third_parties(items: Iterable[ThirdParty]) -> tuple[ThirdParty, ...]:
+    return _tuple(items)
+
+
+def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
+    return _tuple(items)
+
+
+def _disputes(items: Iterable[Dispute]) -> tuple[Dispute, ...]:
+    return _tuple(items)
+
+
+def _events(items: Iterable[Event]) -> tuple[Event, ...]:
+    return _tuple(items)
+
+
 # ----------------------------------------------------------------------- dates
 
 _DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?\Z")
@@ -366,9 +404,9 @@ class Actor:
     id: str = attrs.field(validator=_valid_id)
     name: str = attrs.field(validator=_not_blank)
     kind: ActorKind
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     parent: str | None = attrs.field(default=None, validator=_valid_optional_id)
-    citations: Citations = attrs.field(default=(), converter=_tuple)
+    citations: Citations = attrs.field(default=(), converter=_citations)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -383,9 +421,9 @@ class Place:
     id: str = attrs.field(validator=_valid_id)
     name: str = attrs.field(validator=_not_blank)
     kind: PlaceKind
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     parent: str | None = attrs.field(default=None, validator=_valid_optional_id)
-    citations: Citations = attrs.field(default=(), converter=_tuple)
+    citations: Citations = attrs.field(default=(), converter=_citations)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -400,7 +438,7 @@ class Place:
 class WeaponsTerm:
     """Which weapon classes are handed over or kept, by whom, and when."""
 
-    classes: frozenset[WeaponClass] = attrs.field(converter=_frozenset, validator=_not_empty)
+    classes: frozenset[WeaponClass] = attrs.field(converter=_weapon_classes, validator=_not_empty)
     action: WeaponAction
     holder: str | None = attrs.field(default=None, validator=_valid_optional_id)
     schedule: str | None = None
@@ -416,7 +454,7 @@ class Condition:
     """What a clause waits for: a neutral description and the clauses it names."""
 
     summary: str = attrs.field(validator=_not_blank)
-    clauses: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_valid_ids)
+    clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -432,7 +470,7 @@ class Clause:
     id: str = attrs.field(validator=_valid_id)
     category: Category
     summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
     obligor: str | None = attrs.field(default=None, validator=_valid_optional_id)
     modality: Modality = Modality.MUST
     action: str | None = None
@@ -440,7 +478,7 @@ class Clause:
     count: int | None = None
     timing: str | None = None
     condition: Condition | None = None
-    places: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_valid_ids)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.count is not None and self.count < 0:
@@ -455,7 +493,7 @@ class Party:
     """A party to an agreement: one who signs, accepts or is bound by it."""
 
     actor: str = attrs.field(validator=_valid_id)
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -464,7 +502,7 @@ class ThirdParty:
 
     actor: str = attrs.field(validator=_valid_id)
     role: ThirdPartyRole
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -472,8 +510,8 @@ class Territory:
     """The area an agreement covers."""
 
     summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
-    places: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_valid_ids)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -481,7 +519,7 @@ class Claim:
     """What one or more sources say about a disputed term."""
 
     summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
 
 
 @attrs.frozen(kw_only=True)
@@ -494,8 +532,8 @@ class Dispute:
 
     id: str = attrs.field(validator=_valid_id)
     topic: str = attrs.field(validator=_not_blank)
-    claims: tuple[Claim, ...] = attrs.field(converter=_tuple)
-    clauses: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_valid_ids)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
 
     def __attrs_post_init__(self) -> None:
         if len(self.claims) < 2:
@@ -510,9 +548,9 @@ class Event:
     date: PartialDate
     kind: EventKind
     summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
-    actors: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_valid_ids)
-    places: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_valid_ids)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
 
 
 @attrs.frozen(kw_only=True)
@@ -527,15 +565,15 @@ class Agreement:
     title: str = attrs.field(validator=_not_blank)
     date: PartialDate
     status: Status
-    citations: Citations = attrs.field(converter=_tuple, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
     summary: str = ""
     place: str | None = attrs.field(default=None, validator=_valid_optional_id)
-    parties: tuple[Party, ...] = attrs.field(default=(), converter=_tuple)
-    third_parties: tuple[ThirdParty, ...] = attrs.field(default=(), converter=_tuple)
+    parties: tuple[Party, ...] = attrs.field(default=(), converter=_parties)
+    third_parties: tuple[ThirdParty, ...] = attrs.field(default=(), converter=_third_parties)
     territory: Territory | None = None
-    clauses: tuple[Clause, ...] = attrs.field(default=(), converter=_tuple)
-    disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_tuple)
-    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
+    clauses: tuple[Clause, ...] = attrs.field(default=(), converter=_clauses)
+    disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_disputes)
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
 
     @property
     def guarantors(self) -> tuple[ThirdParty, ...]:
@@ -605,27 +643,35 @@ class Agreement:
 _R = TypeVar("_R", Source, Actor, Place, Agreement)
 
 
-def _registry(records: Iterable[_R] | Mapping[str, _R]) -> Mapping[str, _R]:
-    if isinstance(records, Mapping):
-        records = records.values()
-    items = _tuple(records)
+def _registry(records: Iterable[_R] | Mapping[str, _R]) -> dict[str, _R]:
+    items = _tuple(records.values() if isinstance(records, Mapping) else records)
     by_id: dict[str, _R] = {}
     for index, record in enumerate(items):
         if record.id in by_id:
             raise FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
         by_id[record.id] = record
-    return types.MappingProxyType(by_id)
+    return by_id
 
 
-def _agreement_registry(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
-    unordered = _registry(records)
-    ordered = sorted(unordered.values(), key=lambda agreement: (agreement.date, agreement.id))
+def _read_only_sorted(by_id: dict[str, _R]) -> Mapping[str, _R]:
+    return types.MappingProxyType({key: by_id[key] for key in sorted(by_id)})
+
+
+def _sources(records: Iterable[Source] | Mapping[str, Source]) -> Mapping[str, Source]:
+    return _read_only_sorted(_registry(records))
+
+
+def _actors(records: Iterable[Actor] | Mapping[str, Actor]) -> Mapping[str, Actor]:
+    return _read_only_sorted(_registry(records))
+
+
+def _places(records: Iterable[Place] | Mapping[str, Place]) -> Mapping[str, Place]:
+    return _read_only_sorted(_registry(records))
+
+
+def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
+    ordered = sorted(_registry(records).values(), key=lambda agreement: (agreement.date, agreement.id))
     return types.MappingProxyType({agreement.id: agreement for agreement in ordered})
-
-
-def _sorted_registry(records: Iterable[_R] | Mapping[str, _R]) -> Mapping[str, _R]:
-    unordered = _registry(records)
-    return types.MappingProxyType({key: unordered[key] for key in sorted(unordered)})
 
 
 @attrs.frozen(kw_only=True)
@@ -636,10 +682,10 @@ class Corpus:
     ordered by date (then id), the others by id.
     """
 
-    sources: Mapping[str, Source] = attrs.field(factory=dict, converter=_sorted_registry)
-    actors: Mapping[str, Actor] = attrs.field(factory=dict, converter=_sorted_registry)
-    places: Mapping[str, Place] = attrs.field(factory=dict, converter=_sorted_registry)
-    agreements: Mapping[str, Agreement] = attrs.field(factory=dict, converter=_agreement_registry)
+    sources: Mapping[str, Source] = attrs.field(factory=dict, converter=_sources)
+    actors: Mapping[str, Actor] = attrs.field(factory=dict, converter=_actors)
+    places: Mapping[str, Place] = attrs.field(factory=dict, converter=_places)
+    agreements: Mapping[str, Agreement] = attrs.field(factory=dict, converter=_agreements)
 
     def citations(self) -> tuple[Citation, ...]:
         """Every citation in the corpus: actors, places, then agreements in date order."""

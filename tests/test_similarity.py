@@ -1,0 +1,78 @@
+"""Similarity scores and name folding."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from agreements.similarity import closest, fold, similarity, sorted_tokens, text_key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ahmed Al-Awda", "Ahmed al-Awdeh"),
+        ("Adnan al Masalma", "Adnan Musalima"),
+        ("Nassib", "al-Naseeb"),
+        ("Daraa", "Deraa"),
+        ("Daraa al Balad", "Daraa Al-Balad"),
+        ("Busra al-Sham", "Busra-Sham"),
+        ("Zoubi", "Zubi"),
+        ("Syria`s", "Syria’s"),
+        ("Bashar al-Zoubi", "BASHAR AL ZOUBI"),
+        ("Ṣamad", "Samad"),
+        ("أحمد العَوْدة", "أحمد العودة"),
+    ],
+)
+def test_spelling_variants_fold_together(a: str, b: str) -> None:
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Russia", "Jordan"), ("Daraa", "Busra"), ("Samad", "Hariri")])
+def test_different_names_stay_apart(a: str, b: str) -> None:
+    assert fold(a) != fold(b)
+
+
+def test_text_key_and_sorted_tokens() -> None:
+    assert text_key("Hand over, HEAVY weapons!") == "hand over  heavy weapons"
+    assert sorted_tokens("weapons heavy over hand") == "hand heavy over weapons"
+
+
+def test_similarity_ignores_word_order_and_case() -> None:
+    assert similarity("Hand over heavy weapons", "heavy weapons: hand over") == 1.0
+    presorted = sorted_tokens("hand over heavy weapons"), sorted_tokens("hand over light weapons")
+    assert similarity(*presorted, presorted=True) == similarity(
+        "hand over heavy weapons", "hand over light weapons"
+    )
+
+
+def test_subset_of_words_is_not_a_perfect_match() -> None:
+    """token_set_ratio would score this 1.0 and hide the widened scope."""
+    assert similarity("hand over heavy weapons", "hand over heavy and medium weapons") < 0.9
+
+
+def test_unrelated_clauses_score_low() -> None:
+    """WRatio scores pairs like this up to 0.86; ratio on sorted tokens does not."""
+    assert similarity("lift the siege of Daraa al-Balad", "exchange of bodies on Monday") < 0.5
+
+
+@given(st.text(), st.text())
+def test_similarity_is_a_symmetric_score(a: str, b: str) -> None:
+    score = similarity(a, b)
+    assert 0.0 <= score <= 1.0
+    assert score == similarity(b, a)
+
+
+@given(st.text())
+def test_fold_is_idempotent_on_its_output_words(text: str) -> None:
+    assert fold(fold(text)) == fold(fold(fold(text)))
+
+
+def test_closest_is_ranked_and_deterministic() -> None:
+    assert [c for c, _ in closest("heavvy", ["heavy", "medium", "light", "small-arms"], limit=2)] == [
+        "heavy",
+        "light",
+    ]
+    assert closest("ab", ["ab", "ab"], limit=2) == [("ab", 1.0), ("ab", 1.0)]
+    assert closest("zzz", ["heavy"], cutoff=0.5) == []
