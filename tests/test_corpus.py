@@ -1,0 +1,118 @@
+"""The built-in corpus: loading, lookup by id, and resolving names however they are spelled."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import agreements as ag
+from agreements.corpus import RESOLVE_CUTOFF, resolve
+from agreements.similarity import closest, fold
+
+CORPUS = ag.corpus()
+RECORDS = [*CORPUS.actors.values(), *CORPUS.places.values()]
+NAMES = [(record.id, name) for record in RECORDS for name in record.names]
+COMBINING = ["\u0301", "\u0300", "\u0308", "\u0323", "\u0304", "\u0331"]
+
+
+def test_corpus_is_cached_and_ordered_by_date() -> None:
+    assert ag.corpus() is CORPUS
+    dates = [agreement.date for agreement in CORPUS.agreements.values()]
+    assert dates == sorted(dates)
+    assert set(CORPUS.agreements) >= {
+        "busra-al-sham-2018",
+        "russian-conditions-2018",
+        "daraa-2018-07",
+        "daraa-al-balad-2021-08-31",
+        "daraa-al-balad-2021-09-06",
+    }
+
+
+def test_get_and_unknown_ids() -> None:
+    assert ag.get("busra-al-sham-2018") is CORPUS.agreements["busra-al-sham-2018"]
+    assert CORPUS.get("daraa-2018-07").id == "daraa-2018-07"
+    with pytest.raises(ag.UnknownAgreementError) as caught:
+        ag.get("busra-2018")
+    assert "busra-al-sham-2018" in caught.value.closest
+    assert str(caught.value).startswith("no agreement with id 'busra-2018'; did you mean 'busra-al-sham-2018'")
+    with pytest.raises(KeyError):
+        ag.get("zzzzzzzzzzzzzzzzzzzz")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Ahmed Al-Awda", "ahmed-al-awda"),
+        ("ahmed al-awdeh", "ahmed-al-awda"),
+        ("Awdeh", "ahmed-al-awda"),
+        ("Shabab al-Sunna", "shabab-al-sunna"),
+        ("Sunni Youth", "shabab-al-sunna"),
+        ("Adnan Musalima", "adnan-al-masalma"),
+        ("Adnan al Masalma", "adnan-al-masalma"),
+        ("Naseeb", "nassib-crossing"),
+        ("Nassib", "nassib-crossing"),
+        ("Deraa", "daraa"),
+    ],
+)
+def test_spellings_of_the_sources_resolve(name: str, expected: str) -> None:
+    assert CORPUS.resolve(name).id == expected
+
+
+def test_every_alias_is_unambiguous() -> None:
+    owners: dict[str, set[str]] = {}
+    for record_id, name in NAMES:
+        owners.setdefault(fold(name), set()).add(record_id)
+    assert {key: ids for key, ids in owners.items() if len(ids) > 1} == {}
+
+
+@st.composite
+def respelled(draw: st.DrawFn) -> tuple[str, str]:
+    """An alias with its letters' case flipped at random and diacritics sprinkled on."""
+    record_id, name = draw(st.sampled_from(NAMES))
+    out = []
+    for char in name:
+        if char.isalpha() and draw(st.booleans()):
+            char = char.swapcase()
+        out.append(char)
+        if char.isascii() and char.isalpha() and draw(st.integers(0, 4)) == 0:
+            out.append(draw(st.sampled_from(COMBINING)))
+    return record_id, unicodedata.normalize(draw(st.sampled_from(["NFC", "NFD"])), "".join(out))
+
+
+@given(respelled())
+def test_every_alias_resolves_under_case_and_diacritics(case: tuple[str, str]) -> None:
+    record_id, name = case
+    assert CORPUS.resolve(name).id == record_id
+
+
+@given(st.text(alphabet="bcdfgjkpqvwxz", min_size=4, max_size=12))
+def test_names_far_from_every_alias_raise(name: str) -> None:
+    aliases = [fold(alias) for _, alias in NAMES]
+    best = closest(fold(name), aliases, limit=1)
+    assume(not best or best[0][1] < RESOLVE_CUTOFF)
+    with pytest.raises(ag.UnknownActorError) as caught:
+        CORPUS.resolve(name)
+    assert not caught.value.ambiguous
+    assert len(caught.value.candidates) <= 3
+
+
+def test_a_near_miss_resolves_fuzzily() -> None:
+    assert CORPUS.resolve("Ahmad al-Awdah").id == "ahmed-al-awda"
+
+
+def test_ambiguous_and_empty_names() -> None:
+    twins = ag.Corpus(
+        actors=[
+            ag.Actor(id="a", name="Zoubi", aliases=["abcdefgh1"], kind=ag.ActorKind.PERSON),
+            ag.Actor(id="b", name="Zubi", aliases=["abcdefgh2"], kind=ag.ActorKind.PERSON),
+        ]
+    )
+    with pytest.raises(ag.UnknownActorError, match="'ZOUBI' is ambiguous: it could be 'a' or 'b'"):
+        resolve(twins, "ZOUBI")
+    with pytest.raises(ag.UnknownActorError, match="'abcdefgh3' is ambiguous: it could be 'a' or 'b'"):
+        resolve(twins, "abcdefgh3")
+    with pytest.raises(ag.UnknownActorError, match="no actor or place is called '  '"):
+        resolve(twins, "  ")
