@@ -241,3 +241,13 @@ class TestAgreementAndCorpus:
             agreements=[agreement(weapons_clause("c", {WeaponClass.HEAVY}, WeaponAction.RETAIN))],
         )
         assert [cite.quote for cite in c.citations()] == ["actor", "as of Sunday", "as of Sunday"]
+
+
+def test_merge_joins_registries_and_refuses_shared_ids() -> None:
+    first = Corpus(actors=[Actor(id="a", name="A", kind=ActorKind.STATE)], agreements=[agreement()])
+    second = Corpus(actors=[Actor(id="b", name="B", kind=ActorKind.STATE)])
+    merged = first.merge(second)
+    assert list(merged.actors) == ["a", "b"]
+    assert list(merged.agreements) == ["a"]
+    with pytest.raises(FieldError, match="actors: both corpora define 'a'"):
+        merged.merge(Corpus(actors=first.actors))

@@ -698,6 +698,27 @@ class Corpus:
             found.extend(agreement.citations_all())
         return tuple(found)
 
+    def merge(self, other: Corpus) -> Corpus:
+        """One corpus with the records of both; an id defined in both is an error.
+
+        Use it to check or compare your own agreements against the built-in
+        actors, places and agreements: ``agreements.corpus().merge(mine)``.
+        """
+        merged: dict[str, list[Any]] = {}
+        for name in ("sources", "actors", "places", "agreements"):
+            mine: Mapping[str, Any] = getattr(self, name)
+            theirs: Mapping[str, Any] = getattr(other, name)
+            shared = sorted(set(mine) & set(theirs))
+            if shared:
+                raise FieldError(name, f"both corpora define {', '.join(map(repr, shared))}")
+            merged[name] = [*mine.values(), *theirs.values()]
+        return Corpus(
+            sources=merged["sources"],
+            actors=merged["actors"],
+            places=merged["places"],
+            agreements=merged["agreements"],
+        )
+
     def get(self, agreement_id: str) -> Agreement:
         """The agreement with this id; an unknown id raises an error naming the closest."""
         from agreements.corpus import find_agreement  # noqa: PLC0415 - corpus.py imports this module
