@@ -251,3 +251,21 @@ def test_merge_joins_registries_and_refuses_shared_ids() -> None:
     assert list(merged.agreements) == ["a"]
     with pytest.raises(FieldError, match="actors: both corpora define 'a'"):
         merged.merge(Corpus(actors=first.actors))
+
+
+def test_follows_orders_agreements_of_the_same_date() -> None:
+    base = agreement()
+    offer = attrs.evolve(base, id="z-offer")
+    deal = attrs.evolve(base, id="m-deal", follows="z-offer")
+    wider = attrs.evolve(base, id="a-wider", follows="m-deal")
+    later = attrs.evolve(base, id="0-later", date=PartialDate(year=2021), follows="a-wider")
+    assert list(Corpus(agreements=[later, wider, deal, offer]).agreements) == [
+        "z-offer",
+        "m-deal",
+        "a-wider",
+        "0-later",
+    ]
+    # a cycle or a reference to nothing still gives a deterministic order
+    loop = [attrs.evolve(base, id="x", follows="y"), attrs.evolve(base, id="y", follows="x")]
+    assert list(Corpus(agreements=loop).agreements) == ["x", "y"]
+    assert list(Corpus(agreements=[attrs.evolve(base, follows="nothing")]).agreements) == ["a"]

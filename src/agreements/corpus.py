@@ -28,7 +28,7 @@ def corpus() -> Corpus:
     """The built-in Daraa corpus, read once and cached.
 
     >>> list(corpus().agreements)[:2]
-    ['busra-al-sham-2018', 'russian-conditions-2018']
+    ['russian-conditions-2018', 'busra-al-sham-2018']
     """
     return load(DATA, cls=Corpus)
 

@@ -558,7 +558,10 @@ class Agreement:
     """An agreement (or a proposal for one), as a sequence of cited clauses.
 
     ``third_parties`` are the outside actors with their role; ``guarantors`` is
-    the same tuple under the name the analysis uses.
+    the same tuple under the name the analysis uses. ``follows`` names the
+    agreement or proposal this one came after, for when the sources date both
+    only to the same month: it orders them in a corpus, and the agreement's
+    citations should say how we know.
     """
 
     id: str = attrs.field(validator=_valid_id)
@@ -568,6 +571,7 @@ class Agreement:
     citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
     summary: str = ""
     place: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    follows: str | None = attrs.field(default=None, validator=_valid_optional_id)
     parties: tuple[Party, ...] = attrs.field(default=(), converter=_parties)
     third_parties: tuple[ThirdParty, ...] = attrs.field(default=(), converter=_third_parties)
     territory: Territory | None = None
@@ -670,7 +674,22 @@ def _places(records: Iterable[Place] | Mapping[str, Place]) -> Mapping[str, Plac
 
 
 def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
-    ordered = sorted(_registry(records).values(), key=lambda agreement: (agreement.date, agreement.id))
+    by_id = _registry(records)
+
+    def depth(agreement: Agreement) -> int:
+        # How many agreements of the same date this one follows, through
+        # ``follows``; a reference elsewhere or a cycle ends the chain.
+        seen = {agreement.id}
+        count = 0
+        while agreement.follows in by_id and agreement.follows not in seen:
+            earlier = by_id[agreement.follows]
+            if earlier.date != agreement.date:
+                break
+            seen.add(earlier.id)
+            agreement, count = earlier, count + 1
+        return count
+
+    ordered = sorted(by_id.values(), key=lambda agreement: (agreement.date, depth(agreement), agreement.id))
     return types.MappingProxyType({agreement.id: agreement for agreement in ordered})
 
 
@@ -679,7 +698,8 @@ class Corpus:
     """A set of agreements with the actors, places and sources they refer to.
 
     Each registry is a read-only mapping from id to record; agreements are
-    ordered by date (then id), the others by id.
+    ordered by date, then by ``follows`` among those of the same date, then by
+    id; the others by id.
     """
 
     sources: Mapping[str, Source] = attrs.field(factory=dict, converter=_sources)
