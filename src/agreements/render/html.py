@@ -1,0 +1,207 @@
+"""One self-contained HTML page: works offline, loads nothing, runs no script.
+
+The page carries its own small style sheet and a Content-Security-Policy that
+forbids everything else (scripts, fonts, images, connections). Every text is
+escaped, including attribute values. Each cell shows its note numbers, which
+link to the quotes below the table, and the quotes themselves on hover (the
+``title`` attribute). Changed cells are highlighted and disputed ones flagged,
+in colour and in words. Every text run is isolated (``dir="auto"`` on its own
+element, or ``<bdi>``), so that right-to-left names render right to left. In a
+narrow window each row becomes a card, each cell labelled with its column.
+
+>>> from agreements import get
+>>> from agreements.compare import compare
+>>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
+>>> page = render(compare(pair, aspects=["status"]))
+>>> page.startswith("<!DOCTYPE html>") and "<script" not in page
+True
+"""
+
+from __future__ import annotations
+
+from html import escape as _escape
+from typing import TYPE_CHECKING, Final
+
+from agreements.render._table import EMPTY, Notes, Table, lines, note_ranges, table_of
+
+if TYPE_CHECKING:
+    from agreements.compare import Cell, Comparison
+    from agreements.diff import AgreementDiff
+    from agreements.model import Corpus
+
+__all__ = ["escape", "render"]
+
+_POLICY: Final = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+_STYLE: Final = """
+:root { color-scheme: light dark; --ink: #1d1d1f; --paper: #fff; --rule: #d0d0d5; --muted: #5b5b66;
+  --changed: #fff3bf; --changed-edge: #e0a800; --disputed: #a3206c; --head: #f3f3f6; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #ececf1; --paper: #16161a; --rule: #3a3a44; --muted: #a4a4b0;
+    --changed: #4a3b00; --changed-edge: #e0a800; --disputed: #ff8fc8; --head: #23232a; }
+}
+* { box-sizing: border-box; }
+body { margin: 0; padding: 1rem; color: var(--ink); background: var(--paper);
+  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif; }
+main { max-width: 110rem; margin: 0 auto; }
+h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+p, li { max-width: 60rem; }
+.columns { margin: .25rem 0 1rem; padding-left: 1.25rem; }
+.legend { color: var(--muted); font-size: .9rem; }
+.legend .changed, .legend .disputed { padding: .05rem .35rem; outline-offset: 0; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--rule); padding: .4rem .5rem; vertical-align: top; text-align: start;
+  overflow-wrap: anywhere; }
+thead th { background: var(--head); position: sticky; top: 0; }
+tbody th { background: var(--head); font-weight: 600; min-width: 9rem; }
+td { min-width: 10rem; }
+td .item { display: block; }
+td.empty { color: var(--muted); }
+.changed { background: var(--changed); box-shadow: inset 3px 0 0 var(--changed-edge); }
+.disputed { outline: 2px dashed var(--disputed); outline-offset: -3px; }
+.flag { display: inline-block; margin-top: .2rem; font-size: .8rem; font-weight: 600; color: var(--disputed); }
+.refs { font-size: .75rem; margin-inline-start: .15rem; }
+.refs a { color: inherit; }
+td.change { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; white-space: nowrap; min-width: 0; }
+ol.notes { padding-left: 2.5rem; font-size: .92rem; }
+ol.notes li { margin: .2rem 0; }
+ol.notes li:target { background: var(--changed); }
+.source { color: var(--muted); }
+@media (max-width: 44rem) {
+  body { padding: .5rem; }
+  table, thead, tbody, tr, th, td { display: block; width: 100%; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tr { margin: 0 0 1rem; border: 1px solid var(--rule); }
+  tbody th, td { border: 0; border-top: 1px solid var(--rule); min-width: 0; }
+  td::before { content: attr(data-label); display: block; font-size: .8rem; color: var(--muted); }
+}
+"""
+
+
+def escape(text: str) -> str:
+    """``text`` safe in HTML text and in quoted attribute values, control characters removed.
+
+    >>> escape('<script>alert("1")</script>')
+    '&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;'
+    """
+    return _escape(" ".join(lines(text)), quote=True)
+
+
+def _tooltip(cell: Cell, notes: Notes) -> str:
+    quotes = [f"{notes.describe_source(citation)}: “{citation.quote}”" for citation in cell.citations]
+    return escape("  |  ".join(quotes))
+
+
+def _cell(cell: Cell, column: str, notes: Notes) -> str:
+    classes = [name for name, on in (("changed", cell.changed), ("disputed", cell.disputed)) if on]
+    # Each item sets its own direction (dir="auto" isolates it like <bdi>), so
+    # that a right-to-left name reads and aligns right to left in any cell.
+    items = [f'<span class="item" dir="auto">{escape(line)}</span>' for line in lines(cell.value)]
+    if not items:
+        classes.append("empty")
+        items = [f'<span class="item">{EMPTY}</span>']
+    body = "".join(items)
+    if cell.disputed:
+        body += '<span class="flag">disputed</span>'
+    numbers = notes.numbers(cell)
+    if numbers:
+        links = ",".join(f'<a href="#note-{number}">{number}</a>' for number in numbers)
+        body += f'<sup class="refs" aria-label="notes {note_ranges(numbers)}">{links}</sup>'
+    attributes = f' class="{" ".join(classes)}"' if classes else ""
+    title = f' title="{_tooltip(cell, notes)}"' if cell.citations else ""
+    return f'<td data-label="{escape(column)}"{attributes}{title}>{body}</td>'
+
+
+def render_table(table: Table, *, title: str | None = None) -> str:
+    """The HTML page of a :class:`~agreements.render._table.Table`."""
+    notes = Notes(table)
+    heading = escape(title if title is not None else table.title)
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="agreements">',
+        f"<title>{heading}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f'<h1 dir="auto">{heading}</h1>',
+    ]
+    if table.summary:
+        out.append('<ul class="summary">')
+        out += [f'<li dir="auto">{escape(sentence)}</li>' for sentence in table.summary]
+        out.append("</ul>")
+    if table.kind == "comparison" and table.columns:
+        out.append('<ul class="columns">')
+        out += [
+            f"<li><b><bdi>{escape(column.label)}</bdi></b>: <bdi>{escape(column.title)}</bdi></li>"
+            for column in table.columns
+        ]
+        out.append("</ul>")
+    where = "from the column to its left" if table.changes_from_left else "between the two agreements"
+    out.append(
+        f'<p class="legend" id="legend"><span class="changed">Highlighted</span>: changed {where}. '
+        '<span class="disputed">Dashed</span>: the sources disagree on a term behind the cell. '
+        "Numbers link to the quotes below; hover over a cell to read them.</p>"
+    )
+    out.append('<div class="scroll">')
+    out.append('<table aria-describedby="legend">')
+    out.append("<thead><tr>")
+    with_change = table.kind == "diff"
+    out.append(f'<th scope="col">{escape(table.corner)}</th>')
+    if with_change:
+        out.append('<th scope="col">Change</th>')
+    out += [
+        f'<th scope="col" dir="auto" title="{escape(column.title)}">{escape(column.label)}</th>'
+        for column in table.columns
+    ]
+    out.append("</tr></thead>")
+    out.append("<tbody>")
+    for row in table.rows:
+        change = f' class="change-{escape(row.change)}"' if row.change else ""
+        out.append(f"<tr{change}>")
+        out.append(f'<th scope="row" dir="auto">{escape(row.label)}</th>')
+        if with_change:
+            out.append(f'<td class="change" data-label="Change">{escape(row.change)}</td>')
+        out += [
+            _cell(cell, column.label, notes) for cell, column in zip(row.cells, table.columns, strict=True)
+        ]
+        out.append("</tr>")
+    out.append("</tbody>")
+    out.append("</table>")
+    out.append("</div>")
+    if len(notes):
+        out.append("<h2>Quotes</h2>")
+        out.append('<ol class="notes">')
+        for number, citation in notes:
+            source = notes.source(citation)
+            about = f' title="{escape(source.description)}"' if source is not None else ""
+            out.append(
+                f'<li id="note-{number}"><q dir="auto">{escape(citation.quote)}</q> '
+                f'<span class="source"{about}>— <cite><bdi>{escape(notes.describe_source(citation))}'
+                "</bdi></cite></span></li>"
+            )
+        out.append("</ol>")
+    if table.sources:
+        out.append("<h2>Sources</h2>")
+        out.append("<ul>")
+        out += [
+            f"<li><b><bdi>{escape(source.id)}</bdi></b> (<bdi>{escape(source.document)}</bdi>"
+            f"{', ' + escape(str(source.date)) if source.date is not None else ''}): "
+            f'<span dir="auto">{escape(source.description)}</span></li>'
+            for source in table.sources
+        ]
+        out.append("</ul>")
+    out += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def render(obj: Comparison | AgreementDiff, *, title: str | None = None, corpus: Corpus | None = None) -> str:
+    """A comparison or a diff as one self-contained HTML page."""
+    return render_table(table_of(obj, corpus), title=title)

@@ -1,0 +1,99 @@
+"""JSON in one stable, documented shape for comparisons and diffs alike.
+
+The document is an object::
+
+    {
+      "format": "agreements-table/1",      # changes only with an incompatible change of shape
+      "kind": "comparison",                # or "diff"
+      "title": "Comparison of 5 agreements",
+      "summary": ["..."],                  # sentences (a diff's summary); [] for a comparison
+      "columns": [{"id": "busra-al-sham-2018", "label": "...", "title": "..."}],
+      "rows": [
+        {"id": "weapons-handover", "label": "Weapons handed over", "change": "",
+         "cells": [{"column": "busra-al-sham-2018", "value": "heavy, medium",
+                    "changed": false, "disputed": false,
+                    "citations": [{"source": "busra-report-2018-07", "quote": "..."}]}]}
+      ],
+      "sources": [{"id": "...", "document": "...", "description": "...", "date": "2018-07"}]
+    }
+
+For a comparison, columns are agreements in date order and rows aspects; for
+a diff, rows are clauses, ``change`` is ``added``, ``removed``, ``changed`` or
+``unchanged``, and the columns are the category and the two agreements.
+A ``value`` is text with one item per line (``""`` for nothing); ``date`` is
+``null`` when a source is undated. Keys keep this order; the text ends with a
+newline, and non-ASCII characters are written as they are.
+
+>>> import json as json_module
+>>> from agreements import get
+>>> from agreements.compare import compare
+>>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
+>>> data = json_module.loads(render(compare(pair, aspects=["status"])))
+>>> data["rows"][0]["cells"][1]["value"]
+'collapsed'
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Final
+
+from agreements.render._table import Table, table_of
+
+if TYPE_CHECKING:
+    from agreements.compare import Comparison
+    from agreements.diff import AgreementDiff
+    from agreements.model import Corpus
+
+__all__ = ["FORMAT", "render", "to_data"]
+
+#: The name and version of the shape.
+FORMAT: Final = "agreements-table/1"
+
+
+def to_data(table: Table) -> dict[str, Any]:
+    """The JSON document of a :class:`~agreements.render._table.Table`, as Python data."""
+    return {
+        "format": FORMAT,
+        "kind": table.kind,
+        "title": table.title,
+        "summary": list(table.summary),
+        "columns": [
+            {"id": column.id, "label": column.label, "title": column.title} for column in table.columns
+        ],
+        "rows": [
+            {
+                "id": row.id,
+                "label": row.label,
+                "change": row.change,
+                "cells": [
+                    {
+                        "column": column.id,
+                        "value": cell.value,
+                        "changed": cell.changed,
+                        "disputed": cell.disputed,
+                        "citations": [
+                            {"source": citation.source, "quote": citation.quote}
+                            for citation in cell.citations
+                        ],
+                    }
+                    for column, cell in zip(table.columns, row.cells, strict=True)
+                ],
+            }
+            for row in table.rows
+        ],
+        "sources": [
+            {
+                "id": source.id,
+                "document": source.document,
+                "description": source.description,
+                "date": None if source.date is None else str(source.date),
+            }
+            for source in table.sources
+        ],
+    }
+
+
+def render(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> str:
+    """A comparison or a diff as JSON text."""
+    return json.dumps(to_data(table_of(obj, corpus)), ensure_ascii=False, indent=2) + "\n"

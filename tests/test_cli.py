@@ -1,0 +1,596 @@
+"""The ``agreements`` command: every subcommand, every format, every error exit."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+
+import agreements as ag
+from agreements import cli
+from agreements.cli import main
+from agreements.compare import compare
+from agreements.diff import diff
+from agreements.render import terminal
+
+ROOT = Path(__file__).resolve().parent.parent
+A, B = "daraa-al-balad-2021-08-31", "daraa-al-balad-2021-09-06"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def fails(capsys: pytest.CaptureFixture[str], *argv: str, message: str) -> None:
+    """The command exits 2 with one line on stderr that contains ``message``, and prints nothing."""
+    status, out, err = run(capsys, *argv)
+    assert status == 2, (out, err)
+    assert out == ""
+    assert err.count("\n") == 1, err
+    assert err.startswith("agreements: error: ")
+    assert message in err
+    assert "Traceback" not in err
+
+
+# -------------------------------------------------------------------- compare
+
+
+class TestCompare:
+    def test_all_agreements_as_plain_text_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = run(capsys, "compare", "--width", "110")
+        assert (status, err) == (0, "")
+        assert out == compare(ag.corpus()).to_text(width=110)
+        assert max(len(line) for line in out.splitlines()) <= 110
+
+    def test_without_a_width_the_pipe_gets_100_columns(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "compare")
+        assert out == compare(ag.corpus()).to_text(width=100)
+
+    @pytest.mark.parametrize(
+        ("fmt", "method"),
+        [
+            ("markdown", "to_markdown"),
+            ("md", "to_markdown"),
+            ("html", "to_html"),
+            ("csv", "to_csv"),
+            ("json", "to_json"),
+            ("latex", "to_latex"),
+            ("tex", "to_latex"),
+        ],
+    )
+    def test_formats_are_the_renderers(
+        self, capsys: pytest.CaptureFixture[str], fmt: str, method: str
+    ) -> None:
+        status, out, _ = run(capsys, "compare", "--format", fmt)
+        assert status == 0
+        assert out == getattr(compare(ag.corpus()), method)()
+
+    def test_chosen_agreements_and_aspects(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "compare", B, A, "--aspects", "status, weapons-handover", "-f", "csv")
+        assert status == 0
+        rows = list(csv.reader(io.StringIO(out)))
+        assert rows[0] == ["Aspect", A, B]
+        assert [row[0] for row in rows[1:]] == ["Status", "Weapons handed over"]
+
+    def test_rich_without_a_terminal_is_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        pytest.importorskip("rich")
+        status, out, _ = run(capsys, "compare", "--format", "rich", "--width", "90")
+        assert status == 0
+        assert out.replace("─", "-").replace("═", "=") == compare(ag.corpus()).to_text(width=90)
+
+    def test_rich_on_a_terminal_is_coloured(self) -> None:
+        pytest.importorskip("rich")
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        screen = Terminal()
+        args = cli.parser().parse_args(["compare", "--width", "100"])
+        out = cli._Output(args, screen)
+        assert out.columns() == 100
+        assert cli._emit_table(compare(ag.corpus()), args, out, ag.corpus()) == 0
+        assert "Weapons handed over" in screen.getvalue()
+        assert "\x1b[" in screen.getvalue()
+
+    def test_a_terminal_without_rich_gets_plain_text(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(terminal, "has_rich", lambda: False)
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        monkeypatch.setenv("COLUMNS", "77")
+        args = cli.parser().parse_args(["compare"])
+        out = cli._Output(args, Terminal())
+        assert out.columns() == 77
+        text = cli._render_table(compare(ag.corpus()), "text", out, ag.corpus())
+        assert text == compare(ag.corpus()).to_text(width=77)
+
+    def test_unknown_agreement(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(capsys, "compare", "busra-2018", message="no agreement with id 'busra-2018'; did you mean")
+
+    def test_unknown_aspect(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(
+            capsys, "compare", "--aspects", "seige", message="no aspect with id 'seige'; did you mean 'siege'"
+        )
+
+    def test_an_agreement_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(capsys, "compare", A, A, message=f"compare: agreement {A!r} is listed twice")
+
+    def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(
+            capsys, "compare", "-f", "docx", message="compare: 'docx' is not a format here; expected one of"
+        )
+
+    def test_rich_missing(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "rich.text", None)
+        fails(capsys, "compare", "-f", "rich", message="pip install 'agreements[rich]'")
+
+
+class TestDiff:
+    def test_summary_then_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "diff", A, B, "--width", "100")
+        assert status == 0
+        for sentence in diff(ag.get(A), ag.get(B)).summary(ag.corpus()):
+            assert sentence.split()[0] in out
+        assert f"Changes from {A} to {B}" in out
+        assert "(added)" in out or "added:" in out
+
+    def test_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "diff", A, B, "-f", "md")
+        assert status == 0
+        assert "| Clause | Change |" in out
+
+    def test_unknown_agreement(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(capsys, "diff", A, "nope", message="no agreement with id 'nope'")
+
+
+# -------------------------------------------------------------------- records
+
+
+class TestList:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "list")
+        assert status == 0
+        lines = out.splitlines()
+        assert lines[0].split() == ["id", "date", "status", "title"]
+        assert [line.split()[0] for line in lines[1:]] == list(ag.corpus().agreements)
+
+    def test_plain_is_text_here(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert run(capsys, "list", "-f", "plain") == run(capsys, "list")
+
+    def test_json_csv_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "list", "-f", "json")
+        records = json.loads(out)
+        assert [record["id"] for record in records] == list(ag.corpus().agreements)
+        assert set(records[0]) == {"id", "date", "status", "title"}
+        _, out, _ = run(capsys, "list", "-f", "csv")
+        assert out.startswith("id,date,status,title\r\n")
+        _, out, _ = run(capsys, "list", "-f", "md")
+        assert out.startswith("| id | date | status | title |\n| --- | --- | --- | --- |\n")
+
+    def test_an_empty_corpus(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        (tmp_path / "empty.json").write_text('{"type": "corpus"}', encoding="utf-8")
+        assert run(capsys, "list", "--corpus", str(tmp_path / "empty.json")) == (0, "", "")
+
+
+class TestShow:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "show", "daraa-2018-07")
+        assert status == 0
+        assert out.startswith("daraa-2018-07: ")
+        for heading in ("clauses:", "disputes:", "events:", "parties:", "third parties:", "territory:"):
+            assert heading in out
+
+    @pytest.mark.parametrize("fmt", ["json", "toml", "yaml", "yml"])
+    def test_data_formats_read_back(self, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+        status, out, _ = run(capsys, "show", "busra-al-sham-2018", "--format", fmt)
+        assert status == 0
+        assert ag.loads(out, fmt) == ag.get("busra-al-sham-2018")
+
+    def test_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(capsys, "show", "busra", message="no agreement with id 'busra'")
+
+    def test_a_bare_agreement(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        bare = ag.Agreement(
+            id="bare",
+            title="Bare",
+            date=ag.PartialDate(year=2020),
+            status=ag.Status.PROPOSED,
+            citations=[ag.Citation(source="s", quote="q")],
+            place="nowhere",
+        )
+        ag.dump(bare, tmp_path / "bare.toml")
+        status, out, _ = run(capsys, "show", "bare", "--corpus", str(tmp_path / "bare.toml"))
+        assert status == 0
+        assert out == "bare: Bare\ndate 2020, status proposed, place nowhere\n"
+        ag.dump(attrs.evolve(bare, place=None), tmp_path / "bare.toml")
+        assert run(capsys, "show", "bare", "--corpus", str(tmp_path / "bare.toml"))[1] == (
+            "bare: Bare\ndate 2020, status proposed\n"
+        )
+
+
+class TestCite:
+    def test_text_lists_every_quote(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "cite", "daraa-2018-07", "--width", "80")
+        assert status == 0
+        agreement = ag.get("daraa-2018-07")
+        headers = [line for line in out.splitlines() if not line.startswith(" ")]
+        assert len(headers) == len(list(agreement.citations_all()))
+        for where in (
+            "citations[0]",
+            "parties[0]",
+            "third_parties[0]",
+            "territory",
+            "clauses[0]",
+            "events[0]",
+        ):
+            assert f"\n{where} " in "\n" + out
+        assert "disputes[0].claims[1]" in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "json")
+        records = json.loads(out)
+        assert [record["quote"] for record in records] == [
+            citation.quote for citation in ag.get("busra-al-sham-2018").citations_all()
+        ]
+
+    def test_csv_and_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "csv")
+        assert out.startswith("where,source,quote\r\n")
+        _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "markdown")
+        assert out.startswith("| where | source | quote |")
+
+    def test_an_agreement_with_nothing_to_cite_but_itself(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        bare = ag.Agreement(
+            id="bare",
+            title="Bare",
+            date=ag.PartialDate(year=2020),
+            status=ag.Status.PROPOSED,
+            citations=[ag.Citation(source="s", quote="q")],
+        )
+        ag.dump(bare, tmp_path / "bare.json")
+        assert (
+            run(capsys, "cite", "bare", "--corpus", str(tmp_path / "bare.json"))[1]
+            == "citations[0] (s)\n  “q”\n"
+        )
+
+
+class TestResolve:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "resolve", "Awdeh")
+        assert status == 0
+        assert out.startswith("actor ahmed-al-awda: ")
+        assert "also called:" in out
+
+    def test_a_place(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "resolve", "Naseeb")
+        assert status == 0
+        assert out.startswith("place ")
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "resolve", "Awdeh", "-f", "json")
+        assert json.loads(out)["id"] == "ahmed-al-awda"
+
+    def test_a_parent_that_is_not_there(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        corpus = ag.Corpus(
+            actors=[
+                ag.Actor(id="unit", name="Unit", kind=ag.ActorKind.STATE_FORCE, parent="x"),
+                ag.Actor(id="lone", name="Lone", kind=ag.ActorKind.PERSON),
+            ]
+        )
+        ag.dump(corpus, tmp_path / "c.json")
+        _, out, _ = run(capsys, "resolve", "Unit", "--corpus", str(tmp_path / "c.json"))
+        assert out == "actor unit: Unit (state-force)\n  part of: x\n"
+        _, out, _ = run(capsys, "resolve", "Lone", "--corpus", str(tmp_path / "c.json"))
+        assert out == "actor lone: Lone (person)\n"
+
+    def test_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(capsys, "resolve", "Zzyzx Qwerty", message="no actor or place is called 'Zzyzx Qwerty'")
+
+
+class TestValidate:
+    def test_good_files(self, capsys: pytest.CaptureFixture[str]) -> None:
+        data = ROOT / "src" / "agreements" / "data"
+        status, out, _ = run(capsys, "validate", str(data), str(data / "sources.toml"))
+        assert status == 0
+        assert out == f"{data}: ok\n{data / 'sources.toml'}: ok\n"
+
+    def test_bad_files_exit_1_with_every_problem(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        bad = tmp_path / "bad.toml"
+        bad.write_text('type = "weapons-term"\nclasses = ["heavvy"]\naction = "hand-over"\nextra = 1\n')
+        status, out, _ = run(capsys, "validate", str(bad))
+        assert status == 1
+        assert "classes[0]: 'heavvy' is not a weapon class; did you mean 'heavy'?" in out
+        assert "unknown key 'extra'" in out
+
+    def test_clause_logic_problems(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        cite = [ag.Citation(source="nowhere", quote="q")]
+        clause = ag.Clause(
+            id="c", category=ag.Category.SIEGE, summary="Lift.", citations=cite, obligor="ghost"
+        )
+        bad = ag.Agreement(
+            id="bad",
+            title="Bad",
+            date=ag.PartialDate(year=2020),
+            status=ag.Status.SIGNED,
+            citations=cite,
+            clauses=[clause],
+        )
+        ag.dump(bad, tmp_path / "bad.json")
+        ag.dump(ag.Corpus(agreements=[bad]), tmp_path / "corpus.json")
+        status, out, _ = run(capsys, "validate", str(tmp_path / "corpus.json"))
+        assert status == 1
+        assert "no actor has the id 'ghost'" in out
+        status, out, _ = run(capsys, "validate", str(tmp_path / "bad.json"))
+        assert (status, out) == (0, f"{tmp_path / 'bad.json'}: ok\n")
+        status, out, _ = run(
+            capsys, "validate", str(tmp_path / "bad.json"), "--corpus", str(tmp_path / "corpus.json")
+        )
+        assert status == 1
+
+    def test_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        bad = tmp_path / "bad.json"
+        bad.write_text('{"type": "citation", "source": "S!", "quote": ""}')
+        good = tmp_path / "good.json"
+        good.write_text('{"type": "citation", "source": "s", "quote": "q"}')
+        status, out, _ = run(capsys, "validate", str(bad), str(good), "-f", "json")
+        assert status == 1
+        records = json.loads(out)
+        assert [record["ok"] for record in records] == [False, True]
+        assert records[0]["problems"][0]["path"] == "source"
+        assert records[1]["problems"] == []
+
+    def test_a_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        fails(capsys, "validate", str(tmp_path / "none.toml"), message="does not exist")
+
+    def test_no_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, _, err = run(capsys, "validate")
+        assert status == 2
+        assert "the following arguments are required: FILE" in err
+
+
+class TestExportAndSchema:
+    def test_export_reads_back_in_every_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        for fmt in ("json", "toml", "yaml"):
+            status, out, _ = run(capsys, "export", "-f", fmt)
+            assert status == 0
+            assert ag.loads(out, fmt) == ag.corpus()
+
+    def test_export_defaults_to_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "export")
+        assert json.loads(out)["type"] == "corpus"
+
+    def test_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "schema")
+        assert status == 0
+        assert json.loads(out) == ag.schema()
+        fails(capsys, "schema", "-f", "toml", message="schema: 'toml' is not a format here")
+
+    def test_export_without_the_yaml_extra(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        fails(capsys, "export", "-f", "yaml", message="agreements[yaml]")
+
+
+# --------------------------------------------------------- output and input
+
+
+class TestOutputFile:
+    @pytest.mark.parametrize(
+        ("name", "check"),
+        [
+            ("table.html", "<!DOCTYPE html>"),
+            ("table.md", "# Comparison of"),
+            ("table.csv", "Aspect,"),
+            ("table.json", '"format": "agreements-table/1"'),
+            ("table.tex", "\\begin{longtable}"),
+            ("table.txt", "Comparison of"),
+            ("table.out", "Comparison of"),
+        ],
+    )
+    def test_the_format_follows_the_suffix(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, check: str
+    ) -> None:
+        assert run(capsys, "compare", "-o", str(tmp_path / name)) == (0, "", "")
+        assert check in (tmp_path / name).read_text(encoding="utf-8")
+
+    def test_csv_keeps_its_line_ends(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        run(capsys, "compare", "-o", str(tmp_path / "t.csv"))
+        assert (tmp_path / "t.csv").read_bytes().count(b"\r\n") >= 2
+
+    def test_the_suffix_fits_the_command(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        run(capsys, "show", A, "-o", str(tmp_path / "a.toml"))
+        assert ag.load(tmp_path / "a.toml") == ag.get(A)
+        run(capsys, "show", A, "-o", str(tmp_path / "a.txt"))
+        assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith(f"{A}: ")
+        run(capsys, "cite", A, "-o", str(tmp_path / "a.html"))  # no HTML for cite: text
+        assert (tmp_path / "a.html").read_text(encoding="utf-8").startswith("citations[0]")
+
+    def test_an_unwritable_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        fails(capsys, "list", "-o", str(tmp_path / "no" / "such" / "dir.txt"), message="cannot write")
+
+
+class TestCorpusOption:
+    def test_a_folder(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(
+            capsys, "list", "--corpus", str(ROOT / "src" / "agreements" / "data"), "-f", "json"
+        )
+        assert status == 0
+        assert len(json.loads(out)) == len(ag.corpus().agreements)
+
+    def test_a_missing_path(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        fails(capsys, "list", "--corpus", str(tmp_path / "none"), message="--corpus:")
+
+    def test_a_file_of_another_kind(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        ag.dump(ag.Citation(source="s", quote="q"), tmp_path / "c.json")
+        fails(capsys, "list", "--corpus", str(tmp_path / "c.json"), message="holds a Citation")
+
+    def test_an_invalid_corpus_is_one_line(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        bad = tmp_path / "bad.toml"
+        bad.write_text('type = "corpus"\n[[actors]]\nid = "X"\nkind = "state"\nextra = 1\n')
+        fails(
+            capsys,
+            "compare",
+            "--corpus",
+            str(bad),
+            message="(and 1 more problem; run 'agreements validate' for all)",
+        )
+
+    def test_an_invalid_corpus_with_one_problem(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        bad = tmp_path / "bad.json"
+        bad.write_text("{")
+        status, _, err = run(capsys, "list", "--corpus", str(bad))
+        assert status == 2
+        assert "not valid JSON" in err
+        assert "more problem" not in err
+
+    def test_an_unreadable_suffix(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        odd = tmp_path / "corpus.txt"
+        odd.write_text("")
+        fails(capsys, "list", "--corpus", str(odd), message="cannot tell the format")
+
+    def test_an_unreadable_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        folder = tmp_path / "dir.json"
+        folder.mkdir()
+        (folder / "inner.json").write_text("{}")
+        status, _, err = run(capsys, "validate", str(tmp_path / "dir.json" / "inner.json" / "x.json"))
+        assert status == 2
+        assert "does not exist" in err
+
+
+class TestUsage:
+    def test_no_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, _, err = run(capsys)
+        assert status == 2
+        assert "the following arguments are required: COMMAND" in err
+        assert "see 'agreements --help'" in err
+
+    def test_help_and_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "--help")
+        assert status == 0
+        assert "compare" in out
+        status, out, _ = run(capsys, "--version")
+        assert (status, out) == (0, f"agreements {ag.__version__}\n")
+
+    @pytest.mark.parametrize("width", ["10", "wide"])
+    def test_a_bad_width(self, capsys: pytest.CaptureFixture[str], width: str) -> None:
+        status, _, err = run(capsys, "compare", "--width", width)
+        assert status == 2
+        assert "--width" in err
+
+    def test_an_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert run(capsys, "list", "--bogus")[0] == 2
+
+    def test_a_library_error_that_is_an_oserror(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def broken(*_: object) -> int:
+            raise PermissionError(13, "Permission denied", "/some/file")
+
+        monkeypatch.setattr(cli, "cmd_list", broken)
+        fails(capsys, "list", message="/some/file: Permission denied")
+
+    def test_main_entry_exits_with_the_status(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(cli, "main", lambda: 1)
+        with pytest.raises(SystemExit) as stop:
+            cli.main_entry()
+        assert stop.value.code == 1
+
+    def test_main_entry_on_interrupt(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def interrupted() -> int:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(cli, "main", interrupted)
+        with pytest.raises(SystemExit) as stop:
+            cli.main_entry()
+        assert stop.value.code == 130
+
+    def test_main_entry_on_a_closed_pipe(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def closed() -> int:
+            raise BrokenPipeError
+
+        duplicated: list[tuple[int, int]] = []
+        monkeypatch.setattr(cli, "main", closed)
+        monkeypatch.setattr(os, "open", lambda *_: 99)
+        monkeypatch.setattr(os, "dup2", lambda a, b: duplicated.append((a, b)))
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        monkeypatch.setattr(sys.stdout, "fileno", lambda: 1, raising=False)
+        with pytest.raises(SystemExit) as stop:
+            cli.main_entry()
+        assert stop.value.code == 0
+        assert duplicated == [(99, 1)]
+
+
+# ------------------------------------------------------- the installed command
+
+
+def test_python_dash_m(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "argv", ["agreements", "list", "-f", "json"])
+    with pytest.raises(SystemExit) as stop:
+        runpy.run_module("agreements", run_name="__main__")
+    assert stop.value.code == 0
+    assert json.loads(capsys.readouterr().out)[0]["id"] in ag.corpus().agreements
+    importlib.import_module("agreements.__main__")  # importing it runs nothing
+    assert capsys.readouterr().out == ""
+
+
+def commands() -> list[list[str]]:
+    found = [[sys.executable, "-m", "agreements"]]
+    script = shutil.which("agreements", path=str(Path(sys.executable).parent))
+    if script is not None:
+        found.append([script])
+    return found
+
+
+def test_the_console_script_is_installed_next_to_python() -> None:
+    assert len(commands()) == 2, "pip install -e . should put an 'agreements' script next to python"
+
+
+@pytest.mark.parametrize("command", commands(), ids=lambda command: Path(command[-1]).name)
+def test_the_installed_command(command: list[str]) -> None:
+    env = {**os.environ, "COLUMNS": "120", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([*command, "compare"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == compare(ag.corpus()).to_text(width=120)
+    bad = subprocess.run([*command, "show", "nope"], capture_output=True, text=True, env=env, check=False)
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert bad.stderr.startswith("agreements: error: no agreement with id 'nope'")
+    assert bad.stderr.count("\n") == 1
+    usage = subprocess.run([*command, "frobnicate"], capture_output=True, text=True, env=env, check=False)
+    assert usage.returncode == 2
+    assert "Traceback" not in usage.stderr
+
+
+def test_validate_exits_1_through_the_installed_command(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "citation"}')
+    done = subprocess.run(
+        [sys.executable, "-m", "agreements", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "required, but missing" in done.stdout

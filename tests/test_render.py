@@ -1,0 +1,740 @@
+"""The renderers: snapshots on the built-in corpus, escaping of hostile text, determinism, extras.
+
+Snapshots live in ``tests/snapshots``. After an intended change (or a change
+to the built-in data), regenerate them with::
+
+    AGREEMENTS_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_render.py
+
+and read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import agreements as ag
+from agreements.compare import Comparison, compare
+from agreements.diff import AgreementDiff, diff
+from agreements.model import (
+    Actor,
+    ActorKind,
+    Agreement,
+    Category,
+    Citation,
+    Claim,
+    Clause,
+    Condition,
+    Corpus,
+    Dispute,
+    Modality,
+    PartialDate,
+    Party,
+    Source,
+    Status,
+    ThirdParty,
+    ThirdPartyRole,
+    WeaponAction,
+    WeaponClass,
+    WeaponsTerm,
+)
+from agreements.render import FORMATS, MissingExtraError, render, terminal
+from agreements.render import csv as csv_render
+from agreements.render import dataframe as dataframe_render
+from agreements.render import html as html_render
+from agreements.render import json as json_render
+from agreements.render import latex as latex_render
+from agreements.render import markdown as markdown_render
+from agreements.render._table import clean, table_of, width
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+UPDATE = os.environ.get("AGREEMENTS_UPDATE_SNAPSHOTS") == "1"
+
+#: The pair the diff snapshots show: the collapsed 31 August deal and the 6 September one.
+DIFF_PAIR = ("daraa-al-balad-2021-08-31", "daraa-al-balad-2021-09-06")
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """``text`` is byte for byte the snapshot ``name`` (rewritten when AGREEMENTS_UPDATE_SNAPSHOTS=1)."""
+    path = SNAPSHOTS / name
+    data = text.encode("utf-8")
+    if UPDATE:
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_bytes(data)
+        return
+    assert path.exists(), f"no snapshot {name}: run AGREEMENTS_UPDATE_SNAPSHOTS=1 python -m pytest {__file__}"
+    assert path.read_bytes() == data, (
+        f"{name} differs from its snapshot; if the change is intended, regenerate with "
+        "AGREEMENTS_UPDATE_SNAPSHOTS=1 and review the diff"
+    )
+
+
+# ------------------------------------------------------------- hostile data
+
+SCRIPT = "<script>alert(1)</script>"
+FORMULA = '=HYPERLINK("http://evil.invalid","click")'
+ARABIC = "أحمد العودة"
+HOSTILE = [
+    SCRIPT,
+    FORMULA,
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\tleading tab",
+    "\rleading return",
+    "pipe | and\nnewline\r\nand CR",
+    "**bold** _em_ [link](http://x.invalid) `code` $x$ ~~gone~~ <b>raw</b> &amp; #1",
+    r"\input{/etc/passwd} & % $ # _ { } ~ ^ [x] \\ ^^M",
+    "\x1b[31mred\x1b[0m bell\x07 nul\x00 del\x7f",
+    f"{ARABIC} \u202eevil\u202c",
+    "quotes \" ' ` and ]]> --> <!--",
+]
+
+
+def hostile_corpus() -> Corpus:
+    """A corpus whose every text is an attack on some output format."""
+    cite = [Citation(source="src-1", quote=text) for text in HOSTILE]
+    clauses = [
+        Clause(
+            id=f"c{index}",
+            category=category,
+            summary=text,
+            citations=[cite[index]],
+            obligor="awda",
+            modality=Modality.MUST_NOT if index % 3 == 0 else Modality.MUST,
+        )
+        for index, (text, category) in enumerate(zip(HOSTILE, list(Category), strict=False))
+    ]
+    clauses.append(
+        Clause(
+            id="w",
+            category=Category.WEAPONS,
+            summary=FORMULA,
+            citations=cite[:2],
+            weapons=WeaponsTerm(classes=[WeaponClass.HEAVY], action=WeaponAction.HAND_OVER, holder="awda"),
+        )
+    )
+    claims = [Claim(summary=SCRIPT, citations=cite[:1]), Claim(summary=FORMULA, citations=cite[1:2])]
+
+    def agreement(agreement_id: str, date: str, count: int) -> Agreement:
+        return Agreement(
+            id=agreement_id,
+            title=f"{SCRIPT} | {FORMULA}",
+            date=PartialDate.parse(date),
+            status=Status.SIGNED,
+            citations=cite[:3],
+            parties=[Party(actor="awda", citations=cite[:1]), Party(actor="ghost", citations=cite[2:3])],
+            third_parties=[ThirdParty(actor="awda", role=ThirdPartyRole.GUARANTOR, citations=cite[3:4])],
+            clauses=clauses[:count],
+            disputes=[Dispute(id="d", topic=SCRIPT, claims=claims, clauses=["w"])],
+        )
+
+    return Corpus(
+        actors=[Actor(id="awda", name=f"{ARABIC} {SCRIPT}", kind=ActorKind.PERSON)],
+        sources=[Source(id="src-1", document=f"{SCRIPT}.txt", description=FORMULA)],
+        agreements=[
+            agreement("first", "2018-07", len(clauses)),
+            agreement("second", "2021-09", 4),
+        ],
+    )
+
+
+def hostile_comparison() -> Comparison:
+    return compare(hostile_corpus())
+
+
+def hostile_diff() -> AgreementDiff:
+    corpus = hostile_corpus()
+    return diff(corpus.agreements["first"], corpus.agreements["second"])
+
+
+# -------------------------------------------------------------- snapshots
+
+
+def builtin_comparison() -> Comparison:
+    return compare(ag.corpus())
+
+
+def builtin_diff() -> AgreementDiff:
+    return diff(ag.get(DIFF_PAIR[0]), ag.get(DIFF_PAIR[1]))
+
+
+RENDERERS: dict[str, Callable[[Comparison | AgreementDiff], str]] = {
+    "md": markdown_render.render,
+    "html": html_render.render,
+    "csv": csv_render.render,
+    "json": json_render.render,
+    "tex": latex_render.render,
+    "100.txt": lambda obj: terminal.render_plain(obj, width=100),
+    "120.txt": lambda obj: terminal.render_plain(obj, width=120),
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(RENDERERS))
+def test_comparison_snapshot(suffix: str) -> None:
+    assert_snapshot(f"comparison.{suffix}", RENDERERS[suffix](builtin_comparison()))
+
+
+@pytest.mark.parametrize("suffix", sorted(RENDERERS))
+def test_diff_snapshot(suffix: str) -> None:
+    assert_snapshot(f"diff.{suffix}", RENDERERS[suffix](builtin_diff()))
+
+
+def test_rich_snapshot() -> None:
+    pytest.importorskip("rich")
+    assert_snapshot(
+        "comparison.rich-120.ansi", terminal.render_rich(builtin_comparison(), width=120, color=True)
+    )
+    assert_snapshot("diff.rich-100.ansi", terminal.render_rich(builtin_diff(), width=100, color=True))
+
+
+def test_dataframe_snapshot() -> None:
+    pytest.importorskip("pandas")
+    assert_snapshot("comparison.dataframe.csv", builtin_comparison().to_dataframe().to_csv())
+    assert_snapshot("diff.dataframe.csv", dataframe_render.render(builtin_diff()).to_csv())
+
+
+def test_methods_are_the_renderers() -> None:
+    table = builtin_comparison()
+    assert table.to_markdown() == markdown_render.render(table)
+    assert table.to_html() == html_render.render(table)
+    assert table.to_csv() == csv_render.render(table)
+    assert table.to_json() == json_render.render(table)
+    assert table.to_latex() == latex_render.render(table)
+    assert table.to_text(width=90) == terminal.render_plain(table, width=90)
+    for fmt in FORMATS:
+        assert render(table, fmt) == render(table, fmt)
+
+
+# ---------------------------------------------------------------- escaping
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.update(name for name, _ in attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "ul", "ol", "li", "b", "bdi",
+    "span", "div", "table", "thead", "tbody", "tr", "th", "td", "sup", "a", "q", "cite",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "lang", "charset", "http-equiv", "content", "name", "class", "id", "dir", "scope", "title", "data-label",
+    "href", "aria-label", "aria-describedby",
+}  # fmt: skip
+
+
+def check_html(page: str) -> None:
+    parser = _Tags()
+    parser.feed(page)
+    assert parser.tags <= ALLOWED_TAGS, parser.tags - ALLOWED_TAGS
+    assert parser.attributes <= ALLOWED_ATTRIBUTES, parser.attributes - ALLOWED_ATTRIBUTES
+    assert "<script" not in page.lower()
+    assert page.count("<style>") == 1
+    assert not re.search(r"(src|href)=\"(?!#note-)", page), "nothing is loaded or linked from outside"
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e]", page)
+
+
+def test_html_escapes_everything() -> None:
+    for obj in (hostile_comparison(), hostile_diff()):
+        page = html_render.render(obj, title=SCRIPT)
+        check_html(page)
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert "\ufffdevil\ufffd" in page
+
+
+def test_html_isolates_right_to_left_names() -> None:
+    page = hostile_comparison().to_html()
+    assert f'<span class="item" dir="auto">{ARABIC} &lt;script&gt;' in page
+
+
+def table_rows(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("|")]
+
+
+def unescaped_pipes(line: str) -> int:
+    return len(re.findall(r"(?<!\\)\|", line))
+
+
+def test_markdown_escapes_everything() -> None:
+    for obj, columns in ((hostile_comparison(), 3), (hostile_diff(), 4)):
+        text = markdown_render.render(obj)
+        assert "<script" not in text
+        assert "<b>" not in text
+        rows = table_rows(text)
+        assert rows
+        assert {unescaped_pipes(row) for row in rows} == {columns + 1}
+        assert len(rows) == len(table_of(obj).rows) + 2
+        assert "[link]" not in text
+        assert "\\[link\\]" in text
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [("- a", r"\- a"), ("# h", r"\# h"), ("1. x", r"1\. x"), ("12) y", r"12\) y"), ("2018-07", "2018-07")],
+)
+def test_markdown_escapes_what_would_start_a_block(text: str, escaped: str) -> None:
+    assert markdown_render.escape(text) == escaped
+
+
+def read_csv(text: str) -> list[list[str]]:
+    assert "\r\n" in text
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_csv_neutralises_formulas_and_keeps_the_grid() -> None:
+    for obj in (hostile_comparison(), hostile_diff()):
+        text = csv_render.render(obj)
+        rows = read_csv(text)
+        assert len({len(row) for row in rows}) == 1
+        for row in rows:
+            for field in row:
+                assert not field.startswith(("=", "+", "-", "@", "\t", "\r", "\n")), field
+        assert any(field == "'" + FORMULA for row in rows for field in row)
+
+
+def test_csv_of_a_comparison_holds_the_values() -> None:
+    table = hostile_comparison()
+    rows = read_csv(table.to_csv())
+    assert rows[0] == ["Aspect", "first", "second"]
+    assert [row[0] for row in rows[1:]] == [row.aspect.label for row in table.rows]
+
+
+def test_latex_escapes_everything() -> None:
+    for obj in (hostile_comparison(), hostile_diff()):
+        text = latex_render.render(obj)
+        assert "\\input" not in text
+        assert not re.search(r"(?<!\\)[%#$_^~]", text.split("\n", 1)[1].replace("\\textasciitilde{}", ""))
+        body = text[text.index("\\endlastfoot") : text.index("\\end{longtable}")]
+        columns = len(table_of(obj).columns)
+        for line in body.splitlines()[1:]:
+            assert len(re.findall(r"(?<!\\)&", line)) == columns
+        assert text.count("{") - text.count("\\{") == text.count("}") - text.count("\\}")
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)
+
+
+def test_terminal_output_has_no_control_characters() -> None:
+    for obj in (hostile_comparison(), hostile_diff()):
+        for text in (terminal.render_plain(obj, width=80), terminal.render_plain(obj, width=41)):
+            assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+            assert SCRIPT in text  # shown, not run: a terminal does not read HTML
+
+
+def unbox(text: str) -> str:
+    """Rich output with its box-drawing rules as the plain text's dashes."""
+    return text.replace("─", "-").replace("═", "=")
+
+
+def test_rich_output_has_no_markup_or_control_characters() -> None:
+    pytest.importorskip("rich")
+    hostile = compare([hostile_corpus().agreements["first"]], corpus=hostile_corpus())
+    text = terminal.render_rich(hostile, width=90)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    assert unbox(terminal.render_rich(hostile, width=90)) == terminal.render_plain(hostile, width=90)
+    coloured = terminal.render_rich(hostile, width=90, color=True)
+    assert coloured.count("\x1b[") > 10
+
+
+TABLE_SCHEMA = {
+    "type": "object",
+    "required": ["format", "kind", "title", "summary", "columns", "rows", "sources"],
+    "additionalProperties": False,
+    "properties": {
+        "format": {"const": json_render.FORMAT},
+        "kind": {"enum": ["comparison", "diff"]},
+        "title": {"type": "string"},
+        "summary": {"type": "array", "items": {"type": "string"}},
+        "columns": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "label", "title"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "label": {"type": "string"},
+                    "title": {"type": "string"},
+                },
+            },
+        },
+        "rows": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "label", "change", "cells"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "label": {"type": "string"},
+                    "change": {"enum": ["", "added", "removed", "changed", "unchanged"]},
+                    "cells": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": ["column", "value", "changed", "disputed", "citations"],
+                            "properties": {
+                                "column": {"type": "string"},
+                                "value": {"type": "string"},
+                                "changed": {"type": "boolean"},
+                                "disputed": {"type": "boolean"},
+                                "citations": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "additionalProperties": False,
+                                        "required": ["source", "quote"],
+                                        "properties": {
+                                            "source": {"type": "string"},
+                                            "quote": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+        "sources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id", "document", "description", "date"],
+                "properties": {
+                    "id": {"type": "string"},
+                    "document": {"type": "string"},
+                    "description": {"type": "string"},
+                    "date": {"type": ["string", "null"]},
+                },
+            },
+        },
+    },
+}
+
+
+def test_json_has_the_documented_shape_and_loses_nothing() -> None:
+    for obj in (builtin_comparison(), builtin_diff(), hostile_comparison(), hostile_diff()):
+        data = json.loads(json_render.render(obj))
+        jsonschema.validate(data, TABLE_SCHEMA)
+        table = table_of(obj)
+        assert [cell["value"] for row in data["rows"] for cell in row["cells"]] == [
+            cell.value for row in table.rows for cell in row.cells
+        ]
+        assert [c["quote"] for row in data["rows"] for cell in row["cells"] for c in cell["citations"]] == [
+            c.quote for row in table.rows for cell in row.cells for c in cell.citations
+        ]
+
+
+# ------------------------------------------------------------- properties
+
+texts = st.text(st.characters(codec="utf-8"), min_size=1, max_size=40).filter(str.strip)
+
+
+@st.composite
+def text_corpora(draw: st.DrawFn) -> Corpus:
+    """Small corpora whose every text is arbitrary: the renderers' worst case."""
+    quote = st.builds(Citation, source=st.sampled_from(["s", "t"]), quote=texts)
+    agreements = []
+    for number in range(draw(st.integers(min_value=0, max_value=3))):
+        clauses = [
+            Clause(
+                id=f"c{index}",
+                category=draw(st.sampled_from(Category)),
+                summary=draw(texts),
+                citations=draw(st.lists(quote, min_size=1, max_size=2)),
+                modality=draw(st.sampled_from(Modality)),
+            )
+            for index in range(draw(st.integers(min_value=0, max_value=4)))
+        ]
+        agreements.append(
+            Agreement(
+                id=f"a{number}",
+                title=draw(texts),
+                date=PartialDate(year=draw(st.integers(min_value=2000, max_value=2030))),
+                status=draw(st.sampled_from(Status)),
+                citations=[draw(quote)],
+                parties=[Party(actor="x", citations=[draw(quote)])],
+                clauses=clauses,
+            )
+        )
+    return Corpus(
+        actors=[Actor(id="x", name=draw(texts), kind=ActorKind.PERSON)],
+        sources=[Source(id="s", document=draw(texts), description=draw(texts))],
+        agreements=agreements,
+    )
+
+
+def all_renderings(obj: Comparison | AgreementDiff, corpus: Corpus) -> dict[str, str]:
+    found = {fmt: render(obj, fmt, corpus=corpus) for fmt in FORMATS if fmt != "rich"}
+    found["narrow"] = terminal.render_plain(obj, width=20, corpus=corpus)
+    return found
+
+
+def check_all(obj: Comparison | AgreementDiff, corpus: Corpus) -> None:
+    first = all_renderings(obj, corpus)
+    assert first == all_renderings(obj, corpus)
+    check_html(first["html"])
+    rows = read_csv(first["csv"])
+    assert not any(field.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for field in row)
+    assert len(table_rows(first["markdown"])) == len(table_of(obj, corpus).rows) + 2
+    json.loads(first["json"])
+    for fmt in ("plain", "narrow", "markdown", "latex"):
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", first[fmt]), fmt
+
+
+@given(text_corpora())
+def test_comparisons_of_any_text_render_safely_and_deterministically(corpus: Corpus) -> None:
+    check_all(compare(corpus), corpus)
+
+
+@given(text_corpora())
+def test_diffs_of_any_text_render_safely_and_deterministically(corpus: Corpus) -> None:
+    agreements = list(corpus.agreements.values())
+    if len(agreements) >= 2:
+        check_all(diff(agreements[0], agreements[1]), corpus)
+
+
+def test_renderers_over_generated_corpora() -> None:
+    strategies = pytest.importorskip("agreements.testing.strategies")
+
+    # The kit's corpora are costly to draw (most of a second each here), so this
+    # property runs fewer examples; the properties above cover escaping in full.
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(strategies.corpora())
+    def check(corpus: Corpus) -> None:
+        check_all(compare(corpus), corpus)
+        agreements = list(corpus.agreements.values())
+        if len(agreements) >= 2:
+            check_all(diff(agreements[0], agreements[-1]), corpus)
+
+    check()
+
+
+# --------------------------------------------------------------- details
+
+
+def test_an_empty_comparison_renders() -> None:
+    empty = compare(Corpus())
+    for fmt in FORMATS:
+        if fmt != "rich":
+            assert render(empty, fmt)
+    assert "Comparison of 0 agreements" in empty.to_text()
+
+
+def test_a_diff_of_an_agreement_with_itself_says_so() -> None:
+    same = diff(ag.get(DIFF_PAIR[0]), ag.get(DIFF_PAIR[0]))
+    text = terminal.render_plain(same)
+    assert "Nothing changed." in text
+    assert f"{DIFF_PAIR[0]} (old)" in text
+    assert "unchanged" in csv_render.render(same)
+
+
+def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
+    cite = [Citation(source="s", quote="q")]
+    term = WeaponsTerm(
+        classes=[WeaponClass.HEAVY], action=WeaponAction.HAND_OVER, holder="x", schedule="Sunday"
+    )
+    bare_term = WeaponsTerm(classes=[WeaponClass.LIGHT], action=WeaponAction.RETAIN)
+
+    def deal(agreement_id: str, category: Category, **kw: object) -> Agreement:
+        clause = Clause(id="c", category=category, summary="Hand over.", citations=cite, **kw)  # type: ignore[arg-type]
+        return Agreement(
+            id=agreement_id, title="T", date=PartialDate(year=2020), status=Status.SIGNED, citations=cite,
+            clauses=[clause],
+        )  # fmt: skip
+
+    old = deal(
+        "old", Category.WEAPONS, obligor="x", weapons=term, count=2, places=["a"], modality=Modality.MUST_NOT
+    )
+    new = deal("new", Category.OTHER, timing="soon", action="give", weapons=bare_term)
+    table = table_of(
+        diff(old, new, pairs=[("c", "c")]), Corpus(actors=[Actor(id="x", name="Ex", kind=ActorKind.PERSON)])
+    )
+    assert table.rows[0].change == "changed"
+    before, after = (cell.value.splitlines() for cell in table.rows[0].cells)
+    assert before == [
+        "Hand over.",
+        "category: weapons",
+        "obligor: Ex",
+        "modality: must not",
+        "action: none",
+        "weapons: hand over heavy (holder: Ex), Sunday",
+        "count: 2",
+        "timing: none",
+        "places: a",
+    ]
+    assert after[1:] == [
+        "category: other",
+        "obligor: no one",
+        "modality: must",
+        "action: give",
+        "weapons: retain light",
+        "count: none",
+        "timing: soon",
+        "places: none",
+    ]
+
+
+def test_a_diff_shows_weapons_and_conditions_coming_and_going() -> None:
+    cite = [Citation(source="s", quote="q")]
+    term = WeaponsTerm(classes=[WeaponClass.LIGHT], action=WeaponAction.RETAIN)
+
+    def deal(**kw: object) -> Agreement:
+        clause = Clause(id="c", category=Category.WEAPONS, summary="Keep.", citations=cite, **kw)  # type: ignore[arg-type]
+        return Agreement(
+            id="a",
+            title="T",
+            date=PartialDate(year=2020),
+            status=Status.SIGNED,
+            citations=cite,
+            clauses=[clause],
+        )
+
+    old = deal(weapons=term, condition=Condition(summary="Once the road opens."))
+    table = table_of(diff(old, deal(), pairs=[("c", "c")]), Corpus())
+    before, after = (cell.value.splitlines()[1:] for cell in table.rows[0].cells)
+    assert before == ["weapons: retain light", "condition: Once the road opens."]
+    assert after == ["weapons: none", "condition: none"]
+
+
+def test_a_renumbered_or_moved_clause_says_so() -> None:
+    cite = [Citation(source="s", quote="q")]
+
+    def deal(*clauses: tuple[str, str]) -> Agreement:
+        return Agreement(
+            id="a", title="T", date=PartialDate(year=2020), status=Status.SIGNED, citations=cite,
+            clauses=[Clause(id=i, category=Category.SIEGE, summary=s, citations=cite) for i, s in clauses],
+        )  # fmt: skip
+
+    old = deal(("lift", "Lift the siege."), ("road", "Open the road."), ("aid", "Let aid in."))
+    new = deal(("road", "Open the road."), ("aid", "Let aid in."), ("lifted", "Lift the siege."))
+    labels = [row.label for row in table_of(diff(old, new), Corpus()).rows]
+    assert "lift → lifted (siege; moved)" in labels
+
+
+def test_not_in_a_diff_marks_a_must_not_clause() -> None:
+    cite = [Citation(source="s", quote="q")]
+    clause = Clause(
+        id="c", category=Category.SIEGE, summary="Enter.", citations=cite, modality=Modality.MUST_NOT
+    )
+    a = Agreement(id="a", title="T", date=PartialDate(year=2020), status=Status.SIGNED, citations=cite)
+    table = table_of(diff(a, attrs.evolve(a, clauses=[clause])), Corpus())
+    assert table.rows[0].cells[1].value == "Not: Enter."
+
+
+def test_render_refuses_what_it_does_not_know() -> None:
+    with pytest.raises(ValueError, match="'docx' is not a format"):
+        render(builtin_comparison(), "docx")
+    with pytest.raises(TypeError, match="cannot render 'str'"):
+        table_of("a table")  # type: ignore[arg-type]
+
+
+def test_clean_and_width() -> None:
+    assert clean("a\r\nb\rc\td\x00") == "a\nb\nc d\ufffd"
+    assert width("ab") == 2
+    assert width("日本") == 4
+    assert width("e\u0301") == 1
+    assert terminal.wrap("", 10) == [""]
+    assert terminal.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+
+
+def test_html_title_defaults_to_the_table_title() -> None:
+    page = builtin_comparison().to_html()
+    assert re.search(r"<title>Comparison of \d+ agreements</title>", page)
+    assert "<title>Mine</title>" in builtin_comparison().to_html(title="Mine")
+
+
+# ----------------------------------------------------------------- extras
+
+
+def test_dataframe_of_a_comparison() -> None:
+    pytest.importorskip("pandas")
+    table = builtin_comparison()
+    frame = table.to_dataframe()
+    assert list(frame.columns) == [a.id for a in table.agreements]
+    assert list(frame.index) == [row.aspect.id for row in table.rows]
+    assert frame.index.name == "aspect"
+    assert frame.loc["status"].tolist() == [cell.value for cell in table.row("status").cells]
+
+
+def test_dataframe_of_a_diff() -> None:
+    pytest.importorskip("pandas")
+    frame = dataframe_render.render(builtin_diff())
+    assert list(frame.columns) == ["change", "old", "new"]
+    assert frame.index.name == "clause"
+
+
+def hide(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
+    for name in list(sys.modules):
+        if name == module or name.startswith(module + "."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, module, None)
+
+
+def test_a_missing_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    hide(monkeypatch, "pandas")
+    with pytest.raises(MissingExtraError, match=r"pip install 'agreements\[pandas\]'") as caught:
+        builtin_comparison().to_dataframe()
+    assert isinstance(caught.value, ImportError)
+    assert isinstance(caught.value, ag.AgreementsError)
+
+
+def test_a_missing_rich_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    hide(monkeypatch, "rich")
+    assert not terminal.has_rich()
+    with pytest.raises(MissingExtraError, match=r"pip install 'agreements\[rich\]'"):
+        builtin_comparison().to_rich()
+    assert builtin_comparison().to_text()  # the plain fallback needs nothing
+
+
+def test_rich_renders_a_comparison() -> None:
+    rich_console = pytest.importorskip("rich.console")
+    out = io.StringIO()
+    rich_console.Console(file=out, width=100, color_system=None).print(builtin_comparison())
+    assert unbox(out.getvalue()) == builtin_comparison().to_text(width=100)
+
+
+def imported_after(statement: str) -> list[str]:
+    code = f"import sys; {statement}; print(sorted({{m.split('.')[0] for m in sys.modules}}))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result: list[str] = json.loads(found.stdout.replace("'", '"'))
+    return result
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "import agreements",
+        "import agreements.compare, agreements.render, agreements.cli",
+        "from agreements.compare import compare; compare([]).to_markdown()",
+    ],
+)
+def test_importing_needs_none_of_the_extras(statement: str) -> None:
+    assert not {"rich", "pandas", "yaml", "numpy"} & set(imported_after(statement))

@@ -1,0 +1,56 @@
+"""docs/comparison.md is what ``agreements compare --format md`` prints today."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("comparison_doc", ROOT / "scripts" / "comparison_doc.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_comparison_page_is_fresh() -> None:
+    page = ROOT / "docs" / "comparison.md"
+    assert page.read_text(encoding="utf-8") == script().render(), (
+        "docs/comparison.md is out of date: run python scripts/comparison_doc.py"
+    )
+
+
+def test_the_page_is_the_command_output() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "agreements", "compare", "--format", "md"],
+        capture_output=True,
+        check=True,
+    )
+    assert done.stdout.decode("utf-8") == script().render()
+
+
+def test_check_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    module = script()
+    assert module.main(["--check"]) == 0
+    page = tmp_path / "comparison.md"
+    monkeypatch.setattr(module, "PAGE", page)
+    assert module.main(["--check"]) == 1
+    assert module.main([]) == 0
+    assert module.main(["--check"]) == 0
+    assert page.read_text(encoding="utf-8") == module.render()
+
+
+def test_a_failing_command_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = script()
+    monkeypatch.setattr(module, "COMMAND", ("compare", "--format", "docx"))
+    with pytest.raises(RuntimeError, match="exited with 2"):
+        module.render()
