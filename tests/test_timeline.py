@@ -1,0 +1,478 @@
+"""timeline: entries in date order, changes between agreements, and the text and SVG renderings."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import agreements as ag
+from agreements.diff import diff
+from agreements.model import Agreement, Citation, Corpus, Event, EventKind, PartialDate, Status
+from agreements.timeline import STATUS_COLOURS, AgreementEntry, Change, EventEntry, Timeline, timeline
+
+SVG = "{http://www.w3.org/2000/svg}"
+CITE = (Citation(source="report", quote="as reported"),)
+
+
+def event(event_id: str, date: str, kind: EventKind = EventKind.OTHER, summary: str | None = None) -> Event:
+    return Event(
+        id=event_id,
+        date=PartialDate.parse(date),
+        kind=kind,
+        summary=summary or f"Event {event_id}.",
+        citations=CITE,
+    )
+
+
+def deal(agreement_id: str, date: str, *events: Event, **fields: Any) -> Agreement:
+    fields.setdefault("title", f"Deal {agreement_id}")
+    fields.setdefault("status", Status.SIGNED)
+    fields.setdefault("citations", CITE)
+    return Agreement(id=agreement_id, date=PartialDate.parse(date), events=events, **fields)
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def texts(root: ET.Element, tag: str = "text") -> list[str]:
+    return ["".join(element.itertext()) for element in root.iter(f"{SVG}{tag}")]
+
+
+# ------------------------------------------------------------------ entries
+
+
+def test_entries_come_in_date_order_agreements_before_their_events() -> None:
+    first = deal("first", "2018-07", event("late", "2018-09", EventKind.COLLAPSE), event("talks", "2018-06"))
+    second = deal("second", "2018-07", event("same-day", "2018-07"))
+    third = deal("third", "2018-08-15", event("before", "2018-08"))
+    line = timeline(Corpus(agreements=[third, second, first]), changes=False)
+    assert [(entry.kind, entry.agreement, str(entry.date)) for entry in line.entries] == [
+        (EventKind.OTHER, "first", "2018-06"),
+        ("agreement", "first", "2018-07"),
+        ("agreement", "second", "2018-07"),
+        (EventKind.OTHER, "second", "2018-07"),
+        (EventKind.OTHER, "third", "2018-08"),
+        ("agreement", "third", "2018-08-15"),
+        (EventKind.COLLAPSE, "first", "2018-09"),
+    ]
+    assert [entry.agreement for entry in line.agreements] == ["first", "second", "third"]
+    assert [entry.event for entry in line.events] == ["talks", "same-day", "before", "late"]
+
+
+def test_entries_carry_what_the_records_say() -> None:
+    a = deal(
+        "truce",
+        "2021-08-31",
+        event("collapse", "2021-09-03", EventKind.COLLAPSE, "Negotiations collapse."),
+        status=Status.COLLAPSED,
+        summary="A truce.",
+    )
+    agreement_entry, event_entry = timeline([a]).entries
+    assert agreement_entry == AgreementEntry(
+        date=a.date,
+        agreement="truce",
+        label="Deal truce",
+        status=Status.COLLAPSED,
+        citations=CITE,
+        summary="A truce.",
+    )
+    assert agreement_entry.kind == "agreement"
+    assert event_entry == EventEntry(
+        date=PartialDate.parse("2021-09-03"),
+        agreement="truce",
+        event="collapse",
+        kind=EventKind.COLLAPSE,
+        label="Negotiations collapse.",
+        status=Status.COLLAPSED,
+        citations=CITE,
+    )
+
+
+def test_agreements_given_one_by_one_are_ordered_like_a_corpus() -> None:
+    a, b, c = deal("b-2018", "2018"), deal("a-2018", "2018"), deal("a-2017", "2017-12-31")
+    assert timeline([a, b, c], changes=False) == timeline(Corpus(agreements=[a, b, c]), changes=False)
+    assert [entry.agreement for entry in timeline([a, b, c]).entries] == ["a-2017", "a-2018", "b-2018"]
+
+
+def test_changes_between_consecutive_agreements() -> None:
+    corpus = ag.corpus()
+    line = timeline(corpus)
+    ordered = list(corpus.agreements.values())
+    assert [(change.before, change.after) for change in line.changes] == [
+        (before.id, after.id) for before, after in itertools.pairwise(ordered)
+    ]
+    first = line.changes[0]
+    expected = diff(ordered[0], ordered[1])
+    assert first.diff == expected
+    assert first.summary == tuple(expected.summary(corpus))
+    assert line.change_to(ordered[1].id) is first
+    assert line.change_to(ordered[0].id) is None
+    assert timeline(corpus, changes=False).changes == ()
+    assert timeline([ordered[0]]).changes == ()
+
+
+def test_changes_name_actors_only_from_a_corpus() -> None:
+    corpus = ag.corpus()
+    a, b = corpus.get("daraa-al-balad-2021-08-31"), corpus.get("daraa-al-balad-2021-09-06")
+    assert timeline([a, b]).changes[0].summary == tuple(diff(a, b).summary())
+
+
+# --------------------------------------------------------------------- text
+
+
+def test_text_rendering() -> None:
+    a = deal("truce", "2021-08-31", event("signed", "2021-08-31", EventKind.SIGNING, "The truce is reached."))
+    b = deal(
+        "ceasefire",
+        "2021-09-06",
+        event("siege", "2021-06-24", EventKind.SIEGE_BEGINS, "The siege begins."),
+        status=Status.IN_FORCE,
+        title="Ceasefire",
+    )
+    line = timeline([a, b])
+    sentences = line.changes[0].summary
+    assert len(sentences) > 3
+    assert line.to_text() == (
+        "2021-06-24      siege begins: The siege begins.  [ceasefire]\n"
+        "2021-08-31  * Deal truce  [truce, signed]\n"
+        "2021-08-31      signing: The truce is reached.  [truce]\n"
+        "2021-09-06  * Ceasefire  [ceasefire, in-force]\n"
+        f"              changes from truce ({len(sentences)}):\n"
+        f"                - {sentences[0]}\n"
+        f"                - {sentences[1]}\n"
+        f"                - {sentences[2]}\n"
+        f"                - and {len(sentences) - 3} more\n"
+    )
+    assert "changes from" not in line.to_text(changes=0)
+    assert f"and {len(sentences) - 1} more" in line.to_text(changes=1)
+    assert "more" not in line.to_text(changes=len(sentences))
+
+
+def test_text_says_when_nothing_changed() -> None:
+    a = deal("same", "2021")
+    assert timeline([a, a]).to_text() == (
+        "2021        * Deal same  [same, signed]\n"
+        "2021        * Deal same  [same, signed]\n"
+        "              no changes from same\n"
+    )
+
+
+def test_text_wraps_and_shows_no_control_characters() -> None:
+    long = "word " * 40
+    a = deal("a", "2021-08", event("e", "2021-09~", summary=f"Bell\x07 and\nescape \x1b[31mred {long}"))
+    text = timeline([a]).to_text(width=60)
+    lines = text.splitlines()
+    assert all(len(line) <= 60 for line in lines)
+    assert lines[1].startswith("2021-09~        other: Bell\ufffd and escape \ufffd[31mred word")
+    assert all(line.startswith(" " * 18) for line in lines[2:])
+    assert not re.search(r"[\x00-\x1f\x7f]", text.replace("\n", ""))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"width": 39}, "width=39: expected a whole number of at least 40"),
+        ({"width": 80.0}, "width=80.0: expected a whole number"),
+        ({"changes": -1}, "changes=-1: expected a whole number of at least 0"),
+        ({"changes": True}, "changes=True: expected a whole number"),
+    ],
+)
+def test_text_arguments_are_checked(kwargs: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        timeline([]).to_text(**kwargs)
+
+
+# ---------------------------------------------------------------------- svg
+
+
+def sample() -> Timeline:
+    return timeline(
+        [
+            deal(
+                "conditions",
+                "2018-06-30",
+                event("offer", "2018-06-30", EventKind.OFFER, "A general offers nine conditions."),
+                status=Status.REJECTED,
+                title="Nine conditions",
+            ),
+            deal(
+                "busra", "2018-07", event("heavy", "2018-07-08", EventKind.HANDOVER), status=Status.IN_FORCE
+            ),
+            deal("daraa", "2018-07-12~", status=Status.SUPERSEDED, title="اتفاق درعا للتسوية"),
+            deal(
+                "truce",
+                "2021-08-31",
+                event("siege", "2021-06-24", EventKind.SIEGE_BEGINS, "<b>Siege</b> & shelling"),
+                event("collapse", "2021-09-03", EventKind.COLLAPSE, "بعد 76 يوماً من الحصار"),
+                status=Status.COLLAPSED,
+                title="Truce <script>alert(1)</script>",
+            ),
+        ]
+    )
+
+
+def test_svg_is_xml_that_scales_through_its_view_box() -> None:
+    svg = sample().to_svg()
+    root = parse(svg)
+    assert root.tag == f"{SVG}svg"
+    assert "width" not in root.attrib
+    assert "height" not in root.attrib
+    assert re.fullmatch(r"0 0 960 \d+(\.\d)?", root.attrib["viewBox"])
+    assert root.attrib["direction"] == "ltr"
+    assert parse(sample().to_svg(width=480)).attrib["viewBox"].startswith("0 0 480 ")
+
+
+def test_svg_is_deterministic() -> None:
+    assert sample() is not sample()
+    assert sample().to_svg().encode() == sample().to_svg().encode()
+    agreements = list(ag.corpus().agreements.values())
+    forwards = timeline(Corpus(agreements=agreements)).to_svg()
+    backwards = timeline(Corpus(agreements=agreements[::-1])).to_svg()
+    assert forwards == backwards
+
+
+def test_svg_escapes_every_text() -> None:
+    svg = sample().to_svg(title='<Daraa> & "friends"')
+    assert "<script>" not in svg
+    assert "<b>" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "&lt;b&gt;Siege&lt;/b&gt; &amp; shelling" in svg
+    root = parse(svg)
+    assert root.find(f"{SVG}title") is not None
+    assert texts(root)[0] == '<Daraa> & "friends"'
+    assert any("Truce <script>alert(1)</script>" in text for text in texts(root))
+
+
+def test_svg_survives_control_characters_and_surrogates() -> None:
+    nasty = "tab\tbell\x07 nul\x00 esc\x1b ]]> \ud800 \ufffe end"
+    svg = timeline([deal("a", "2021", event("e", "2021-02", summary=nasty), title=nasty)]).to_svg(title=nasty)
+    root = parse(svg)
+    assert any(text.endswith("end") for text in texts(root))
+    assert "\x00" not in svg
+    svg.encode("utf-8")
+
+
+def test_svg_has_a_title_for_each_marker_and_a_legend() -> None:
+    line = sample()
+    root = parse(line.to_svg())
+    groups = [group for group in root.iter(f"{SVG}g") if group.get("class") in {"agreement", "event"}]
+    assert [group.get("data-id") for group in groups] == [
+        "conditions",
+        "busra",
+        "daraa",
+        "truce",
+        "offer",
+        "heavy",
+        "siege",
+        "collapse",
+    ]
+    for group in groups:
+        title = group.find(f"{SVG}title")
+        assert title is not None
+        assert title.text
+    hover = groups[3].find(f"{SVG}title")
+    assert hover is not None
+    assert hover.text is not None
+    assert hover.text.startswith("Truce <script>alert(1)</script> (truce)\n2021-08-31 \u00b7 collapsed\n")
+    assert "Changes from daraa:\n\u2022 " in hover.text
+    assert hover.text.endswith("Sources: report")
+    legend = texts(root)[1:6]
+    assert legend == ["rejected", "in force", "collapsed", "superseded", "event (colour of its agreement)"]
+    fills = {element.get("fill") for element in root.iter(f"{SVG}circle")}
+    assert fills >= {
+        STATUS_COLOURS[status] for status in (Status.REJECTED, Status.IN_FORCE, Status.COLLAPSED)
+    }
+
+
+def test_svg_hover_text_lists_at_most_eight_changes() -> None:
+    corpus = ag.corpus()
+    line = timeline(corpus)
+    change = max(line.changes, key=lambda change: len(change.summary))
+    assert len(change.summary) > 8
+    root = parse(line.to_svg())
+    [group] = [group for group in root.iter(f"{SVG}g") if group.get("data-id") == change.after]
+    title = group.find(f"{SVG}title")
+    assert title is not None
+    assert title.text is not None
+    assert title.text.count("\u2022 ") == 9
+    assert f"\u2022 and {len(change.summary) - 8} more" in title.text
+
+
+def test_svg_embeds_right_to_left_labels() -> None:
+    svg = sample().to_svg()
+    assert "\u202bاتفاق درعا للتسوية\u202c\u200e" in svg
+    assert "collapse: \u202bبعد 76 يوماً من الحصار\u202c\u200e" in svg
+    assert "\u202bDeal" not in svg
+
+
+def test_svg_of_an_empty_timeline() -> None:
+    root = parse(timeline([]).to_svg())
+    assert texts(root)[0] == "Timeline (empty)"
+    assert texts(root, "desc") == ["0 agreements and 0 events"]
+
+
+def test_svg_title_can_be_left_out() -> None:
+    root = parse(timeline([deal("a", "2021")]).to_svg(title=""))
+    heading = root.find(f"{SVG}title")
+    assert heading is not None
+    assert heading.text == "Timeline"
+    assert texts(root)[0] == "signed"
+    assert texts(parse(timeline([deal("a", "2021")]).to_svg()))[0] == "1 agreement, 2021"
+
+
+@pytest.mark.parametrize("width", [479, 960.0, True, "960"])
+def test_svg_width_is_checked(width: Any) -> None:
+    with pytest.raises(
+        ValueError, match=re.escape(f"width={width!r}: expected a whole number of at least 480")
+    ):
+        timeline([]).to_svg(width=width)
+
+
+def positions(root: ET.Element, kind: str) -> list[float]:
+    found: list[float] = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") != kind:
+            continue
+        if kind == "agreement":
+            circle = group.find(f"{SVG}circle")
+            assert circle is not None
+            found.append(float(circle.attrib["cx"]))
+        else:
+            path = group.find(f"{SVG}path")
+            assert path is not None
+            found.append(float(path.attrib["d"][1:].split()[0]))
+    return found
+
+
+def test_markers_on_one_date_are_pushed_apart_within_their_segment() -> None:
+    events = [event(f"e{number}", "2021-09-06") for number in range(40)]
+    root = parse(timeline([deal("a", "2021-09-06", *events), deal("b", "2021-09-06")]).to_svg())
+    xs = positions(root, "event")
+    assert len(xs) == 40
+    assert all(later > earlier for earlier, later in itertools.pairwise(xs))
+    assert xs[-1] <= 960 - 24
+    agreements_x = positions(root, "agreement")
+    assert agreements_x[1] - agreements_x[0] >= 12
+
+
+def test_distant_dates_break_the_axis_into_at_most_five_segments() -> None:
+    years = [1, 1200, 1900, 1950, 2000, 2018, 2021, 9999]
+    line = timeline([deal(f"y{year}", f"{year:04d}-12-31") for year in years])
+    root = parse(line.to_svg())
+    breaks = [element for element in root.iter(f"{SVG}line") if element.get("stroke-width") == "1.2"]
+    assert len(breaks) == 2 * 4
+    xs = positions(root, "agreement")
+    assert xs == sorted(xs)
+    assert "9999" in texts(root)
+
+
+def test_long_stretches_are_ticked_in_years() -> None:
+    line = timeline(
+        [deal(f"d{year}", f"{year}-06", event(f"e{year}", f"{year}-01")) for year in range(1950, 2022)]
+    )
+    labels = texts(parse(line.to_svg()))
+    assert "1960" in labels
+    assert "Jun" not in labels
+    assert "1951" not in labels
+
+
+def test_a_year_and_a_month_are_drawn_as_spans() -> None:
+    root = parse(timeline([deal("y", "2019"), deal("m", "2019-07"), deal("d", "2019-07-06")]).to_svg())
+    spans = [float(rect.attrib["width"]) for rect in root.iter(f"{SVG}rect") if rect.get("fill-opacity")]
+    assert len(spans) == 2
+    assert spans[0] > spans[1] > 0
+
+
+def test_the_builtin_corpus_renders() -> None:
+    line = timeline(ag.corpus())
+    root = parse(line.to_svg())
+    assert len(positions(root, "agreement")) == len(ag.corpus().agreements)
+    assert len(positions(root, "event")) == len(line.events)
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="needs rsvg-convert (librsvg2-bin)")
+def test_svg_renders_to_png(tmp_path: Path) -> None:
+    svg = tmp_path / "timeline.svg"
+    svg.write_text(timeline(ag.corpus()).to_svg(), encoding="utf-8")
+    png = tmp_path / "timeline.png"
+    subprocess.run(["rsvg-convert", "-w", "1400", str(svg), "-o", str(png)], check=True)
+    assert png.read_bytes().startswith(b"\x89PNG")
+
+
+# ------------------------------------------------------------------ properties
+
+dates = st.builds(
+    lambda year, month, day, approximate: PartialDate(
+        year=year,
+        month=month,
+        day=None if month is None else day,
+        approximate=approximate,
+    ),
+    st.integers(1, 9999),
+    st.none() | st.integers(1, 12),
+    st.none() | st.integers(1, 28),
+    st.booleans(),
+)
+words = st.text(min_size=1, max_size=80).filter(str.strip)
+
+
+@st.composite
+def agreement_lists(draw: st.DrawFn) -> list[Agreement]:
+    count = draw(st.integers(0, 6))
+    found = []
+    for number in range(count):
+        events = [
+            Event(
+                id=f"e{index}",
+                date=draw(dates),
+                kind=draw(st.sampled_from(EventKind)),
+                summary=draw(words),
+                citations=CITE,
+            )
+            for index in range(draw(st.integers(0, 4)))
+        ]
+        found.append(
+            Agreement(
+                id=f"a{number}",
+                title=draw(words),
+                date=draw(dates),
+                status=draw(st.sampled_from(Status)),
+                citations=CITE,
+                events=events,
+            )
+        )
+    return found
+
+
+@given(agreement_lists(), st.integers(480, 1400))
+def test_any_timeline_renders_as_valid_escaped_svg(agreements: list[Agreement], width: int) -> None:
+    line = timeline(agreements, changes=False)
+    svg = line.to_svg(width=width)
+    root = parse(svg)
+    assert svg == line.to_svg(width=width)
+    assert "<script" not in svg.replace("<svg", "")
+    assert len(positions(root, "agreement")) == len(line.agreements)
+    assert len(positions(root, "event")) == len(line.events)
+    dated = [entry.date for entry in line.entries]
+    assert dated == sorted(dated)
+    for x in positions(root, "agreement") + positions(root, "event"):
+        assert 0 <= x <= width
+    text = line.to_text()
+    assert text.count("\n") >= len(line.entries)
+
+
+def test_change_records_keep_their_summary_as_a_tuple() -> None:
+    a, b = deal("a", "2020"), deal("b", "2021")
+    change = Change(before="a", after="b", diff=diff(a, b), summary=["one"])
+    assert change.summary == ("one",)
+    assert Timeline(entries=[], changes=[change]).changes == (change,)
