@@ -15,7 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import agreements as ag
-from agreements.check import CODES, ERROR, WARNING, check
+from agreements.check import CODES, ERROR, WARNING, check, check_document
+from agreements.corpus import corpus as builtin_corpus
 from agreements.exceptions import Problem
 from agreements.model import (
     Actor,
@@ -30,6 +31,7 @@ from agreements.model import (
     Dispute,
     Event,
     EventKind,
+    FieldError,
     Modality,
     PartialDate,
     Party,
@@ -143,7 +145,7 @@ def test_every_code_is_documented() -> None:
 @pytest.mark.parametrize(
     ("subject", "kwargs", "message"),
     [
-        (corpus(), {"corpus": corpus()}, "corpus= is for checking a lone Agreement"),
+        (corpus(), {"corpus": [corpus()]}, "corpus= must be a Corpus, got list"),
         (agreement(), {"corpus": {"actors": []}}, "corpus= must be a Corpus, got dict"),
         ("deal", {}, "expected an Agreement or a Corpus, got str"),
     ],
@@ -830,3 +832,31 @@ def test_renaming_an_actor_everywhere_neither_creates_nor_clears_a_problem(
     assert new in _actor_references(renamed)
     assert _shape(check(renamed)) == before
     assert _rename(renamed, new, old) == seeded
+
+
+def test_a_corpus_resolves_against_another_corpus() -> None:
+    mine = Corpus(
+        sources=[Source(id="mine", document="notes.txt", description="My notes.")],
+        agreements=[
+            Agreement(
+                id="my-reading",
+                title="My reading",
+                date=PartialDate(year=2021, month=9, day=6),
+                status=Status.IN_FORCE,
+                citations=[Citation(source="mine", quote="q")],
+                third_parties=[
+                    ThirdParty(
+                        actor="russia",
+                        role=ThirdPartyRole.MEDIATOR,
+                        citations=[Citation(source="mine", quote="q")],
+                    )
+                ],
+            )
+        ],
+    )
+    alone = [problem.path for problem in check(mine)]
+    assert alone == ["agreements[0].third_parties[0].actor"]
+    assert check(mine, corpus=builtin_corpus()) == ()
+    assert check_document(mine) == ()
+    with pytest.raises(FieldError, match="both corpora define 'mine'"):
+        check(mine, corpus=mine)

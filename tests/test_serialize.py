@@ -302,3 +302,58 @@ def test_yaml_is_imported_only_when_asked_for() -> None:
     code = "import agreements, sys; print(sorted(m for m in ('yaml', 'pandas', 'rich', 'hypothesis') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+class TestLoadChecks:
+    """``load`` runs the clause-logic checks and locates each error in its file."""
+
+    LATER = AGREEMENT_TOML.replace('id = "a"', 'id = "later"').replace('"2018-07"', '"2021"')
+
+    def corpus_text(self) -> str:
+        # Written in the file later-first, while the corpus orders agreements by date.
+        later = self.LATER.replace('type = "agreement"\n', "").replace(
+            'citations = [{source = "s", quote = "q"}]', 'citations = [{source = "nowhere", quote = "q"}]'
+        )
+        earlier = AGREEMENT_TOML.replace('type = "agreement"\n', "")
+        sources = '[[sources]]\nid = "s"\ndocument = "s.txt"\ndescription = "d"\n'
+        return sources + "\n[[agreements]]\n" + later + "\n[[agreements]]\n" + earlier
+
+    def test_errors_point_into_the_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "mine.toml"
+        path.write_text(self.corpus_text(), encoding="utf-8")
+        with pytest.raises(ag.InvalidDataError) as caught:
+            ag.load(path)
+        assert str(caught.value) == (
+            f"{path}: agreements[0].citations[0].source: no source has the id 'nowhere'"
+        )
+        assert caught.value.problems[0].code == "dangling-reference"
+        assert list(ag.load(path, check=False).agreements) == ["a", "later"]
+
+    def test_registries_left_to_other_files_are_not_checked(self, tmp_path: Path) -> None:
+        path = tmp_path / "a.toml"
+        path.write_text(AGREEMENT_TOML, encoding="utf-8")
+        assert ag.load(path) == ag.loads(AGREEMENT_TOML, "toml")
+
+    def test_errors_in_a_folder_name_their_files(self, tmp_path: Path) -> None:
+        (tmp_path / "a.toml").write_text(AGREEMENT_TOML, encoding="utf-8")
+        (tmp_path / "b.toml").write_text(
+            '[[sources]]\nid = "other"\ndocument = "o.txt"\ndescription = "d"\n', encoding="utf-8"
+        )
+        with pytest.raises(ag.InvalidDataError) as caught:
+            ag.load(tmp_path)
+        assert caught.value.file == str(tmp_path / "a.toml")
+        assert [problem.path for problem in caught.value.problems] == ["citations[0].source"]
+
+    def test_errors_in_several_files(self, tmp_path: Path) -> None:
+        (tmp_path / "a.toml").write_text(AGREEMENT_TOML, encoding="utf-8")
+        (tmp_path / "b.toml").write_text(self.LATER, encoding="utf-8")
+        (tmp_path / "c.toml").write_text(
+            '[[sources]]\nid = "other"\ndocument = "o.txt"\ndescription = "d"\n', encoding="utf-8"
+        )
+        with pytest.raises(ag.InvalidDataError) as caught:
+            ag.load(tmp_path)
+        assert caught.value.file is None
+        assert [problem.path for problem in caught.value.problems] == [
+            f"{tmp_path / 'a.toml'}: citations[0].source",
+            f"{tmp_path / 'b.toml'}: citations[0].source",
+        ]

@@ -68,7 +68,7 @@ from agreements.model import (
 )
 from agreements.similarity import closest
 
-__all__ = ["CODES", "ERROR", "WARNING", "check"]
+__all__ = ["CODES", "ERROR", "WARNING", "check", "check_document"]
 
 #: The severity of a problem that makes the data wrong.
 ERROR: Final = "error"
@@ -104,7 +104,9 @@ _RULED_OUT: Final[Mapping[Status, frozenset[EventKind]]] = types.MappingProxyTyp
 def check(subject: Agreement | Corpus, *, corpus: Corpus | None = None) -> tuple[Problem, ...]:
     """Every problem in an agreement or a corpus, in document order.
 
-    A corpus is checked against its own registries. A lone agreement is
+    A corpus is checked against its own registries, and those of ``corpus``
+    when given (say, your own agreements against the built-in actors and
+    places: ``check(mine, corpus=agreements.corpus())``). A lone agreement is
     checked against ``corpus`` when given; without it, references to actors,
     places and sources cannot be resolved and are not checked.
 
@@ -121,13 +123,12 @@ def check(subject: Agreement | Corpus, *, corpus: Corpus | None = None) -> tuple
     >>> sorted({p.message for p in check(a, corpus=Corpus()) if p.code == "dangling-reference"})
     ["no actor has the id 'army'", "no source has the id 'report'"]
     """
+    if corpus is not None and not isinstance(corpus, Corpus):
+        raise TypeError(f"corpus= must be a Corpus, got {type(corpus).__name__}")
     if isinstance(subject, Corpus):
-        if corpus is not None:
-            raise TypeError("corpus= is for checking a lone Agreement; a Corpus is checked against itself")
-        return tuple(_check_corpus(subject))
+        registries = _Registries.of(subject if corpus is None else subject.merge(corpus))
+        return tuple(_check_corpus(subject, registries))
     if isinstance(subject, Agreement):
-        if corpus is not None and not isinstance(corpus, Corpus):
-            raise TypeError(f"corpus= must be a Corpus, got {type(corpus).__name__}")
         return tuple(_check_agreement(subject, _Registries.of(corpus), prefix=""))
     raise TypeError(f"expected an Agreement or a Corpus, got {type(subject).__name__}")
 
@@ -189,8 +190,22 @@ def _citations(path: str, citations: Sequence[Citation], known: Collection[str] 
 # --------------------------------------------------------------------- corpus
 
 
-def _check_corpus(corpus: Corpus) -> list[Problem]:
-    registries = _Registries.of(corpus)
+def check_document(document: Agreement | Corpus) -> tuple[Problem, ...]:
+    """The problems of one document as read from a file, for the loader.
+
+    A document may leave a registry to another file of its corpus (an
+    agreement file names actors that a registry file defines), so references
+    into a registry the document leaves empty are not checked here.
+    """
+    if isinstance(document, Agreement):
+        return check(document)
+    registries = _Registries(
+        actors=document.actors or None, places=document.places or None, sources=document.sources or None
+    )
+    return tuple(_check_corpus(document, registries))
+
+
+def _check_corpus(corpus: Corpus, registries: _Registries) -> list[Problem]:
     found = _check_tree("actors", "actor", corpus.actors, registries)
     found += _check_tree("places", "place", corpus.places, registries)
     for index, agreement in enumerate(corpus.agreements.values()):

@@ -453,7 +453,12 @@ def dumps(obj: Document, fmt: str) -> str:
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")))
 
 
-def _read(path: Path, cls: type[Any] | None) -> Any:
+_REGISTRIES: Final = ("sources", "actors", "places", "agreements")
+# Where each record of a corpus stands in its files: (registry, id) -> (file, path in the file).
+_Origins = dict[tuple[str, str], tuple[Path, str]]
+
+
+def _read(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
@@ -461,38 +466,94 @@ def _read(path: Path, cls: type[Any] | None) -> Any:
             [Problem(path="", message=f"not UTF-8 text: {error}")], file=str(path)
         ) from None
     try:
-        return _from_data(_parse(text, _check_format(format_for(path))), cls)
+        data = _parse(text, _check_format(format_for(path)))
+        document = _from_data(data, cls)
     except InvalidDataError as error:
         raise error.with_file(str(path)) from None
+    origins: _Origins = {}
+    if isinstance(document, model.Agreement):
+        origins[("agreements", document.id)] = (path, "")
+    elif isinstance(document, model.Corpus):
+        assert isinstance(data, dict)
+        for name in _REGISTRIES:
+            for index, item in enumerate(data.get(name) or ()):
+                origins[(name, item["id"])] = (path, f"{name}[{index}]")
+    return document, origins
+
+
+_REGISTRY_PATH: Final = re.compile(r"(sources|actors|places|agreements)\[(\d+)\]\.?(.*)\Z", re.DOTALL)
+
+
+def _check_read(document: Any, origins: _Origins, path: Path) -> None:
+    """Raise the clause-logic errors of a document read from ``path``, located in its files."""
+    from agreements.check import check_document  # noqa: PLC0415 - check.py is only needed when loading
+
+    if not isinstance(document, model.Agreement | model.Corpus):
+        return
+    located: list[tuple[Path, Problem]] = []
+    for problem in check_document(document):
+        if problem.severity != "error":
+            continue
+        where, inner = path, problem.path
+        match = _REGISTRY_PATH.match(problem.path)
+        if isinstance(document, model.Corpus) and match is not None:
+            name, index, rest = match.groups()
+            record_id = list(getattr(document, name))[int(index)]
+            where, prefix = origins[(name, record_id)]
+            inner = f"{prefix}.{rest}" if prefix and rest else prefix or rest
+        located.append((where, attrs.evolve(problem, path=inner)))
+    if not located:
+        return
+    files = {where for where, _ in located}
+    if len(files) == 1:
+        raise InvalidDataError([problem for _, problem in located], file=str(files.pop()))
+    raise InvalidDataError(
+        [
+            attrs.evolve(problem, path=f"{where}: {problem.path}" if problem.path else str(where))
+            for where, problem in located
+        ]
+    )
 
 
 @overload
-def load(path: str | Path) -> Document: ...
+def load(path: str | Path, *, check: bool = True) -> Document: ...
 @overload
-def load(path: str | Path, *, cls: type[_D]) -> _D: ...
-def load(path: str | Path, *, cls: type[Any] | None = None) -> Any:
+def load(path: str | Path, *, cls: type[_D], check: bool = True) -> _D: ...
+def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) -> Any:
     """Read a document from a file, the format taken from its suffix.
 
     A folder is read as one corpus: every ``.json``, ``.toml``, ``.yaml`` and
     ``.yml`` file below it, in name order, merged (an agreement document adds
     its agreement). Errors name the file.
+
+    An agreement or a corpus is then checked with :func:`agreements.check`,
+    and its errors (not its warnings) raise :class:`InvalidDataError`, located
+    in their files; ``check=False`` skips that. References into a registry
+    the document leaves empty (actors defined in another file, say) are left
+    for you to check once the parts are together:
+    ``agreements.check(mine, corpus=agreements.corpus())``.
     """
     path = Path(path)
     if path.is_dir():
-        found = _merge(sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()))
+        found, origins = _merge(
+            sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+        )
         if cls is not None and not isinstance(found, cls):
             raise TypeError(f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}")
-        return found
-    return _read(path, cls)
+    else:
+        found, origins = _read(path, cls)
+    if check:
+        _check_read(found, origins, path)
+    return found
 
 
-def _merge(paths: Iterable[Path]) -> model.Corpus:
-    registries: dict[str, dict[str, Any]] = {"sources": {}, "actors": {}, "places": {}, "agreements": {}}
-    origin: dict[tuple[str, str], Path] = {}
+def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
+    registries: dict[str, dict[str, Any]] = {name: {} for name in _REGISTRIES}
+    origin: _Origins = {}
     problems: list[InvalidDataError] = []
     for path in paths:
         try:
-            document = _read(path, None)
+            document, places = _read(path, None)
         except InvalidDataError as error:
             problems.append(error)
             continue
@@ -510,7 +571,7 @@ def _merge(paths: Iterable[Path]) -> model.Corpus:
             continue
         for name, records in parts.items():
             for record in records:
-                earlier = origin.get((name, record.id))
+                earlier = origin.get((name, record.id), (None, ""))[0]
                 if earlier is not None:
                     problems.append(
                         InvalidDataError(
@@ -523,7 +584,7 @@ def _merge(paths: Iterable[Path]) -> model.Corpus:
                         )
                     )
                     continue
-                origin[(name, record.id)] = path
+                origin[(name, record.id)] = places[(name, record.id)]
                 registries[name][record.id] = record
     if problems:
         if len(problems) == 1:
@@ -539,7 +600,8 @@ def _merge(paths: Iterable[Path]) -> model.Corpus:
             for problem in error.problems
         ]
         raise InvalidDataError(merged)
-    return model.Corpus(**{name: list(records.values()) for name, records in registries.items()})
+    corpus = model.Corpus(**{name: list(records.values()) for name, records in registries.items()})
+    return corpus, origin
 
 
 def dump(obj: Document, path: str | Path) -> None:
