@@ -295,9 +295,29 @@ class TestResolve:
             ]
         )
         ag.dump(corpus, tmp_path / "c.json")
-        _, out, _ = run(capsys, "resolve", "Unit", "--corpus", str(tmp_path / "c.json"))
-        assert out == "actor unit: Unit (state-force)\n  part of: x\n"
-        _, out, _ = run(capsys, "resolve", "Lone", "--corpus", str(tmp_path / "c.json"))
+        # The loader's checks refuse the file, naming the dangling parent.
+        fails(
+            capsys,
+            "resolve",
+            "Unit",
+            "--corpus",
+            str(tmp_path / "c.json"),
+            message="actors[1].parent: no actor has the id 'x'",
+        )
+        # Beside the built-in corpus it is checked once the two are together.
+        fails(
+            capsys,
+            "resolve",
+            "Unit",
+            "--corpus",
+            str(tmp_path / "c.json"),
+            "--with-builtin",
+            message="actors[1].parent: no actor has the id 'x'",
+        )
+        ag.dump(ag.Corpus(actors=[corpus.actors["lone"]]), tmp_path / "lone.json")
+        _, out, _ = run(capsys, "resolve", "Lone", "--corpus", str(tmp_path / "lone.json"))
+        assert out == "actor lone: Lone (person)\n"
+        _, out, _ = run(capsys, "resolve", "Lone", "--corpus", str(tmp_path / "lone.json"), "--with-builtin")
         assert out == "actor lone: Lone (person)\n"
 
     def test_unknown(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -594,3 +614,61 @@ def test_validate_exits_1_through_the_installed_command(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "required, but missing" in done.stdout
+
+
+class TestWithBuiltin:
+    """Your own file beside the built-in corpus: the tutorial's steps."""
+
+    EXAMPLE = str(Path(__file__).resolve().parent.parent / "docs" / "examples" / "my-reading.toml")
+
+    def test_validate_alone_finds_the_built_in_names_missing(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        status, out, _ = run(capsys, "validate", self.EXAMPLE)
+        assert status == 1
+        assert "agreements[0].third_parties[0].actor: no actor has the id 'russia'" in out
+
+    def test_validate_beside_the_built_in_corpus(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "validate", "--with-builtin", self.EXAMPLE)
+        assert (status, out) == (0, f"{self.EXAMPLE}: ok\n")
+
+    def test_diff_against_a_built_in_agreement(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(
+            capsys,
+            "diff",
+            "daraa-al-balad-2021-08-31",
+            "my-reading-2021-09-06",
+            "--corpus",
+            self.EXAMPLE,
+            "--with-builtin",
+            "--format",
+            "json",
+        )
+        assert status == 0
+        assert "Small arms are no longer handed over." in out
+
+    def test_redefining_a_built_in_record(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        ag.dump(ag.Corpus(actors=[ag.corpus().actors["russia"]]), tmp_path / "mine.toml")
+        fails(
+            capsys,
+            "list",
+            "--corpus",
+            str(tmp_path / "mine.toml"),
+            "--with-builtin",
+            message="redefines built-in records: both corpora define 'russia'",
+        )
+        status, out, _ = run(capsys, "validate", "--with-builtin", str(tmp_path / "mine.toml"))
+        assert status == 1
+        assert "redefines records of the corpus beside it: both corpora define 'russia'" in out
+
+    def test_errors_found_once_together(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        text = Path(self.EXAMPLE).read_text(encoding="utf-8").replace('actor = "russia"', 'actor = "rusia"')
+        (tmp_path / "typo.toml").write_text(text, encoding="utf-8")
+        fails(
+            capsys,
+            "list",
+            "--corpus",
+            str(tmp_path / "typo.toml"),
+            "--with-builtin",
+            message="no actor has the id 'rusia'; did you mean 'russia'?",
+        )

@@ -33,7 +33,7 @@ from agreements.compare import compare
 from agreements.corpus import corpus as builtin_corpus
 from agreements.diff import diff
 from agreements.exceptions import AgreementsError, InvalidDataError, Problem
-from agreements.model import Actor, Agreement, Citation, Corpus, Place
+from agreements.model import Actor, Agreement, Citation, Corpus, FieldError, Place
 from agreements.render import MissingExtraError
 from agreements.render import render as render_as
 from agreements.serialize import dumps, load, schema, to_data
@@ -131,12 +131,26 @@ def _corpus(args: argparse.Namespace) -> Corpus:
         return builtin_corpus()
     if not path.exists():
         raise UsageError(f"--corpus: {str(path)!r} does not exist")
-    found = load(path)
-    if isinstance(found, Corpus):
-        return found
+    with_builtin: bool = args.with_builtin
+    # With the built-in corpus beside it, the file may name built-in actors and
+    # places: check it once the two are together, not alone.
+    found = load(path, check=not with_builtin)
     if isinstance(found, Agreement):
-        return Corpus(agreements=[found])
-    raise UsageError(f"--corpus: {str(path)!r} holds a {type(found).__name__}, not a corpus or an agreement")
+        found = Corpus(agreements=[found])
+    if not isinstance(found, Corpus):
+        raise UsageError(
+            f"--corpus: {str(path)!r} holds a {type(found).__name__}, not a corpus or an agreement"
+        )
+    if not with_builtin:
+        return found
+    try:
+        merged = builtin_corpus().merge(found)
+    except FieldError as error:
+        raise UsageError(f"--corpus: {str(path)!r} redefines built-in records: {error.message}") from None
+    errors = [problem for problem in check(found, corpus=builtin_corpus()) if problem.severity == "error"]
+    if errors:
+        raise InvalidDataError(errors, file=str(path))
+    return merged
 
 
 def _agreement(corpus: Corpus, agreement_id: str) -> Agreement:
@@ -391,18 +405,23 @@ def cmd_resolve(args: argparse.Namespace, out: _Output) -> int:
 
 def _validate_one(path: Path, against: Corpus | None) -> list[Problem]:
     try:
-        found = load(path)
+        found = load(path, check=False)
     except InvalidDataError as error:
         return list(error.problems)
-    if isinstance(found, Corpus):
-        return list(check(found))
-    if isinstance(found, Agreement):
-        return list(check(found, corpus=against))
+    if isinstance(found, Corpus | Agreement):
+        try:
+            return list(check(found, corpus=against))
+        except FieldError as error:
+            return [
+                Problem(
+                    path=error.field, message=f"redefines records of the corpus beside it: {error.message}"
+                )
+            ]
     return []
 
 
 def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
-    against = _corpus(args) if args.corpus is not None else None
+    against = _corpus(args) if args.corpus is not None or args.with_builtin else None
     paths: list[Path] = args.files
     for path in paths:
         if not path.exists():
@@ -479,6 +498,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="PATH",
         help="read this corpus (folder or file) instead of the built-in one",
+    )
+    common.add_argument(
+        "--with-builtin",
+        action="store_true",
+        help="use the built-in corpus too: your --corpus (or the files to validate) may name its actors,"
+        " places and agreements",
     )
     common.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of the screen"
