@@ -357,3 +357,12 @@ class TestLoadChecks:
             f"{tmp_path / 'a.toml'}: citations[0].source",
             f"{tmp_path / 'b.toml'}: citations[0].source",
         ]
+
+
+def test_import_pulls_in_no_network_or_heavy_modules() -> None:
+    code = (
+        "import agreements, sys; "
+        "print(sorted(m for m in ('ssl', 'email', 'urllib.request', 'numpy', 'jsonschema') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

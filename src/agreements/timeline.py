@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import html
 import itertools
 import math
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
-from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
@@ -30,6 +30,18 @@ from agreements.diff import AgreementDiff, diff
 from agreements.model import Agreement, Citation, Corpus, EventKind, PartialDate, Status
 
 __all__ = ["AgreementEntry", "Change", "Entry", "EventEntry", "Timeline", "timeline"]
+
+
+# html.escape rather than xml.sax.saxutils: the latter imports urllib.request,
+# and with it http, email and ssl, into every ``import agreements``.
+def _escape(text: str) -> str:
+    """Text safe inside an XML element."""
+    return html.escape(text, quote=False)
+
+
+def _quoteattr(text: str) -> str:
+    """Text as a double-quoted XML attribute value."""
+    return f'"{html.escape(text, quote=True)}"'
 
 
 @attrs.frozen(kw_only=True)
@@ -628,8 +640,8 @@ class _Drawing:
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {_num(height)}" '
             f'role="img" aria-labelledby="timeline-title timeline-desc" '
             f'font-family="{_FONT}" font-size="{_SIZE}" direction="ltr">\n'
-            f'<title id="timeline-title">{escape(_xml_text(heading or "Timeline"))}</title>\n'
-            f'<desc id="timeline-desc">{escape(described)}</desc>\n'
+            f'<title id="timeline-title">{_escape(_xml_text(heading or "Timeline"))}</title>\n'
+            f'<desc id="timeline-desc">{_escape(described)}</desc>\n'
             f'<rect width="100%" height="100%" fill="#ffffff"/>\n'
         )
 
@@ -648,7 +660,7 @@ class _Drawing:
         extra += f' font-weight="{weight}"' if weight is not None else ""
         extra += f' text-anchor="{anchor}"' if anchor != "start" else ""
         self.parts.append(
-            f'<text x="{_num(x)}" y="{_num(y)}" fill="{fill}"{extra}>{escape(_xml_text(text))}</text>\n'
+            f'<text x="{_num(x)}" y="{_num(y)}" fill="{fill}"{extra}>{_escape(_xml_text(text))}</text>\n'
         )
 
     def _legend(self, statuses: Sequence[Status], y: float, *, has_events: bool) -> None:
@@ -746,8 +758,8 @@ class _Drawing:
             if len(change.summary) > _TITLE_CHANGES:
                 lines.append(f"\u2022 and {len(change.summary) - _TITLE_CHANGES} more")
         lines.append("Sources: " + ", ".join(dict.fromkeys(citation.source for citation in entry.citations)))
-        self.parts.append(f'<g class="agreement" data-id={quoteattr(_xml_text(entry.agreement))}>\n')
-        self.parts.append(f"<title>{escape(_xml_text(chr(10).join(lines)))}</title>\n")
+        self.parts.append(f'<g class="agreement" data-id={_quoteattr(_xml_text(entry.agreement))}>\n')
+        self.parts.append(f"<title>{_escape(_xml_text(chr(10).join(lines)))}</title>\n")
         self._span_bar(segments, entry.date, axis_y, colour)
         self.parts.append(
             f'<circle cx="{_num(label.x)}" cy="{_num(axis_y)}" r="6.5" fill="{colour}" '
@@ -772,8 +784,8 @@ class _Drawing:
             entry.label,
             "Sources: " + ", ".join(dict.fromkeys(citation.source for citation in entry.citations)),
         ]
-        self.parts.append(f'<g class="event" data-id={quoteattr(_xml_text(entry.event))}>\n')
-        self.parts.append(f"<title>{escape(_xml_text(chr(10).join(lines)))}</title>\n")
+        self.parts.append(f'<g class="event" data-id={_quoteattr(_xml_text(entry.event))}>\n')
+        self.parts.append(f"<title>{_escape(_xml_text(chr(10).join(lines)))}</title>\n")
         self._span_bar(segments, entry.date, track_y, colour)
         self.parts.append(
             f'<path d="{_diamond(label.x, track_y, 4.5)}" fill="{colour}" stroke="#ffffff" stroke-width="1"/>\n'
@@ -794,8 +806,8 @@ class _Drawing:
         bold += ' text-anchor="end"' if label.end else ""
         self.parts.append(
             f'<text x="{_num(label.anchor_x)}" y="{_num(y)}" fill="#222222"{bold}{_HALO}>'
-            f'<tspan fill="#666666" font-weight="normal">{escape(date)}\u200e \u00b7</tspan> '
-            f"{escape(_xml_text(rest))}</text>\n"
+            f'<tspan fill="#666666" font-weight="normal">{_escape(date)}\u200e \u00b7</tspan> '
+            f"{_escape(_xml_text(rest))}</text>\n"
         )
 
 
