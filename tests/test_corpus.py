@@ -37,7 +37,9 @@ def test_get_and_unknown_ids() -> None:
     with pytest.raises(ag.UnknownAgreementError) as caught:
         ag.get("busra-2018")
     assert "busra-al-sham-2018" in caught.value.closest
-    assert str(caught.value).startswith("no agreement with id 'busra-2018'; did you mean 'busra-al-sham-2018'")
+    assert str(caught.value).startswith(
+        "no agreement with id 'busra-2018'; did you mean 'busra-al-sham-2018'"
+    )
     with pytest.raises(KeyError):
         ag.get("zzzzzzzzzzzzzzzzzzzz")
 

@@ -12,13 +12,20 @@ scores unrelated sentences up to 0.86, so clause text is compared with
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process, utils
 
-__all__ = ["closest", "fold", "similarity", "sorted_tokens", "text_key"]
+__all__ = ["HAS_NUMPY", "closest", "fold", "similar_pairs", "similarity", "sorted_tokens", "text_key"]
+
+#: Whether numpy is importable: :func:`similar_pairs` then scores a whole block in
+#: one ``rapidfuzz.process.cdist`` call, which returns a numpy array. numpy is an
+#: optional speed-up, not a dependency; without it each row is one
+#: ``process.extract`` call, which gives the same scores.
+HAS_NUMPY = importlib.util.find_spec("numpy") is not None
 
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|as|ad|ar|az|ash|an|at)[\s-]+(?=\w)")
 # Variant spellings of the same sounds in Latin transliterations of Arabic:
@@ -99,3 +106,57 @@ def closest(
     found = process.extract(query, options, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff * 100)
     ranked = sorted(found, key=lambda hit: (-hit[1], hit[2]))
     return [(choice, float(score) / 100.0) for choice, score, _ in ranked]
+
+
+def similar_pairs(
+    queries: Sequence[str],
+    choices: Sequence[str],
+    *,
+    cutoff: float = 0.0,
+    presorted: bool = False,
+    use_numpy: bool | None = None,
+) -> list[tuple[int, int, float]]:
+    """Every ``(query index, choice index, similarity)`` scoring at least ``cutoff``.
+
+    The scores are those of :func:`similarity`, computed for all pairs at C speed;
+    the list is ordered by query, then choice. Pass ``presorted=True`` when the
+    texts already went through :func:`sorted_tokens`. ``use_numpy`` picks the
+    implementation (``None``: numpy when it is installed); both give the same
+    answer.
+
+    >>> similar_pairs(["hand over heavy weapons", "lift the siege"],
+    ...               ["lift siege", "heavy weapons hand over"], cutoff=0.5)
+    [(0, 1, 1.0), (1, 0, 0.833...)]
+    """
+    if not presorted:
+        queries = [sorted_tokens(text) for text in queries]
+        choices = [sorted_tokens(text) for text in choices]
+    if not queries or not choices:
+        return []
+    if use_numpy is None:
+        use_numpy = HAS_NUMPY
+    threshold = cutoff * 100.0
+    if use_numpy:
+        return _similar_pairs_numpy(queries, choices, threshold)
+    found: list[tuple[int, int, float]] = []
+    for row, query in enumerate(queries):
+        hits = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
+        found.extend((row, column, float(score) / 100.0) for _, score, column in sorted(hits, key=_by_index))
+    return found
+
+
+def _by_index(hit: tuple[str, float, int]) -> int:
+    return hit[2]
+
+
+def _similar_pairs_numpy(
+    queries: Sequence[str], choices: Sequence[str], threshold: float
+) -> list[tuple[int, int, float]]:
+    import numpy as np  # noqa: PLC0415 - optional speed-up, imported only when used
+
+    # float64 keeps exactly the value fuzz.ratio returns, so both paths agree.
+    matrix = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float64)
+    rows, columns = np.nonzero(matrix >= threshold) if threshold > 0 else np.indices(matrix.shape)
+    rows, columns = rows.ravel(), columns.ravel()
+    scores = matrix[rows, columns] / 100.0
+    return list(zip(rows.tolist(), columns.tolist(), scores.tolist(), strict=True))

@@ -1,0 +1,415 @@
+"""Clause alignment: which clause of the old agreement became which clause of the new.
+
+The steps, each documented in ``docs/diff.md``:
+
+1. Pairs the caller forces (``pairs=``) are taken as given.
+2. Clauses are blocked by category: a clause never pairs across categories
+   unless forced, so each block is solved on its own.
+3. Inside a block, clauses identical in everything but their id pair first
+   (same id first, then in id order), because nothing can score higher.
+4. The rest are scored: the words (the word-sorted summaries, or the
+   quotes cited, whichever agree more), cut for another obligor, other
+   weapons, other places and other terms (modality, action, count, timing). A pair may pair when its total
+   reaches ``threshold``, or ``id_threshold`` when both clauses have the same
+   id: the same id lowers the bar, it does not force the pair, because ids
+   get renumbered between documents. The plausible pairs split into
+   connected components, and each component gets an optimal one-to-one
+   assignment (Hungarian method) maximising the total margin over the bar;
+   a component too large for that falls back to greedy, which the benchmark
+   measures.
+
+Nothing depends on the order of the clauses except the final tie-break, and
+the tie-breaks are the same whichever agreement is called old, so that
+``diff(a, b)`` and ``diff(b, a)`` pair the same clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Container, Hashable, Sequence
+from typing import NamedTuple
+
+from agreements._diff.assignment import greedy, hungarian
+from agreements.model import Clause, WeaponsTerm
+from agreements.similarity import similar_pairs, similarity, sorted_tokens
+
+__all__ = [
+    "GREEDY_ABOVE",
+    "ID_THRESHOLD",
+    "PENALTIES",
+    "THRESHOLD",
+    "Match",
+    "align",
+    "content_key",
+    "id_key",
+    "score",
+]
+
+#: Least total score at which two clauses of one category may pair; under it
+#: the old clause is removed and the new one added. See docs/diff.md for the
+#: sweep over ``edited()`` pairs that chose it.
+THRESHOLD = 0.55
+
+#: The bar for two clauses with the same id (and category): lower, because
+#: the same id is evidence that they are one clause redrafted, but not zero,
+#: because ids get renumbered.
+ID_THRESHOLD = 0.35
+
+#: How much a mismatch of each structured component takes off the evidence:
+#: ``total = category * max(text, citations) * (1 - sum(PENALTIES[c] * (1 - c)))``.
+#: The words carry identity (the summary, or the quotes cited, which a
+#: redrafted clause keeps); equal structure cannot lift unrelated texts (most
+#: clauses of one category share an obligor and have no weapons or places),
+#: but a different obligor, weapons scope, place set or terms pulls a pair
+#: down, which is what separates "mirror" clauses (same words, another obligor).
+PENALTIES = {"obligor": 0.15, "weapons": 0.15, "places": 0.1, "terms": 0.15}
+
+#: Components with more clauses than this on either side are paired greedily.
+GREEDY_ABOVE = 250
+
+_SCALE = 10_000
+
+
+class Match(NamedTuple):
+    """One pairing, with the score components that explain it."""
+
+    old: int
+    new: int
+    text: float
+    citations: float
+    obligor: float
+    category: float
+    weapons: float
+    places: float
+    terms: float
+    total: float
+    how: str  # "forced", "identical" or "score"
+
+
+def id_key(clause_id: str) -> tuple[str | int, ...]:
+    """Sort key for ids that puts ``c2`` before ``c10``.
+
+    >>> sorted(["c10", "c2", "c1a"], key=id_key)
+    ['c1a', 'c2', 'c10']
+    """
+    parts = re.split(r"(\d+)", clause_id)
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
+def content_key(clause: Clause) -> Hashable:
+    """Everything about a clause except its id."""
+    return (
+        clause.category,
+        clause.summary,
+        clause.citations,
+        clause.obligor,
+        clause.modality,
+        clause.action,
+        clause.weapons,
+        clause.count,
+        clause.timing,
+        clause.condition,
+        clause.places,
+    )
+
+
+def _jaccard(a: frozenset[object], b: frozenset[object]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+def _weapons(a: WeaponsTerm | None, b: WeaponsTerm | None) -> float:
+    if a is None or b is None:
+        return 1.0 if a is b else 0.0
+    overlap = _jaccard(frozenset(a.classes), frozenset(b.classes))
+    return overlap if a.action is b.action else overlap / 2
+
+
+def _terms(a: Clause, b: Clause) -> float:
+    same = (a.modality is b.modality) + (a.action == b.action) + (a.count == b.count) + (a.timing == b.timing)
+    return same / 4
+
+
+_CiteKey = tuple[str, str]
+
+
+class _Features(NamedTuple):
+    """What scoring needs of one clause, computed once per call."""
+
+    cited: frozenset[_CiteKey]
+    telling: frozenset[_CiteKey]
+    places: frozenset[str]
+
+
+def _features(clause: Clause, telling: Container[_CiteKey] | None) -> _Features:
+    cited = frozenset((citation.source, citation.quote) for citation in clause.citations)
+    told = cited if telling is None else frozenset(key for key in cited if key in telling)
+    return _Features(cited, told, frozenset(clause.places))
+
+
+def _match(
+    a: Clause, b: Clause, fa: _Features, fb: _Features, *, at: tuple[int, int], text: float, how: str
+) -> Match:
+    text = round(text, 4)
+    shared = fa.telling & fb.telling
+    citations = round(len(shared) / len(fa.cited | fb.cited), 4) if shared else 0.0
+    obligor = 1.0 if a.obligor == b.obligor else 0.0
+    category = 1.0 if a.category is b.category else 0.0
+    weapons = 1.0 if a.weapons is None and b.weapons is None else round(_weapons(a.weapons, b.weapons), 4)
+    places = round(_jaccard(fa.places, fb.places), 4)
+    terms = _terms(a, b)
+    kept = (
+        1.0
+        - PENALTIES["obligor"] * (1.0 - obligor)
+        - PENALTIES["weapons"] * (1.0 - weapons)
+        - PENALTIES["places"] * (1.0 - places)
+        - PENALTIES["terms"] * (1.0 - terms)
+    )
+    total = round(category * max(text, citations) * kept, 4)
+    return Match(*at, text, citations, obligor, category, weapons, places, terms, total, how)
+
+
+def score(a: Clause, b: Clause) -> Match:
+    """The score of pairing clause ``a`` with clause ``b`` alone (positions left at 0).
+
+    In :func:`align`, only citations that no other clause of either agreement
+    cites count; here, with no other clauses, every shared citation does.
+
+    >>> import attrs
+    >>> from agreements import Category, Citation, Clause
+    >>> cite = [Citation(source="s", quote="q")]
+    >>> a = Clause(id="a", category=Category.SIEGE, summary="Lift the siege.", citations=cite, obligor="army")
+    >>> score(a, a).total, score(a, attrs.evolve(a, obligor="police")).total
+    (1.0, 0.85)
+    """
+    text = similarity(a.summary, b.summary)
+    return _match(a, b, _features(a, None), _features(b, None), at=(0, 0), text=text, how="score")
+
+
+def align(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    forced: Sequence[tuple[int, int]] = (),
+    *,
+    threshold: float = THRESHOLD,
+    id_threshold: float = ID_THRESHOLD,
+    use_numpy: bool | None = None,
+) -> list[Match]:
+    """Pair positions of ``old`` with positions of ``new``; ordered by old position."""
+    telling = _telling(old, new)
+    matches = [
+        _match(
+            old[i],
+            new[j],
+            _features(old[i], telling),
+            _features(new[j], telling),
+            at=(i, j),
+            text=similarity(old[i].summary, new[j].summary),
+            how="forced",
+        )
+        for i, j in forced
+    ]
+    taken_old = {i for i, _ in forced}
+    taken_new = {j for _, j in forced}
+    blocks: dict[object, tuple[list[int], list[int]]] = {}
+    for i, clause in enumerate(old):
+        if i not in taken_old:
+            blocks.setdefault(clause.category, ([], []))[0].append(i)
+    for j, clause in enumerate(new):
+        if j not in taken_new:
+            blocks.setdefault(clause.category, ([], []))[1].append(j)
+    bars = _Bars(threshold, min(id_threshold, threshold))
+    for rows, columns in blocks.values():
+        if rows and columns:
+            matches.extend(
+                _align_block(old, new, rows, columns, bars=bars, telling=telling, use_numpy=use_numpy)
+            )
+    return sorted(matches)
+
+
+class _Bars(NamedTuple):
+    """The least totals at which a pair may pair: any pair, and a pair with the same id."""
+
+    any: float
+    same_id: float
+
+
+def _align_block(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    rows: list[int],
+    columns: list[int],
+    *,
+    bars: _Bars,
+    telling: Container[_CiteKey],
+    use_numpy: bool | None,
+) -> list[Match]:
+    matches, rows, columns = _identical(old, new, rows, columns)
+    if not rows or not columns:
+        return matches
+    old_text = [sorted_tokens(old[i].summary) for i in rows]
+    new_text = [sorted_tokens(new[j].summary) for j in columns]
+    # Structure only lowers a score, so a pair can reach the bar only through
+    # its text, its shared citations or its same id: only those are scored.
+    candidates: dict[tuple[int, int], float] = {
+        (r, c): text
+        for r, c, text in similar_pairs(
+            old_text, new_text, cutoff=bars.any, presorted=True, use_numpy=use_numpy
+        )
+    }
+    old_features = [_features(old[i], telling) for i in rows]
+    new_features = [_features(new[j], telling) for j in columns]
+    citing: dict[_CiteKey, int] = {}
+    for c, features in enumerate(new_features):
+        for key in features.telling:
+            citing[key] = c
+    column_of = {new[j].id: c for c, j in enumerate(columns)}
+    for r, i in enumerate(rows):
+        others = {citing[key] for key in old_features[r].telling if key in citing}
+        if old[i].id in column_of:
+            others.add(column_of[old[i].id])
+        for c in sorted(others):
+            if (r, c) not in candidates:
+                candidates[r, c] = similarity(old_text[r], new_text[c], presorted=True)
+    edges: dict[tuple[int, int], Match] = {}
+    for (r, c), text in candidates.items():
+        i, j = rows[r], columns[c]
+        found = _match(old[i], new[j], old_features[r], new_features[c], at=(i, j), text=text, how="score")
+        if found.total >= (bars.same_id if old[i].id == new[j].id else bars.any):
+            edges[i, j] = found
+    for component in _components(edges):
+        matches.extend(edges[pair] for pair in _assign(old, new, component, edges, bars))
+    return matches
+
+
+def _telling(old: Sequence[Clause], new: Sequence[Clause]) -> frozenset[_CiteKey]:
+    """Citations (source, quote) that one clause of each agreement cites, and no other clause.
+
+    Only those link two clauses: a quote that several clauses cite (a whole
+    paragraph, or the same placeholder everywhere) says nothing about which
+    is which.
+    """
+    count_old = Counter(key for clause in old for key in {(c.source, c.quote) for c in clause.citations})
+    count_new = Counter(key for clause in new for key in {(c.source, c.quote) for c in clause.citations})
+    return frozenset(key for key, count in count_old.items() if count == 1 and count_new[key] == 1)
+
+
+def _identical(
+    old: Sequence[Clause], new: Sequence[Clause], rows: list[int], columns: list[int]
+) -> tuple[list[Match], list[int], list[int]]:
+    """Pair clauses equal in all but their id; return those pairs and what is left.
+
+    Within a group of equal clauses, the same id pairs first, then the rest
+    in id order (not by position, so that shuffling the clauses changes
+    nothing).
+    """
+    # Summary and obligor are cheap to hash and nearly always tell clauses
+    # apart; the full comparison runs only inside their groups.
+    by_text: dict[tuple[str, str | None], tuple[list[int], list[int]]] = {}
+    for i in rows:
+        by_text.setdefault((old[i].summary, old[i].obligor), ([], []))[0].append(i)
+    for j in columns:
+        by_text.setdefault((new[j].summary, new[j].obligor), ([], []))[1].append(j)
+    pairs: list[tuple[int, int]] = []
+    for group_old, group_new in by_text.values():
+        if not group_old or not group_new:
+            continue
+        if len(group_old) == 1 and len(group_new) == 1:
+            if content_key(old[group_old[0]]) == content_key(new[group_new[0]]):
+                pairs.append((group_old[0], group_new[0]))
+            continue
+        by_content: dict[Hashable, tuple[list[int], list[int]]] = {}
+        for i in group_old:
+            by_content.setdefault(content_key(old[i]), ([], []))[0].append(i)
+        for j in group_new:
+            by_content.setdefault(content_key(new[j]), ([], []))[1].append(j)
+        for same_old, same_new in by_content.values():
+            pairs.extend(_pair_equal(old, new, same_old, same_new))
+    paired_old = {i for i, _ in pairs}
+    paired_new = {j for _, j in pairs}
+    return (
+        [Match(i, j, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identical") for i, j in pairs],
+        [i for i in rows if i not in paired_old],
+        [j for j in columns if j not in paired_new],
+    )
+
+
+def _pair_equal(
+    old: Sequence[Clause], new: Sequence[Clause], group_old: list[int], group_new: list[int]
+) -> list[tuple[int, int]]:
+    """Pairs among clauses that are all equal but for their ids: same id first, then id order."""
+    new_by_id: dict[str, list[int]] = {}
+    for j in group_new:
+        new_by_id.setdefault(new[j].id, []).append(j)
+    pairs: list[tuple[int, int]] = []
+    for i in group_old:
+        same = new_by_id.get(old[i].id)
+        if same:
+            pairs.append((i, same.pop(0)))
+    done_old = {i for i, _ in pairs}
+    done_new = {j for _, j in pairs}
+    rest_old = sorted((i for i in group_old if i not in done_old), key=lambda i: (id_key(old[i].id), i))
+    rest_new = sorted((j for j in group_new if j not in done_new), key=lambda j: (id_key(new[j].id), j))
+    pairs.extend(zip(rest_old, rest_new, strict=False))
+    return pairs
+
+
+def _components(edges: dict[tuple[int, int], Match]) -> list[tuple[list[int], list[int]]]:
+    """Connected components of the plausible pairs, as (old positions, new positions)."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def find(node: tuple[str, int]) -> tuple[str, int]:
+        root = node
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while parent[node] != root:
+            parent[node], node = root, parent[node]
+        return root
+
+    for i, j in edges:
+        left, right = find(("old", i)), find(("new", j))
+        if left != right:
+            parent[max(left, right)] = min(left, right)
+    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    for node in sorted(parent):
+        side, position = node
+        group = groups.setdefault(find(node), ([], []))
+        (group[0] if side == "old" else group[1]).append(position)
+    return list(groups.values())
+
+
+def _assign(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    component: tuple[list[int], list[int]],
+    edges: dict[tuple[int, int], Match],
+    bars: _Bars,
+) -> list[tuple[int, int]]:
+    rows = sorted(component[0], key=lambda i: (id_key(old[i].id), i))
+    columns = sorted(component[1], key=lambda j: (id_key(new[j].id), j))
+    if len(rows) == 1 and len(columns) == 1:
+        return [(rows[0], columns[0])]
+    size = max(len(rows), len(columns))
+    # Weights are integers: the margin over the pair's bar in units of 1e-4
+    # (maximising margins rather than totals keeps two mediocre pairs from
+    # beating one good one), times a factor that leaves room for a small
+    # tie-break preferring the r-th old id with the r-th new id. The
+    # tie-breaks of a whole assignment add up to less than one unit.
+    unit = size * size + 1
+    weights = [[0] * len(columns) for _ in rows]
+    for r, i in enumerate(rows):
+        for c, j in enumerate(columns):
+            found = edges.get((i, j))
+            if found is None:
+                continue
+            bar = bars.same_id if old[i].id == new[j].id else bars.any
+            margin = round((found.total - bar) * _SCALE) + 1
+            weights[r][c] = margin * unit + size - min(abs(r - c), size)
+    if size > GREEDY_ABOVE:
+        flat = [(r, c, w) for r, line in enumerate(weights) for c, w in enumerate(line) if w]
+        chosen = greedy(flat)
+    else:
+        chosen = hungarian(weights)
+    return [(rows[r], columns[c]) for r, c in chosen]

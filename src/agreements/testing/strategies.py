@@ -1,0 +1,1211 @@
+"""Hypothesis strategies for every record of :mod:`agreements.model`.
+
+Each strategy yields valid records: every id is an id, every text that must not
+be blank has a character that is not a space, every record has its citations.
+Records that refer to others take the ids they may refer to as keyword
+arguments with the same name everywhere: ``sources`` (source ids that citations
+quote), ``actors`` (actor ids), ``places`` (place ids) and ``clauses`` (clause
+ids a condition or a dispute names). Leave one out and any id will do; pass
+one (a list, a set, or a registry such as ``corpus.actors``) and only those ids
+appear. :func:`agreements` and :func:`corpora` keep their references
+consistent, and :func:`edited` yields an agreement, an edited copy and the truth
+about the edits, for testing a diff.
+
+Arguments are checked when the strategy is made, and a bad one raises
+:class:`hypothesis.errors.InvalidArgument`, as Hypothesis' own strategies do.
+
+>>> from hypothesis import given
+>>> from agreements.testing import strategies
+>>> @given(strategies.clauses(sources=["sana-2021"]))
+... def test_clauses_cite_their_source(clause):
+...     assert {citation.source for citation in clause.citations} == {"sana-2021"}
+>>> test_clauses_cite_their_source()
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from collections.abc import Callable, Collection, Sequence
+from typing import TypeVar
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from agreements.model import (
+    Actor,
+    ActorKind,
+    Agreement,
+    Category,
+    Citation,
+    Claim,
+    Clause,
+    Condition,
+    Corpus,
+    Dispute,
+    Event,
+    EventKind,
+    Modality,
+    PartialDate,
+    Party,
+    Place,
+    PlaceKind,
+    Source,
+    Status,
+    Territory,
+    ThirdParty,
+    ThirdPartyRole,
+    WeaponAction,
+    WeaponClass,
+    WeaponsTerm,
+)
+from agreements.testing import _edits, _words
+from agreements.testing._edits import EDIT_KINDS, ClauseEdit, EditedPair, EditTruth
+
+__all__ = [
+    "EDIT_KINDS",
+    "ClauseEdit",
+    "EditTruth",
+    "EditedPair",
+    "actors",
+    "agreements",
+    "citations",
+    "claims",
+    "clauses",
+    "conditions",
+    "corpora",
+    "disputes",
+    "edited",
+    "events",
+    "ids",
+    "partial_dates",
+    "parties",
+    "places",
+    "sources",
+    "territories",
+    "texts",
+    "third_parties",
+    "weapons_terms",
+]
+
+_T = TypeVar("_T")
+_Ids = tuple[str, ...]
+
+# Sizes stay small by default so that property tests stay fast.
+_DEFAULT_CLAUSES = 8
+_DEFAULT_AGREEMENTS = 3
+
+# The strategies are written as functions that take ``draw`` and return a
+# value, and every strategy they draw from is built once, here or by
+# Hypothesis' own cache: building strategies inside a draw costs more than
+# the draw, and makes shrinking crawl.
+
+
+@st.composite
+def _drawn(draw: st.DrawFn, drawer: Callable[[st.DrawFn], _T]) -> _T:
+    return drawer(draw)
+
+
+def _strategy(drawer: Callable[[st.DrawFn], _T]) -> st.SearchStrategy[_T]:
+    return _drawn(drawer)
+
+
+_BOOLEANS = st.booleans()
+
+
+def _index(draw: st.DrawFn, size: int) -> int:
+    return draw(st.integers(0, size - 1))
+
+
+def _chosen(draw: st.DrawFn, items: Sequence[_T]) -> _T:
+    return items[_index(draw, len(items))]
+
+
+def _count(draw: st.DrawFn, low: int, high: int) -> int:
+    return draw(st.integers(low, high))
+
+
+class _DrawChooser:
+    """A :class:`~agreements.testing._words.Chooser` that draws, so that Hypothesis shrinks."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self._draw = draw
+
+    def integer(self, low: int, high: int) -> int:
+        return self._draw(st.integers(low, high))
+
+    def choice(self, items: Sequence[_T]) -> _T:
+        return _chosen(self._draw, items)
+
+    def chance(self, probability: float) -> bool:
+        percent = min(100, round(100 * probability))
+        # Shrinks towards 0, that is towards False.
+        return percent > 0 and self._draw(st.integers(0, 99)) >= 100 - percent
+
+
+# ------------------------------------------------------------------ arguments
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+
+
+def _check_int(name: str, value: object, *, least: int = 0) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidArgument(f"{name}={value!r}: expected an int")
+    if value < least:
+        raise InvalidArgument(f"{name}={value!r}: expected {least} or more")
+    return value
+
+
+def _check_sizes(prefix: str, low: object, high: object, *, least: int = 0) -> tuple[int, int | None]:
+    low_value = _check_int(f"min_{prefix}", low)
+    if high is None:
+        return low_value, None
+    high_value = _check_int(f"max_{prefix}", high, least=least)
+    if low_value > high_value:
+        raise InvalidArgument(f"min_{prefix}={low_value!r} must be at most max_{prefix}={high_value!r}")
+    return low_value, high_value
+
+
+def _check_bool(name: str, value: object, *, optional: bool = False) -> None:
+    if not (isinstance(value, bool) or (optional and value is None)):
+        expected = "a bool or None" if optional else "a bool"
+        raise InvalidArgument(f"{name}={value!r}: expected {expected}")
+
+
+def _is_id(value: object) -> bool:
+    return isinstance(value, str) and _ID.match(value) is not None
+
+
+def _pool(name: str, value: Collection[str] | None, *, allow_empty: bool = True) -> _Ids | None:
+    """The distinct ids of a pool argument, in the order given, or None."""
+    if value is None:
+        return None
+    if isinstance(value, str) or not isinstance(value, Collection):
+        raise InvalidArgument(f"{name}={value!r}: expected a collection of ids (a list, a set, a mapping)")
+    items = tuple(dict.fromkeys(value))
+    for item in items:
+        if not _is_id(item):
+            raise InvalidArgument(
+                f"{name}: {item!r} is not a valid id (lower-case letters, digits, '.', '_' and '-')"
+            )
+    if not items and not allow_empty:
+        raise InvalidArgument(f"{name}: expected at least one id, got none")
+    return items
+
+
+# ------------------------------------------------------------------------ ids
+
+_ID_WORDS = (
+    "daraa",
+    "daraa-al-balad",
+    "busra-al-sham",
+    "tafas",
+    "russia",
+    "central-committee",
+    "4th_division",
+    "m.p",
+    "2018",
+    "2021-09-06",
+    "sana",
+    "enab-baladi",
+)
+_ID_FIRST = "abcdefghijklmnopqrstuvwxyz0123456789"
+_ID_REST = _ID_FIRST + "._-"
+_ID_TAIL = st.sampled_from(_ID_REST)
+_ID_SHAPES = (
+    st.builds("{}{}".format, st.sampled_from(("c", "art-", "clause-", "p")), st.integers(1, 30))
+    | st.lists(st.sampled_from(_ID_WORDS), min_size=1, max_size=3).map("-".join)
+    | st.builds("{}{}".format, st.sampled_from(_ID_FIRST), st.text(_ID_TAIL, max_size=12))
+)
+
+
+def _draw_id(draw: st.DrawFn, min_size: int = 1, max_size: int | None = None) -> str:
+    text = draw(_ID_SHAPES)
+    if max_size is not None:
+        text = text[:max_size]
+    if len(text) < min_size:
+        missing = min_size - len(text)
+        text += draw(st.text(_ID_TAIL, min_size=missing, max_size=missing))
+    return text
+
+
+def ids(*, min_size: int = 1, max_size: int | None = None) -> st.SearchStrategy[str]:
+    """Valid ids: lower-case letters, digits, ``.``, ``_`` and ``-``, starting with a letter or digit.
+
+    Some look like the ids of the data files (``c3``, ``daraa-al-balad``),
+    others are arbitrary. ``min_size`` and ``max_size`` bound the length.
+
+    >>> from hypothesis import given
+    >>> @given(ids(max_size=8))
+    ... def test_ids_are_short(clause_id):
+    ...     assert 1 <= len(clause_id) <= 8 and clause_id == clause_id.lower()
+    >>> test_ids_are_short()
+    """
+    low, high = _check_sizes("size", min_size, max_size, least=1)
+    if low < 1:
+        raise InvalidArgument(f"min_size={min_size!r}: an id has at least one character")
+    return _strategy(functools.partial(_draw_id, min_size=low, max_size=high))
+
+
+_ANY_ID = ids()
+
+
+def _pick(draw: st.DrawFn, pool: _Ids | None) -> str:
+    """One id of the pool, or any id when there is no pool (never call with an empty pool)."""
+    return _draw_id(draw) if pool is None else _chosen(draw, pool)
+
+
+def _some(draw: st.DrawFn, pool: _Ids | None, max_size: int = 2) -> list[str]:
+    """Distinct ids of the pool (none when it is empty)."""
+    if pool is None:
+        return draw(st.lists(_ANY_ID, max_size=max_size, unique=True))
+    if not pool:
+        return []
+    indices = draw(st.lists(st.integers(0, len(pool) - 1), max_size=min(max_size, len(pool)), unique=True))
+    return [pool[index] for index in indices]
+
+
+def _maybe(draw: st.DrawFn, pool: _Ids | None) -> str | None:
+    if pool == () or not draw(_BOOLEANS):
+        return None
+    return _pick(draw, pool)
+
+
+# ---------------------------------------------------------------------- texts
+
+# The characters of texts. Each of them survives a round trip through JSON
+# (json, with and without ensure_ascii), TOML (tomli-w then tomllib) and YAML
+# (PyYAML, its pure-Python and its libyaml dumper and loader, with and without
+# allow_unicode); that was tested on every character below U+2100, every
+# character of the C and Z categories and samples of the rest, alone and in
+# mixed strings. Left out are:
+# - surrogates (category Cs): not characters, and UTF-8 cannot encode them;
+# - the C0 controls but tab, newline and carriage return: they do round-trip,
+#   but no source quotes them (carriage return stays in: Windows line ends
+#   are real, and \r, U+2028 and U+2029 all round-trip);
+# - U+0085 NEXT LINE, the only character that does not round-trip: PyYAML's
+#   pure-Python emitter with allow_unicode=True writes it raw inside a quoted
+#   scalar, and the reader folds it into a space.
+_EXCLUDED = "".join(chr(code) for code in range(0x20) if chr(code) not in "\t\n\r") + "\x85"
+_CHARACTERS = st.characters(exclude_categories=["Cs"], exclude_characters=_EXCLUDED)
+_SPACES = ("  ", "\t", "\n", "\xa0", "   ", "\r\n", " \n ", "\u3000", "\u2028", "\u2029", "\u2009", "\xa0 ")
+_NAMES = (
+    *_words.PLACE_NAMES,
+    *_words.ARABIC_PLACE_NAMES,
+    *_words.ACTOR_NAMES,
+    *_words.ARABIC_ACTOR_NAMES,
+    "heavy weapons",
+    "checkpoint",
+    "الأسلحة الثقيلة",
+)
+
+
+def _starts_with_a_letter(word: str) -> bool:
+    return not word[0].isspace()
+
+
+_NAME = st.sampled_from(_NAMES)
+_ARBITRARY_WORD = st.text(_CHARACTERS, min_size=1, max_size=10)
+# The first word starts with a character that is not a space, so that the text
+# is not blank however it is cut down to max_size.
+_FIRST_WORD = _NAME | _ARBITRARY_WORD.filter(_starts_with_a_letter)
+_MORE_WORDS = st.lists(st.tuples(st.sampled_from((" ", *_SPACES)), _NAME | _ARBITRARY_WORD), max_size=2)
+# Few choices per text: texts are everywhere, and every choice costs time.
+_EDGES = st.sampled_from(
+    (
+        ("", ""),
+        *((space, "") for space in _SPACES),
+        *(("", space) for space in _SPACES),
+        (" ", " "),
+        ("\n", "\t"),
+    )
+)
+_BLANK = st.sampled_from(" \t\n\xa0\u3000")
+
+
+def _draw_text(
+    draw: st.DrawFn, min_size: int = 0, max_size: int | None = None, allow_blank: bool = False
+) -> str:
+    if allow_blank and draw(_BOOLEANS):
+        # Spaces only, or nothing at all.
+        return draw(st.text(_BLANK, min_size=min_size, max_size=max_size))
+    first = draw(_FIRST_WORD)
+    words = draw(_MORE_WORDS)
+    lead, trail = draw(_EDGES)
+    if max_size is not None:
+        lead = lead[: max_size - 1]
+    text = lead + first + "".join(space + word for space, word in words) + trail
+    if max_size is not None:
+        text = text[:max_size]
+    if len(text) < min_size:
+        missing = min_size - len(text)
+        text += draw(st.text(_CHARACTERS, min_size=missing, max_size=missing))
+    return text
+
+
+def texts(
+    *, min_size: int = 0, max_size: int | None = None, allow_blank: bool = False
+) -> st.SearchStrategy[str]:
+    """Texts for names, summaries and quotes, with what real ones throw at a program.
+
+    Names of the sources in Latin and Arabic script (``'أحمد العودة'``,
+    ``'درعا البلد'``), arbitrary Unicode, and odd whitespace: tabs, newlines,
+    ``\\r\\n``, no-break and ideographic spaces, runs of spaces, spaces at
+    either end. Every text survives a JSON, TOML and YAML round trip. Unless
+    ``allow_blank``, each has a character that is not a space, as the model
+    requires of names and summaries.
+
+    >>> from hypothesis import given
+    >>> @given(texts(max_size=12))
+    ... def test_texts_are_not_blank(text):
+    ...     assert text.strip() and len(text) <= 12
+    >>> test_texts_are_not_blank()
+    """
+    _check_bool("allow_blank", allow_blank)
+    low, high = _check_sizes("size", min_size, max_size)
+    if high == 0 and not allow_blank:
+        raise InvalidArgument("max_size=0: a text that is not blank needs at least one character")
+    return _strategy(functools.partial(_draw_text, min_size=low, max_size=high, allow_blank=allow_blank))
+
+
+def _maybe_text(draw: st.DrawFn, choices: Sequence[str], max_size: int = 30) -> str | None:
+    if not draw(_BOOLEANS):
+        return None
+    return _chosen(draw, choices) if draw(_BOOLEANS) else _draw_text(draw, max_size=max_size)
+
+
+def _text_or(draw: st.DrawFn, choices: Sequence[str]) -> str:
+    """One of ``choices`` or, less often, any text."""
+    return _draw_text(draw) if draw(_BOOLEANS) else _chosen(draw, choices)
+
+
+# ---------------------------------------------------------------------- dates
+
+_EARLIEST = PartialDate(year=1)
+_LATEST = PartialDate(year=9999, month=12, day=31, approximate=True)
+
+
+def _draw_date(draw: st.DrawFn, low: PartialDate = _EARLIEST, high: PartialDate = _LATEST) -> PartialDate:
+    # Build the date field by field inside the bounds, in the order dates sort
+    # (year, month or 0, day or 0, approximate), so that nothing is filtered.
+    # Years of the agreements come first, then any year.
+    if low.year <= 2025 and high.year >= 2011 and not draw(_BOOLEANS):
+        year = draw(st.integers(max(low.year, 2011), min(high.year, 2025)))
+    else:
+        year = draw(st.integers(low.year, high.year))
+    at_low = year == low.year
+    at_high = year == high.year
+    month = draw(st.integers((low.month or 0) if at_low else 0, (high.month or 0) if at_high else 12))
+    at_low = at_low and month == (low.month or 0)
+    at_high = at_high and month == (high.month or 0)
+    day = 0
+    if month:
+        last = calendar.monthrange(year, month)[1]
+        day = draw(st.integers((low.day or 0) if at_low else 0, (high.day or 0) if at_high else last))
+    at_low = at_low and day == (low.day or 0)
+    at_high = at_high and day == (high.day or 0)
+    if at_low and low.approximate:
+        approximate = True
+    elif at_high and not high.approximate:
+        approximate = False
+    else:
+        approximate = draw(_BOOLEANS)
+    return PartialDate(year=year, month=month or None, day=day or None, approximate=approximate)
+
+
+def partial_dates(
+    *, min_value: PartialDate | None = None, max_value: PartialDate | None = None
+) -> st.SearchStrategy[PartialDate]:
+    """Dates known to the year, the month or the day, exact or approximate.
+
+    ``min_value`` and ``max_value`` bound them in the order dates sort.
+
+    >>> from hypothesis import given
+    >>> july = PartialDate.parse("2018-07")
+    >>> @given(partial_dates(min_value=july, max_value=PartialDate.parse("2018-07-31")))
+    ... def test_in_july(date):
+    ...     assert (date.year, date.month) == (2018, 7)
+    >>> test_in_july()
+    """
+    for name, value in (("min_value", min_value), ("max_value", max_value)):
+        if value is not None and not isinstance(value, PartialDate):
+            raise InvalidArgument(f"{name}={value!r}: expected a PartialDate or None")
+    low = _EARLIEST if min_value is None else min_value
+    high = _LATEST if max_value is None else max_value
+    if high < low:
+        raise InvalidArgument(f"min_value={str(low)!r} must not be after max_value={str(high)!r}")
+    return _strategy(functools.partial(_draw_date, low=low, high=high))
+
+
+def _maybe_date(draw: st.DrawFn) -> PartialDate | None:
+    return _draw_date(draw) if draw(_BOOLEANS) else None
+
+
+# ------------------------------------------------------------------- evidence
+
+
+def _draw_source(draw: st.DrawFn, source_id: str | None = None) -> Source:
+    identifier = _draw_id(draw) if source_id is None else source_id
+    extension = _chosen(draw, (".md", ".txt", ".html"))
+    return Source(
+        id=identifier,
+        document=_draw_text(draw) if draw(_BOOLEANS) else identifier + extension,
+        description=_draw_text(draw),
+        date=_maybe_date(draw),
+    )
+
+
+def sources() -> st.SearchStrategy[Source]:
+    """Source documents, each with an id, a file name and a description.
+
+    >>> from hypothesis import given
+    >>> @given(sources())
+    ... def test_sources_are_described(source):
+    ...     assert source.document.strip() and source.description.strip()
+    >>> test_sources_are_described()
+    """
+    return _strategy(_draw_source)
+
+
+_QUOTES = (
+    "The heavy and medium weapons will be handed over to the Russian side",
+    "تسليم السلاح الخفيف",
+    "Russian military police will enter Daraa al-Balad",
+    "  the committee agreed\n to the roadmap ",
+    "تسوية أوضاع المطلوبين",
+)
+
+
+def _draw_citation(draw: st.DrawFn, pool: _Ids | None) -> Citation:
+    return Citation(source=_pick(draw, pool), quote=_text_or(draw, _QUOTES))
+
+
+def _draw_citations(draw: st.DrawFn, pool: _Ids | None, min_size: int = 1) -> list[Citation]:
+    return [_draw_citation(draw, pool) for _ in range(_count(draw, min_size, 2))]
+
+
+def citations(*, sources: Collection[str] | None = None) -> st.SearchStrategy[Citation]:
+    """Verbatim quotes, each from one of ``sources`` (source ids) when given.
+
+    >>> from hypothesis import given
+    >>> @given(citations(sources=["sana", "enab-baladi"]))
+    ... def test_quotes_come_from_the_sources(citation):
+    ...     assert citation.source in {"sana", "enab-baladi"}
+    >>> test_quotes_come_from_the_sources()
+    """
+    return _strategy(functools.partial(_draw_citation, pool=_pool("sources", sources, allow_empty=False)))
+
+
+# --------------------------------------------------------- actors and places
+
+
+def _draw_aliases(draw: st.DrawFn) -> list[str]:
+    return [_text_or(draw, _NAMES) for _ in range(_count(draw, 0, 2))]
+
+
+def _draw_parent(draw: st.DrawFn, parents: _Ids | None, own: str) -> str | None:
+    candidates = None if parents is None else tuple(parent for parent in parents if parent != own)
+    parent = _maybe(draw, candidates)
+    # Only a free id can hit the record's own id; no record is its own parent.
+    return None if parent == own else parent
+
+
+def _draw_actor(
+    draw: st.DrawFn, parents: _Ids | None, pool: _Ids | None, actor_id: str | None = None
+) -> Actor:
+    identifier = _draw_id(draw) if actor_id is None else actor_id
+    return Actor(
+        id=identifier,
+        name=_text_or(draw, _words.ACTOR_NAMES + _words.ARABIC_ACTOR_NAMES),
+        kind=draw(st.sampled_from(ActorKind)),
+        aliases=_draw_aliases(draw),
+        parent=_draw_parent(draw, parents, identifier),
+        citations=_draw_citations(draw, pool, min_size=0),
+    )
+
+
+def actors(
+    *, actors: Collection[str] | None = None, sources: Collection[str] | None = None
+) -> st.SearchStrategy[Actor]:
+    """Actors with names in either script, aliases, a kind and maybe a parent.
+
+    The parent is one of ``actors`` (actor ids) when given, never the actor
+    itself; citations quote ``sources``.
+
+    >>> from hypothesis import given
+    >>> @given(actors(actors=["russia"]))
+    ... def test_parent(actor):
+    ...     assert actor.parent in {None, "russia"} and actor.parent != actor.id
+    >>> test_parent()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_actor, parents=_pool("actors", actors), pool=_pool("sources", sources, allow_empty=False)
+        )
+    )
+
+
+def _draw_place(
+    draw: st.DrawFn, parents: _Ids | None, pool: _Ids | None, place_id: str | None = None
+) -> Place:
+    identifier = _draw_id(draw) if place_id is None else place_id
+    return Place(
+        id=identifier,
+        name=_text_or(draw, _words.PLACE_NAMES + _words.ARABIC_PLACE_NAMES),
+        kind=draw(st.sampled_from(PlaceKind)),
+        aliases=_draw_aliases(draw),
+        parent=_draw_parent(draw, parents, identifier),
+        citations=_draw_citations(draw, pool, min_size=0),
+    )
+
+
+def places(
+    *, places: Collection[str] | None = None, sources: Collection[str] | None = None
+) -> st.SearchStrategy[Place]:
+    """Places with names in either script, aliases, a kind and maybe a parent.
+
+    The parent is one of ``places`` (place ids) when given, never the place
+    itself; citations quote ``sources``.
+
+    >>> from hypothesis import given
+    >>> @given(places(places=["daraa"]))
+    ... def test_parent(place):
+    ...     assert place.parent in {None, "daraa"}
+    >>> test_parent()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_place, parents=_pool("places", places), pool=_pool("sources", sources, allow_empty=False)
+        )
+    )
+
+
+# -------------------------------------------------------------------- clauses
+
+_WEAPON_CLASSES = st.frozensets(st.sampled_from(WeaponClass), min_size=1)
+
+
+def _draw_weapons_term(draw: st.DrawFn, pool: _Ids | None) -> WeaponsTerm:
+    return WeaponsTerm(
+        classes=draw(_WEAPON_CLASSES),
+        action=draw(st.sampled_from(WeaponAction)),
+        holder=_maybe(draw, pool),
+        schedule=_maybe_text(draw, _words.TIMINGS),
+    )
+
+
+def weapons_terms(*, actors: Collection[str] | None = None) -> st.SearchStrategy[WeaponsTerm]:
+    """Weapon classes handed over or retained, maybe by a holder from ``actors``.
+
+    >>> from hypothesis import given
+    >>> @given(weapons_terms(actors=["eighth-brigade"]))
+    ... def test_holder(term):
+    ...     assert term.classes and term.holder in {None, "eighth-brigade"}
+    >>> test_holder()
+    """
+    return _strategy(functools.partial(_draw_weapons_term, pool=_pool("actors", actors)))
+
+
+_CONDITIONS = (
+    "once the heavy weapons are handed over",
+    "after the checkpoints are removed",
+    "if the armed factions accept the settlement",
+    "when the siege is lifted",
+    "بعد تسليم السلاح",
+)
+
+
+def _draw_condition(draw: st.DrawFn, pool: _Ids | None) -> Condition:
+    return Condition(summary=_text_or(draw, _CONDITIONS), clauses=_some(draw, pool))
+
+
+def conditions(*, clauses: Collection[str] | None = None) -> st.SearchStrategy[Condition]:
+    """What a clause waits for, naming up to two of ``clauses`` (clause ids).
+
+    >>> from hypothesis import given
+    >>> @given(conditions(clauses=["c1", "c2"]))
+    ... def test_names_known_clauses(condition):
+    ...     assert set(condition.clauses) <= {"c1", "c2"}
+    >>> test_names_known_clauses()
+    """
+    return _strategy(functools.partial(_draw_condition, pool=_pool("clauses", clauses)))
+
+
+_ACTIONS = ("hand over", "withdraw", "deploy", "lift siege", "open", "release", "settle")
+
+
+def _draw_clause(
+    draw: st.DrawFn,
+    *,
+    actors: _Ids | None,
+    places: _Ids | None,
+    sources: _Ids | None,
+    clauses: _Ids | None,
+    clause_id: str | None = None,
+) -> Clause:
+    identifier = _draw_id(draw) if clause_id is None else clause_id
+    category = draw(st.sampled_from(Category))
+    summary = _draw_text(draw) if draw(_BOOLEANS) else _words.summary(_DrawChooser(draw), category)
+    weapons = None
+    if category is Category.WEAPONS or draw(_BOOLEANS):
+        weapons = _draw_weapons_term(draw, actors)
+    return Clause(
+        id=identifier,
+        category=category,
+        summary=summary,
+        citations=_draw_citations(draw, sources),
+        obligor=_maybe(draw, actors),
+        modality=draw(st.sampled_from(Modality)),
+        action=_chosen(draw, _ACTIONS) if draw(_BOOLEANS) else None,
+        weapons=weapons,
+        count=draw(st.integers(0, 30)) if draw(_BOOLEANS) else None,
+        timing=_maybe_text(draw, _words.TIMINGS),
+        condition=_draw_condition(draw, clauses) if draw(_BOOLEANS) else None,
+        places=_some(draw, places),
+    )
+
+
+def clauses(
+    *,
+    actors: Collection[str] | None = None,
+    places: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+    clauses: Collection[str] | None = None,
+) -> st.SearchStrategy[Clause]:
+    """Clauses of every category, most with a summary in the words of the agreements.
+
+    The obligor and a weapons holder come from ``actors``, places from
+    ``places``, citations quote ``sources``, and a condition names ``clauses``.
+
+    >>> from hypothesis import given
+    >>> @given(clauses(actors=["russia"], places=[]))
+    ... def test_obligor_and_places(clause):
+    ...     assert clause.obligor in {None, "russia"} and clause.places == ()
+    >>> test_obligor_and_places()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_clause,
+            actors=_pool("actors", actors),
+            places=_pool("places", places),
+            sources=_pool("sources", sources, allow_empty=False),
+            clauses=_pool("clauses", clauses),
+        )
+    )
+
+
+# ----------------------------------------------------------------- agreements
+
+
+def _draw_party(draw: st.DrawFn, actors: _Ids | None, sources: _Ids | None) -> Party:
+    return Party(actor=_pick(draw, actors), citations=_draw_citations(draw, sources))
+
+
+def parties(
+    *, actors: Collection[str] | None = None, sources: Collection[str] | None = None
+) -> st.SearchStrategy[Party]:
+    """Parties to an agreement: one of ``actors`` with its citations.
+
+    >>> from hypothesis import given
+    >>> @given(parties(actors=["central-committee"]))
+    ... def test_party(party):
+    ...     assert party.actor == "central-committee" and party.citations
+    >>> test_party()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_party,
+            actors=_pool("actors", actors, allow_empty=False),
+            sources=_pool("sources", sources, allow_empty=False),
+        )
+    )
+
+
+def _draw_third_party(draw: st.DrawFn, actors: _Ids | None, sources: _Ids | None) -> ThirdParty:
+    return ThirdParty(
+        actor=_pick(draw, actors),
+        role=draw(st.sampled_from(ThirdPartyRole)),
+        citations=_draw_citations(draw, sources),
+    )
+
+
+def third_parties(
+    *, actors: Collection[str] | None = None, sources: Collection[str] | None = None
+) -> st.SearchStrategy[ThirdParty]:
+    """Outside actors of an agreement (from ``actors``) and their role.
+
+    >>> from hypothesis import given
+    >>> @given(third_parties(actors=["russia", "jordan"]))
+    ... def test_third_party(third):
+    ...     assert third.actor in {"russia", "jordan"} and isinstance(third.role, ThirdPartyRole)
+    >>> test_third_party()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_third_party,
+            actors=_pool("actors", actors, allow_empty=False),
+            sources=_pool("sources", sources, allow_empty=False),
+        )
+    )
+
+
+def _draw_territory(draw: st.DrawFn, places: _Ids | None, sources: _Ids | None) -> Territory:
+    return Territory(
+        summary=_text_or(draw, _words.PLACE_NAMES + _words.ARABIC_PLACE_NAMES),
+        citations=_draw_citations(draw, sources),
+        places=_some(draw, places),
+    )
+
+
+def territories(
+    *, places: Collection[str] | None = None, sources: Collection[str] | None = None
+) -> st.SearchStrategy[Territory]:
+    """The area an agreement covers, naming up to two of ``places``.
+
+    >>> from hypothesis import given
+    >>> @given(territories(places=["tafas"]))
+    ... def test_territory(territory):
+    ...     assert set(territory.places) <= {"tafas"}
+    >>> test_territory()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_territory,
+            places=_pool("places", places),
+            sources=_pool("sources", sources, allow_empty=False),
+        )
+    )
+
+
+_CLAIMS = ("Light weapons are handed over too", "Only heavy weapons are handed over", "لا يوجد تهجير")
+_TOPICS = ("Which weapons are handed over", "Whether fighters leave for the north", "مصير المطلوبين")
+_EVENTS = ("Talks in Daraa al-Balad", "The agreement is signed", "The siege begins", "Shelling resumes")
+
+
+def _draw_claim(draw: st.DrawFn, sources: _Ids | None) -> Claim:
+    return Claim(summary=_text_or(draw, _CLAIMS), citations=_draw_citations(draw, sources))
+
+
+def claims(*, sources: Collection[str] | None = None) -> st.SearchStrategy[Claim]:
+    """What some sources say about a disputed term, citing ``sources``.
+
+    >>> from hypothesis import given
+    >>> @given(claims(sources=["sana"]))
+    ... def test_claim(claim):
+    ...     assert {citation.source for citation in claim.citations} == {"sana"}
+    >>> test_claim()
+    """
+    return _strategy(functools.partial(_draw_claim, sources=_pool("sources", sources, allow_empty=False)))
+
+
+def _draw_dispute(
+    draw: st.DrawFn, clauses: _Ids | None, sources: _Ids | None, dispute_id: str | None = None
+) -> Dispute:
+    return Dispute(
+        id=_draw_id(draw) if dispute_id is None else dispute_id,
+        topic=_text_or(draw, _TOPICS),
+        claims=[_draw_claim(draw, sources) for _ in range(_count(draw, 2, 3))],
+        clauses=_some(draw, clauses),
+    )
+
+
+def disputes(
+    *, clauses: Collection[str] | None = None, sources: Collection[str] | None = None
+) -> st.SearchStrategy[Dispute]:
+    """Terms the sources disagree on: two or three claims, naming up to two of ``clauses``.
+
+    >>> from hypothesis import given
+    >>> @given(disputes(clauses=["c4"]))
+    ... def test_dispute(dispute):
+    ...     assert len(dispute.claims) >= 2 and set(dispute.clauses) <= {"c4"}
+    >>> test_dispute()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_dispute,
+            clauses=_pool("clauses", clauses),
+            sources=_pool("sources", sources, allow_empty=False),
+        )
+    )
+
+
+def _draw_event(
+    draw: st.DrawFn,
+    actors: _Ids | None,
+    places: _Ids | None,
+    sources: _Ids | None,
+    event_id: str | None = None,
+    *,
+    after: PartialDate | None = None,
+    status: Status | None = None,
+) -> Event:
+    # Inside an agreement, an event fits its status, and one that can only
+    # follow the agreement (entry into force, handover, collapse) follows it.
+    ruled_out = frozenset() if status is None else _RULED_OUT.get(status, frozenset())
+    kind = _chosen(draw, [kind for kind in EventKind if kind not in ruled_out])
+    low = after if after is not None and kind in _AFTER_AGREEMENT else _EARLIEST
+    return Event(
+        id=_draw_id(draw) if event_id is None else event_id,
+        date=_draw_date(draw, low=low),
+        kind=kind,
+        summary=_text_or(draw, _EVENTS),
+        citations=_draw_citations(draw, sources),
+        actors=_some(draw, actors),
+        places=_some(draw, places),
+    )
+
+
+def events(
+    *,
+    actors: Collection[str] | None = None,
+    places: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+) -> st.SearchStrategy[Event]:
+    """Dated events (talks, signing, collapse) of ``actors`` in ``places``.
+
+    >>> from hypothesis import given
+    >>> @given(events(actors=["russia"]))
+    ... def test_event(event):
+    ...     assert isinstance(event.date, PartialDate) and set(event.actors) <= {"russia"}
+    >>> test_event()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_event,
+            actors=_pool("actors", actors),
+            places=_pool("places", places),
+            sources=_pool("sources", sources, allow_empty=False),
+        )
+    )
+
+
+def _unique_ids(draw: st.DrawFn, low: int, high: int, usual: Sequence[str] = ()) -> list[str]:
+    """Distinct ids; with ``usual``, mostly those (one choice each rather than several)."""
+    element = st.sampled_from(usual) | _ANY_ID if usual else _ANY_ID
+    return draw(st.lists(element, min_size=low, max_size=high, unique=True))
+
+
+_SOURCE_IDS = ("sana", "enab-baladi", "horan-free-league", "syria-direct", "asharq-al-awsat", "rt-arabic")
+_ACTOR_IDS = (
+    "central-committee",
+    "russia",
+    "syrian-government",
+    "fourth-division",
+    "eighth-brigade",
+    "ahmed-al-awda",
+    "jordan",
+    "military-police",
+)
+_PLACE_IDS = ("daraa-al-balad", "busra-al-sham", "tafas", "nawa", "jasim", "nasib", "tariq-al-sadd")
+
+
+def _key(category: Category, summary: str, obligor: str | None) -> tuple[Category, str, str | None]:
+    return (category, " ".join(summary.casefold().split()), obligor)
+
+
+def _draw_agreement(
+    draw: st.DrawFn,
+    *,
+    actors: _Ids | None,
+    places: _Ids | None,
+    sources: _Ids | None,
+    min_clauses: int,
+    max_clauses: int,
+) -> Agreement:
+    sources = tuple(_unique_ids(draw, 1, 2, _SOURCE_IDS)) if sources is None else sources
+    actors = tuple(_unique_ids(draw, 2, 3, _ACTOR_IDS)) if actors is None else actors
+    places = tuple(_unique_ids(draw, 0, 2, _PLACE_IDS)) if places is None else places
+    parties = [
+        Party(actor=actor, citations=_draw_citations(draw, sources)) for actor in _some(draw, actors, 3)
+    ]
+    third_parties = [_draw_third_party(draw, (actor,), sources) for actor in _some(draw, actors, 2)]
+    clause_ids = _unique_ids(draw, min_clauses, max_clauses)
+    chooser = _DrawChooser(draw)
+    clauses: list[Clause] = []
+    taken: set[tuple[Category, str, str | None]] = set()
+    for number, clause_id in enumerate(clause_ids, start=1):
+        others = tuple(other for other in clause_ids if other != clause_id)
+        clause = _draw_clause(
+            draw, actors=actors, places=places, sources=sources, clauses=others, clause_id=clause_id
+        )
+        if clauses and actors and chooser.chance(0.2):
+            # A mirror: the words of an earlier clause, another obligor.
+            model = chooser.choice(clauses)
+            free = [actor for actor in actors if _key(model.category, model.summary, actor) not in taken]
+            if free:
+                clause = attrs.evolve(
+                    clause, category=model.category, summary=model.summary, obligor=chooser.choice(free)
+                )
+        if _key(clause.category, clause.summary, clause.obligor) in taken:
+            # Clauses alike in category, words and obligor could only be told
+            # apart by position: number this one, as texts often do.
+            clause = attrs.evolve(clause, summary=f"{clause.summary} (part {number})")
+        taken.add(_key(clause.category, clause.summary, clause.obligor))
+        if any(_contradicts(clause, other) for other in clauses):
+            clause = _permissive(clause)
+        clauses.append(clause)
+    named = tuple(clause_ids)
+    date = _draw_date(draw)
+    status = draw(st.sampled_from(Status))
+    events = [
+        _draw_event(draw, actors, places, sources, event_id, after=date, status=status)
+        for event_id in _unique_ids(draw, 0, 2)
+    ]
+    return Agreement(
+        id=_draw_id(draw),
+        title=_draw_text(draw),
+        date=date,
+        status=status,
+        citations=_draw_citations(draw, sources),
+        summary=_draw_text(draw, allow_blank=True),
+        place=_maybe(draw, places),
+        parties=parties,
+        third_parties=third_parties,
+        territory=_draw_territory(draw, places, sources) if draw(_BOOLEANS) else None,
+        clauses=clauses,
+        disputes=[_draw_dispute(draw, named, sources, dispute_id) for dispute_id in _unique_ids(draw, 0, 2)],
+        events=events,
+    )
+
+
+# The logic checks of agreements.check that make loading fail, which drawn
+# agreements keep clear of: a "must" and a "must not" of the same act, weapons
+# both to hand over and to keep, and events that the status or the date of
+# the agreement rule out.
+_AFTER_AGREEMENT = frozenset({EventKind.ENTRY_INTO_FORCE, EventKind.HANDOVER, EventKind.COLLAPSE})
+_RULED_OUT = {
+    Status.SIGNED: frozenset({EventKind.COLLAPSE}),
+    Status.IN_FORCE: frozenset({EventKind.COLLAPSE}),
+    Status.PROPOSED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
+    Status.REJECTED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
+}
+
+
+def _holder(clause: Clause) -> str | None:
+    if clause.weapons is not None and clause.weapons.holder is not None:
+        return clause.weapons.holder
+    return clause.obligor
+
+
+def _stance(clause: Clause) -> WeaponAction | None:
+    term = clause.weapons
+    if term is None or clause.modality is Modality.MUST_NOT:
+        return None
+    if term.action is WeaponAction.HAND_OVER and clause.modality is not Modality.MUST:
+        return None
+    return term.action
+
+
+def _contradicts(clause: Clause, other: Clause) -> bool:
+    term, other_term = clause.weapons, other.weapons
+    same_weapons = (
+        term is not None
+        and other_term is not None
+        and _holder(clause) == _holder(other)
+        and bool(term.classes & other_term.classes)
+    )
+    if {clause.modality, other.modality} == {Modality.MUST, Modality.MUST_NOT}:
+        if (
+            clause.action is not None
+            and other.action is not None
+            and clause.obligor == other.obligor
+            and clause.action.casefold().split() == other.action.casefold().split()
+        ):
+            return True
+        if same_weapons and term is not None and other_term is not None and term.action is other_term.action:
+            return True
+    return same_weapons and {_stance(clause), _stance(other)} == {WeaponAction.HAND_OVER, WeaponAction.RETAIN}
+
+
+def _permissive(clause: Clause) -> Clause:
+    """The clause as a "may" that hands over rather than keeps: it contradicts nothing."""
+    term = clause.weapons
+    if term is not None and term.action is WeaponAction.RETAIN:
+        term = attrs.evolve(term, action=WeaponAction.HAND_OVER)
+    return attrs.evolve(clause, modality=Modality.MAY, weapons=term)
+
+
+def agreements(
+    *,
+    actors: Collection[str] | None = None,
+    places: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+    min_clauses: int = 0,
+    max_clauses: int | None = None,
+) -> st.SearchStrategy[Agreement]:
+    """Agreements whose references hold together.
+
+    Clause ids are unique, and conditions and disputes name clauses of the same
+    agreement (a condition never its own clause). Parties, third parties,
+    obligors, weapons holders and events name ``actors`` (each party and each
+    third party once), places come from ``places`` and citations quote
+    ``sources``; each pool left out is drawn afresh for every agreement. Some
+    clauses are "mirrors": the words of another clause with another obligor;
+    no two clauses share category, words and obligor. Up to ``max_clauses``
+    clauses (by default 8, or ``min_clauses`` when that is more).
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(agreements(actors=["russia", "central-committee"], max_clauses=4))
+    ... def test_obligors(agreement):
+    ...     assert {c.obligor for c in agreement.clauses} <= {None, "russia", "central-committee"}
+    >>> test_obligors()
+    """
+    low, high = _check_sizes("clauses", min_clauses, max_clauses)
+    return _strategy(
+        functools.partial(
+            _draw_agreement,
+            actors=_pool("actors", actors),
+            places=_pool("places", places),
+            sources=_pool("sources", sources, allow_empty=False),
+            min_clauses=low,
+            max_clauses=max(_DEFAULT_CLAUSES, low) if high is None else high,
+        )
+    )
+
+
+def _agreement_id(agreement: Agreement) -> str:
+    return agreement.id
+
+
+def _draw_corpus(draw: st.DrawFn, *, min_agreements: int, max_agreements: int) -> Corpus:
+    source_ids = tuple(_unique_ids(draw, 1, 3, _SOURCE_IDS))
+    actor_ids = tuple(_unique_ids(draw, 1, 4, _ACTOR_IDS))
+    place_ids = tuple(_unique_ids(draw, 0, 3, _PLACE_IDS))
+    # Parents come from earlier records only, so that no chain of parents loops.
+    actors = [
+        _draw_actor(draw, actor_ids[:index], source_ids, actor_id) for index, actor_id in enumerate(actor_ids)
+    ]
+    places = [
+        _draw_place(draw, place_ids[:index], source_ids, place_id) for index, place_id in enumerate(place_ids)
+    ]
+    agreement = _strategy(
+        functools.partial(
+            _draw_agreement,
+            actors=actor_ids,
+            places=place_ids,
+            sources=source_ids,
+            min_clauses=0,
+            max_clauses=4,
+        )
+    )
+    agreements = draw(
+        st.lists(agreement, min_size=min_agreements, max_size=max_agreements, unique_by=_agreement_id)
+    )
+    return Corpus(
+        sources=[_draw_source(draw, source_id) for source_id in source_ids],
+        actors=actors,
+        places=places,
+        agreements=agreements,
+    )
+
+
+def corpora(*, min_agreements: int = 0, max_agreements: int | None = None) -> st.SearchStrategy[Corpus]:
+    """Corpora whose agreements refer only to the corpus' own actors, places and sources.
+
+    Actors' and places' parents are in the corpus too, without loops. Up to
+    ``max_agreements`` agreements (by default 3, or ``min_agreements`` when
+    that is more), of up to four clauses each.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(corpora())
+    ... def test_citations_quote_the_corpus(corpus):
+    ...     assert {citation.source for citation in corpus.citations()} <= set(corpus.sources)
+    >>> test_citations_quote_the_corpus()
+    """
+    low, high = _check_sizes("agreements", min_agreements, max_agreements)
+    return _strategy(
+        functools.partial(
+            _draw_corpus,
+            min_agreements=low,
+            max_agreements=max(_DEFAULT_AGREEMENTS, low) if high is None else high,
+        )
+    )
+
+
+# ------------------------------------------------------------------ edit pairs
+
+# How often each edit happens in a drawn pair; shrinking takes them all to none.
+_RATES = _edits.Rates(remove=0.15, move=0.15, edit=0.35, add=0.15, guarantor=0.25)
+
+
+def _draw_edited(
+    draw: st.DrawFn,
+    *,
+    agreement: Agreement | None,
+    single_field: bool,
+    renumber: bool | None,
+    min_clauses: int,
+    max_clauses: int,
+) -> EditedPair:
+    before = agreement
+    if before is None:
+        before = _draw_agreement(
+            draw, actors=None, places=None, sources=None, min_clauses=min_clauses, max_clauses=max_clauses
+        )
+    return _edits.edit(_DrawChooser(draw), before, single_field=single_field, renumber=renumber, rates=_RATES)
+
+
+def edited(
+    agreement: Agreement | None = None,
+    *,
+    single_field: bool = False,
+    renumber: bool | None = None,
+    min_clauses: int = 0,
+    max_clauses: int | None = None,
+) -> st.SearchStrategy[EditedPair]:
+    """An agreement, an edited copy of it, and the truth about the edits.
+
+    For testing a diff: the truth (an :class:`EditTruth`) says which clauses
+    survive and under which id, which were added and removed, which fields of
+    each survivor changed (see :data:`EDIT_KINDS`), which were moved, and whose
+    third-party role changed. Summaries get small word-level edits (a word or
+    two inserted, deleted or replaced) or, unless ``single_field``, a rewrite
+    of their second half; obligations move to another actor of the agreement;
+    modality, weapon classes, count, timing and places change; new clauses
+    unlike the others appear; a few clauses move. With ``single_field`` every
+    edited clause has exactly one kind of edit. ``renumber=True`` renumbers the
+    clauses of ``after`` ``c1``, ``c2``, ... in their new order, so that ids
+    alone cannot pair them; ``False`` keeps the ids; None (the default) does
+    either.
+
+    Without an ``agreement``, one is drawn from :func:`agreements` with
+    ``min_clauses`` to ``max_clauses`` clauses. Shrinking removes edits: the
+    minimal pair has ``after == before``.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=20)
+    ... @given(edited(single_field=True, max_clauses=4))
+    ... def test_one_kind_per_edited_clause(pair):
+    ...     assert all(len(edit.kinds) == 1 for edit in pair.truth.edits)
+    ...     assert pair.truth.is_empty == (pair.after == pair.before)
+    >>> test_one_kind_per_edited_clause()
+    """
+    _check_bool("single_field", single_field)
+    _check_bool("renumber", renumber, optional=True)
+    low, high = _check_sizes("clauses", min_clauses, max_clauses)
+    if agreement is not None:
+        if not isinstance(agreement, Agreement):
+            raise InvalidArgument(f"agreement={agreement!r}: expected an Agreement or None")
+        if low or high is not None:
+            raise InvalidArgument(
+                "min_clauses and max_clauses size a drawn agreement: pass them without agreement"
+            )
+        seen: set[str] = set()
+        for index, clause in enumerate(agreement.clauses):
+            if clause.id in seen:
+                raise InvalidArgument(f"agreement.clauses[{index}].id: {clause.id!r} is not unique")
+            seen.add(clause.id)
+    return _strategy(
+        functools.partial(
+            _draw_edited,
+            agreement=agreement,
+            single_field=single_field,
+            renumber=renumber,
+            min_clauses=low,
+            max_clauses=max(_DEFAULT_CLAUSES, low) if high is None else high,
+        )
+    )

@@ -1,0 +1,921 @@
+"""agreements.diff: clause alignment, the change types, the sections, apply and invert.
+
+Grouped by behaviour: the delta algebra (empty, apply, invert), alignment
+(truth of ``edited()``, order independence, the known traps, forced pairs),
+moves, the analyst's sections, the summary, and the private machinery
+(assignment, longest chain, batch similarity) against brute force.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import random
+from collections.abc import Sequence
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import agreements as ag
+from agreements import (
+    Actor,
+    ActorKind,
+    Agreement,
+    AgreementsError,
+    Category,
+    Citation,
+    Claim,
+    Clause,
+    Corpus,
+    Dispute,
+    Event,
+    EventKind,
+    Modality,
+    PartialDate,
+    Party,
+    Status,
+    ThirdParty,
+    ThirdPartyRole,
+    WeaponAction,
+    WeaponClass,
+    WeaponsTerm,
+)
+from agreements._diff import align as align_module
+from agreements._diff.align import THRESHOLD, align, content_key, id_key, score
+from agreements._diff.assignment import greedy, hungarian
+from agreements._diff.chain import longest_chain
+from agreements._diff.prose import CLAUSE_SENTENCES
+from agreements.diff import (
+    PAIR_THRESHOLD,
+    SAME_ID_THRESHOLD,
+    Added,
+    AgreementDiff,
+    Changed,
+    DiffApplyError,
+    FieldChange,
+    InvalidPairsError,
+    PairedBy,
+    Removed,
+    RoleChange,
+    Unchanged,
+    WeaponChange,
+    diff,
+)
+from agreements.similarity import HAS_NUMPY, similar_pairs, similarity, sorted_tokens
+from agreements.testing import EditedPair, synthetic_pair
+from agreements.testing.strategies import edited
+
+CITE = (Citation(source="s", quote="q"),)
+
+# edited() over an agreement it draws itself covers odd shapes (empty
+# agreements, conditions, disputes) but generating one takes about half a
+# second; over a given agreement it is fast. The properties run over the
+# corpus and synthetic agreements of 20 to 60 clauses, and one battery of
+# them over drawn agreements.
+BASES = [
+    *ag.corpus().agreements.values(),
+    *(synthetic_pair(size, seed=size, edit_rate=0).before for size in (20, 40, 60)),
+]
+EDITED = st.sampled_from(BASES).flatmap(edited)
+SINGLE_FIELD = st.sampled_from(BASES).flatmap(lambda base: edited(base, single_field=True))
+HEAVY, MEDIUM, LIGHT, SMALL = WeaponClass.HEAVY, WeaponClass.MEDIUM, WeaponClass.LIGHT, WeaponClass.SMALL_ARMS
+
+
+def clause(
+    clause_id: str,
+    summary: str,
+    *,
+    category: Category = Category.CEASEFIRE,
+    obligor: str | None = "army",
+    **fields: object,
+) -> Clause:
+    # Each clause quotes its own words, as in the corpus.
+    cite = [Citation(source="s", quote=summary)]
+    return Clause(id=clause_id, category=category, summary=summary, obligor=obligor, citations=cite, **fields)  # type: ignore[arg-type]  # test helper passes fields through
+
+
+def agreement(agreement_id: str = "a", clauses: Sequence[Clause] = (), **fields: object) -> Agreement:
+    values: dict[str, object] = {
+        "id": agreement_id,
+        "title": "Truce",
+        "date": PartialDate(year=2021),
+        "status": Status.SIGNED,
+        "citations": CITE,
+        "clauses": tuple(clauses),
+    }
+    values.update(fields)
+    return Agreement(**values)  # type: ignore[arg-type]  # test helper passes fields through
+
+
+def weapons(*classes: WeaponClass, holder: str | None = "rebels", schedule: str | None = None) -> WeaponsTerm:
+    return WeaponsTerm(classes=classes, action=WeaponAction.HAND_OVER, holder=holder, schedule=schedule)
+
+
+def shuffled(item: Agreement, rng: random.Random) -> Agreement:
+    clauses = list(item.clauses)
+    rng.shuffle(clauses)
+    return attrs.evolve(item, clauses=clauses)
+
+
+def paired(d: AgreementDiff) -> dict[tuple[str, str], Changed | Unchanged]:
+    return {(c.old.id, c.new.id): c for c in d.clauses if isinstance(c, Changed | Unchanged)}
+
+
+# ---------------------------------------------------------------- delta algebra
+
+
+@given(EDITED)
+def test_diff_with_itself_is_empty(pair: EditedPair) -> None:
+    d = diff(pair.before, pair.before)
+    assert d.is_empty
+    assert all(isinstance(change, Unchanged) and not change.moved for change in d.clauses)
+    assert d.summary() == []
+    assert d.apply(pair.before) == pair.before
+
+
+@given(EDITED)
+def test_apply_rebuilds_the_new_agreement(pair: EditedPair) -> None:
+    d = diff(pair.before, pair.after)
+    assert d.apply(pair.before) == pair.after
+    assert d.invert().apply(pair.after) == pair.before
+
+
+@given(EDITED)
+def test_invert_is_the_diff_the_other_way(pair: EditedPair) -> None:
+    d = diff(pair.before, pair.after)
+    assert d.invert() == diff(pair.after, pair.before)
+    assert d.invert().invert() == d
+
+
+@given(EDITED, st.booleans())
+def test_diff_is_deterministic(pair: EditedPair, moves: bool) -> None:
+    first = diff(pair.before, pair.after, moves=moves)
+    second = diff(pair.before, pair.after, moves=moves)
+    assert first == second
+    assert first.summary() == second.summary()
+
+
+@given(EDITED, st.randoms(use_true_random=False))
+def test_pairing_does_not_depend_on_clause_order(pair: EditedPair, rng: random.Random) -> None:
+    d = diff(pair.before, pair.after)
+    again = diff(shuffled(pair.before, rng), shuffled(pair.after, rng))
+    assert set(d.pairs) == set(again.pairs)
+    # The same pairs with the same scores and the same changes, wherever they sit.
+    scores = {ids: (c.score, getattr(c, "fields", ())) for ids, c in paired(d).items()}
+    assert scores == {ids: (c.score, getattr(c, "fields", ())) for ids, c in paired(again).items()}
+    # Sections ordered by id or by weapon class come out in the same order;
+    # clause entries follow the reading order, which the shuffle changed.
+    assert d.weapons == again.weapons
+    assert [entry.actor for entry in d.obligations.actors] == [
+        entry.actor for entry in again.obligations.actors
+    ]
+    assert {c.old.id for c in d.obligations.transfers} == {c.old.id for c in again.obligations.transfers}
+
+
+@given(edited())
+def test_the_algebra_holds_on_drawn_agreements(pair: EditedPair) -> None:
+    a, b = pair.before, pair.after
+    d = diff(a, b)
+    assert diff(a, a).is_empty
+    assert d.apply(a) == b
+    assert d.invert() == diff(b, a)
+    assert d.invert().invert() == d
+    assert d == diff(a, b)
+    edited_pairs = {(edit.before, edit.after) for edit in pair.truth.edits}
+    assert set(pair.truth.pairs) - edited_pairs <= set(d.pairs)
+
+
+def test_apply_refuses_another_agreement() -> None:
+    a = agreement("a", [clause("c1", "Stop shelling the old city.")])
+    b = agreement("b", [clause("c1", "Stop shelling the old city now.")])
+    d = diff(a, b)
+    with pytest.raises(DiffApplyError) as caught:
+        d.apply(b)
+    assert isinstance(caught.value, AgreementsError)
+    assert isinstance(caught.value, ValueError)
+    assert "applies to agreement 'a'" in str(caught.value)
+    assert "differs in id" in str(caught.value)
+    other = attrs.evolve(a, clauses=[clause("c1", "Something else entirely.")])
+    with pytest.raises(DiffApplyError, match=r"clauses\[0\]"):
+        d.apply(other)
+    with pytest.raises(DiffApplyError, match="the number of clauses: expected 1, got 2"):
+        d.apply(attrs.evolve(a, clauses=[*a.clauses, clause("c2", "More.")]))
+    with pytest.raises(TypeError, match="needs an Agreement"):
+        d.apply("a")  # type: ignore[arg-type]  # the error under test
+
+
+def test_diff_needs_agreements() -> None:
+    with pytest.raises(TypeError, match="got str for b"):
+        diff(agreement(), "b")  # type: ignore[arg-type]  # the error under test
+    with pytest.raises(TypeError, match="moves: expected True or False, got 'no'"):
+        diff(agreement(), agreement(), moves="no")  # type: ignore[arg-type]  # the error under test
+
+
+# ------------------------------------------------------------------- alignment
+
+
+def requoted(item: Agreement) -> Agreement:
+    """The agreement with each clause quoting its own summary: no citation links old and new."""
+    return attrs.evolve(
+        item,
+        clauses=[attrs.evolve(c, citations=[Citation(source="x", quote=c.summary)]) for c in item.clauses],
+    )
+
+
+@given(SINGLE_FIELD, st.booleans())
+def test_single_field_edits_are_recovered(pair: EditedPair, quoted: bool) -> None:
+    # Measured over 400 examples: every single-field edit is recovered, with
+    # citations or without (text and structure alone), so this holds per example.
+    a, b = (pair.before, pair.after) if quoted else (requoted(pair.before), requoted(pair.after))
+    found = set(diff(a, b).pairs)
+    edits = [(edit.before, edit.after) for edit in pair.truth.edits]
+    recovered = sum(edit in found for edit in edits)
+    assert recovered >= 0.95 * len(edits)
+
+
+@given(EDITED)
+def test_pairs_found_are_mostly_true(pair: EditedPair) -> None:
+    truth = set(pair.truth.pairs)
+    predicted = set(diff(pair.before, pair.after).pairs)
+    # Every clause the truth calls unedited is found.
+    edited_pairs = {(edit.before, edit.after) for edit in pair.truth.edits}
+    assert truth - edited_pairs <= predicted
+    assert {b for _, b in predicted} <= {b for _, b in truth} | pair.truth.added
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_alignment_matches_the_truth_of_synthetic_pairs(seed: int) -> None:
+    pair = synthetic_pair(300, seed=seed)
+    truth = set(pair.truth.pairs)
+    predicted = set(diff(pair.before, pair.after).pairs)
+    hits = len(truth & predicted)
+    assert hits / len(predicted) >= 0.99
+    assert hits / len(truth) >= 0.99
+
+
+@given(EDITED)
+def test_an_obligation_passed_on_is_a_transfer(pair: EditedPair) -> None:
+    d = diff(pair.before, pair.after)
+    changes = paired(d)
+    for edit in pair.truth.edits:
+        change = changes.get((edit.before, edit.after))
+        if "obligor" not in edit.kinds or not isinstance(change, Changed):
+            continue
+        old, new = change.old.obligor, change.new.obligor
+        assert change in d.obligations.transfers
+        for actor in (old, new):
+            if actor is not None:
+                entry = d.obligations[actor]
+                assert all(lost.clause.id != edit.before for lost in entry.lost)
+                assert all(gained.clause.id != edit.after for gained in entry.gained)
+        if old is not None:
+            assert change in d.obligations[old].transferred_out
+        if new is not None:
+            assert change in d.obligations[new].transferred_in
+
+
+def test_mirror_clauses_pair_by_obligor_whatever_the_order() -> None:
+    # Same words, different obligors: text alone cannot tell them apart.
+    gov = clause("c1", "Withdraw forces from the old city.", obligor="government")
+    reb = clause("c2", "Withdraw forces from the old city.", obligor="rebels")
+    a = agreement("a", [gov, reb])
+    for order in itertools.permutations([gov, reb]):
+        for renamed in (False, True):
+            new = [attrs.evolve(c, id=f"n{c.id}", summary=c.summary + " Now.") for c in order]
+            b = agreement(
+                "b", new if renamed else [attrs.evolve(c, summary=c.summary + " Now.") for c in order]
+            )
+            prefix = "n" if renamed else ""
+            assert set(diff(a, b).pairs) == {("c1", f"{prefix}c1"), ("c2", f"{prefix}c2")}
+
+
+def test_a_subset_of_words_is_not_identical() -> None:
+    # token_set_ratio would score 100 here and hide the widened scope.
+    a = agreement("a", [clause("w", "Hand over heavy weapons.", category=Category.WEAPONS)])
+    b = agreement("b", [clause("w", "Hand over heavy and medium weapons.", category=Category.WEAPONS)])
+    (change,) = diff(a, b).clauses
+    assert isinstance(change, Changed)
+    assert change.score.text < 1.0
+    assert change.names == {"summary", "citations"}
+
+
+def test_unrelated_clauses_of_one_category_do_not_pair() -> None:
+    a = agreement("a", [clause("x", "Stop shelling the old city.")])
+    b = agreement("b", [clause("y", "Exchange the bodies of the dead on Monday.")])
+    assert [type(change) for change in diff(a, b).clauses] == [Removed, Added]
+
+
+def test_clauses_do_not_pair_across_categories() -> None:
+    a = agreement("a", [clause("x", "Lift the siege.", category=Category.SIEGE)])
+    b = agreement("b", [clause("x", "Lift the siege.", category=Category.CHECKPOINTS)])
+    assert [type(change) for change in diff(a, b).clauses] == [Removed, Added]
+
+
+def test_renumbered_ids_do_not_pull_the_wrong_clause() -> None:
+    one = clause("c1", "Stop shelling the old city.")
+    two = clause("c2", "Open the road to the south for civilians.")
+    three = clause("c3", "Release the detainees held since June.")
+    a = agreement("a", [one, two, three])
+    # One is dropped, two is redrafted, and the rest renumbered from c1.
+    b = agreement(
+        "b",
+        [
+            attrs.evolve(two, id="c1", summary="Open the southern road for civilians."),
+            attrs.evolve(three, id="c2"),
+        ],
+    )
+    d = diff(a, b)
+    assert set(d.pairs) == {("c2", "c1"), ("c3", "c2")}
+    assert [type(change).__name__ for change in d.clauses] == ["Removed", "Changed", "Changed"]
+
+
+def test_the_same_id_lowers_the_bar() -> None:
+    old = clause(
+        "handover", "Shabab al-Sunna hands over its heavy weapons, starting on a Sunday.", obligor="a"
+    )
+    new = clause("handover", "The opposition hands over its heavy weapons.", obligor="b")
+    assert align_module.ID_THRESHOLD <= score(old, new).total < THRESHOLD
+    assert diff(agreement("a", [old]), agreement("b", [new])).pairs == (("handover", "handover"),)
+    renamed = attrs.evolve(new, id="other")
+    assert diff(agreement("a", [old]), agreement("b", [renamed])).pairs == ()
+
+
+def test_the_same_id_settles_a_tie() -> None:
+    a = agreement("a", [clause("x", "Stop shelling.")])
+    b = agreement("b", [clause("y", "Stop shelling now."), clause("x", "Stop shelling now.")])
+    assert diff(a, b).pairs == (("x", "x"),)
+
+
+def test_identical_clauses_pair_by_id_then_in_id_order() -> None:
+    same = [clause(f"c{n}", "Stop shelling.") for n in (3, 1, 2)]
+    a = agreement("a", same)
+    b = agreement("b", [attrs.evolve(c, id=new) for c, new in zip(same, ("x2", "c3", "x1"), strict=True)])
+    d = diff(a, b)
+    assert set(d.pairs) == {("c3", "c3"), ("c1", "x1"), ("c2", "x2")}
+    assert all(change.score.paired_by is PairedBy.IDENTICAL for change in paired(d).values())
+
+
+def test_every_pair_explains_itself() -> None:
+    a = agreement("a", [clause("c1", "Stop shelling the old city.", places=["daraa"])])
+    b = agreement(
+        "b", [clause("c1", "Stop shelling the old city today.", obligor="police", places=["daraa"])]
+    )
+    (change,) = diff(a, b).clauses
+    assert isinstance(change, Changed)
+    assert change.score.paired_by is PairedBy.SCORE
+    assert change.score.same_id
+    assert change.score.obligor == 0.0
+    assert change.score.category == change.score.weapons == change.score.places == 1.0
+    assert change.score.text == round(similarity(a.clauses[0].summary, b.clauses[0].summary), 4)
+    assert change.score.citations == 0.0  # the two clauses quote different words
+    assert change.score.total == round(change.score.text * 0.85, 4)
+
+
+# ----------------------------------------------------------------- forced pairs
+
+
+def test_forced_pairs_win_even_across_categories() -> None:
+    a = agreement("a", [clause("x", "Lift the siege.", category=Category.SIEGE)])
+    b = agreement("b", [clause("y", "Deploy nine checkpoints.", category=Category.CHECKPOINTS, count=9)])
+    for pairs in ([("x", "y")], {"x": "y"}):
+        (change,) = diff(a, b, pairs=pairs).clauses
+        assert isinstance(change, Changed)
+        assert change.score.paired_by is PairedBy.FORCED
+        assert change.score.category == 0.0
+        assert change.score.total == 0.0
+        assert change.names == {"id", "category", "summary", "citations", "count"}
+        assert diff(a, b, pairs=pairs).apply(a) == b
+
+
+def test_forced_pairs_leave_the_rest_to_the_aligner() -> None:
+    a = agreement("a", [clause("x", "Stop shelling."), clause("y", "Open the road.")])
+    b = agreement("b", [clause("y", "Stop shelling."), clause("x", "Open the road.")])
+    assert set(diff(a, b).pairs) == {("x", "y"), ("y", "x")}
+    # Forced to pair with the other text, x leaves y nothing it resembles.
+    assert set(diff(a, b, pairs=[("x", "x")]).pairs) == {("x", "x")}
+    c = agreement("c", [clause("x", "Open the road now."), clause("y", "Stop shelling.")])
+    assert set(diff(a, c, pairs=[("y", "x")]).pairs) == {("y", "x"), ("x", "y")}
+    forced = paired(diff(a, c, pairs=[("y", "x")]))
+    assert forced["y", "x"].score.paired_by is PairedBy.FORCED
+    assert forced["x", "y"].score.paired_by is PairedBy.IDENTICAL
+
+
+@pytest.mark.parametrize(
+    ("pairs", "message"),
+    [
+        ([("c11", "c1")], r"pairs\[0\]: 'c11' is not a clause of the old agreement 'a'; did you mean 'c1'\?"),
+        ([("c1", "zz")], r"pairs\[0\]: 'zz' is not a clause of the new agreement 'b'$"),
+        ([("c1", "c1"), ("c1", "c2")], r"pairs\[1\]: the old clause 'c1' is already paired"),
+        ([("c1", "c1"), ("c2", "c1")], r"pairs\[1\]: the new clause 'c1' is already paired"),
+        (["c1"], r"pairs\[0\]: 'c1' is not a pair of clause ids"),
+        ([("c1", "c1", "c1")], r"is not a pair of clause ids"),
+        ([("c1", 1)], r"is not a pair of clause ids"),
+        ([("dup", "c1")], r"several clauses of the old agreement 'a' have the id 'dup'"),
+    ],
+)
+def test_invalid_pairs_are_refused_clearly(pairs: list[object], message: str) -> None:
+    a = agreement("a", [clause("c1", "A."), clause("c2", "B."), clause("dup", "C."), clause("dup", "D.")])
+    b = agreement("b", [clause("c1", "A."), clause("c2", "B.")])
+    with pytest.raises(InvalidPairsError, match=message) as caught:
+        diff(a, b, pairs=pairs)  # type: ignore[arg-type]  # malformed pairs are the point
+    assert isinstance(caught.value, AgreementsError)
+    assert isinstance(caught.value, ValueError)
+
+
+# ------------------------------------------------------------------------ moves
+
+
+def test_only_the_clause_that_moved_is_flagged() -> None:
+    clauses = [clause(f"c{n}", f"Term number {n} of the truce, {'x' * n}.") for n in range(8)]
+    a = agreement("a", clauses)
+    b = agreement("b", [clauses[7], *clauses[:7]])
+    d = diff(a, b)
+    assert [change.old.id for change in d.moved] == ["c7"]
+    assert not diff(a, b, moves=False).moved
+    assert d.summary() == ["1 clause moves to another place in the text."]
+
+
+@given(EDITED)
+def test_moves_are_a_longest_common_order(pair: EditedPair) -> None:
+    d = diff(pair.before, pair.after)
+    changes = [c for c in d.clauses if isinstance(c, Changed | Unchanged)]
+    stayed = sorted((c.old_index, c.new_index) for c in changes if not c.moved)
+    assert [new for _, new in stayed] == sorted(new for _, new in stayed)
+    longest = longest_chain([(c.old_index, c.new_index) for c in changes], rank=lambda k: k)
+    assert len(stayed) == len(longest)
+    assert not any(
+        c.moved
+        for c in diff(pair.before, pair.after, moves=False).clauses
+        if not isinstance(c, Added | Removed)
+    )
+
+
+def test_removed_clauses_follow_the_clause_they_followed() -> None:
+    a = agreement(
+        "a",
+        [
+            clause("p", "Stop shelling."),
+            clause("r", "Open the road to Busra."),
+            clause("q", "Free the detainees held."),
+        ],
+    )
+    b = agreement(
+        "b",
+        [
+            clause("p", "Stop shelling."),
+            clause("n", "Exchange bodies on Monday."),
+            clause("q", "Free the detainees held."),
+        ],
+    )
+    assert [type(c).__name__ for c in diff(a, b).clauses] == ["Unchanged", "Removed", "Added", "Unchanged"]
+    first = agreement("a", [clause("r", "Open the road to Busra."), clause("p", "Stop shelling.")])
+    assert [
+        type(c).__name__ for c in diff(first, agreement("b", [clause("p", "Stop shelling.")])).clauses
+    ] == [
+        "Removed",
+        "Unchanged",
+    ]
+
+
+# --------------------------------------------------------------------- sections
+
+
+def test_weapons_section_from_heavy_to_light_and_medium() -> None:
+    medium = clause(
+        "medium", "Rebels hand over medium weapons.", category=Category.WEAPONS, weapons=weapons(MEDIUM)
+    )
+    dispute = Dispute(
+        id="which",
+        topic="Heavy only, or heavy and medium?",
+        claims=[Claim(summary="heavy", citations=CITE), Claim(summary="both", citations=CITE)],
+        clauses=["medium"],
+    )
+    heavy = clause(
+        "heavy",
+        "Rebels hand over heavy weapons.",
+        category=Category.WEAPONS,
+        weapons=weapons(HEAVY, schedule="as of Sunday"),
+    )
+    a = agreement("a", [heavy, medium], disputes=[dispute])
+    new = clause(
+        "lm",
+        "Rebels deliver all light and medium weapons.",
+        category=Category.WEAPONS,
+        weapons=weapons(LIGHT, MEDIUM),
+    )
+    b = agreement("b", [new])
+    w = diff(a, b).weapons
+    assert (w.added, w.removed, w.kept) == (frozenset({LIGHT, MEDIUM}), frozenset({HEAVY}), frozenset())
+    assert (w.old_disputed, w.new_disputed, w.disputed) == (
+        frozenset({MEDIUM}),
+        frozenset(),
+        frozenset({MEDIUM}),
+    )
+    assert w.changes == ()
+    assert diff(a, b).summary()[:3] == [
+        "Heavy weapons are no longer handed over.",
+        "Medium weapons are now handed over (before, only a disputed clause said so).",
+        "Light weapons are now handed over.",
+    ]
+    back = diff(b, a)
+    assert back.summary()[:3] == [
+        "Heavy weapons are now handed over.",
+        "Medium weapons are no longer handed over (a disputed clause still says so).",
+        "Light weapons are no longer handed over.",
+    ]
+
+
+def test_weapons_changes_of_holder_schedule_and_modality() -> None:
+    term = weapons(HEAVY, holder="rebels", schedule="as of Sunday")
+    old = clause("h", "Hand over heavy weapons.", category=Category.WEAPONS, weapons=term)
+    new = clause(
+        "h",
+        "Hand over heavy weapons.",
+        category=Category.WEAPONS,
+        modality=Modality.MAY,
+        weapons=attrs.evolve(term, holder="committee", schedule=None),
+    )
+    d = diff(agreement("a", [old]), agreement("b", [new]))
+    assert d.weapons.changes == (
+        WeaponChange(weapon=HEAVY, field="holder", old=("rebels",), new=("committee",), disputed=False),
+        WeaponChange(weapon=HEAVY, field="schedule", old=("as of Sunday",), new=(), disputed=False),
+        WeaponChange(weapon=HEAVY, field="modality", old=("must",), new=("may",), disputed=False),
+    )
+    assert d.weapons.removed == {HEAVY}  # "may" hands nothing over
+    names = Corpus(actors=[Actor(id="committee", name="Central Committee", kind=ActorKind.COMMITTEE)])
+    assert d.summary(corpus=names)[:4] == [
+        "Heavy weapons are no longer handed over.",
+        "The holder of heavy weapons changes from rebels to Central Committee.",
+        "The schedule of heavy weapons changes from 'as of Sunday' to none.",
+        "The modality of heavy weapons changes from 'must' to 'may'.",
+    ]
+
+
+def test_disputed_handover_appearing_and_disappearing() -> None:
+    small = clause(
+        "s", "Hand over small arms.", category=Category.WEAPONS, weapons=weapons(SMALL, holder=None)
+    )
+    dispute = Dispute(
+        id="d",
+        topic="Small arms?",
+        claims=[Claim(summary="yes", citations=CITE), Claim(summary="no", citations=CITE)],
+        clauses=["s"],
+    )
+    a, b = agreement("a", [small]), agreement("b", [small], disputes=[dispute])
+    assert diff(a, b).summary()[:2] == [
+        "Small arms are no longer handed over (a disputed clause still says so).",
+        "A dispute is added: Small arms?",
+    ]
+    plain, doubted = agreement("a"), agreement("b", [small], disputes=[dispute])
+    assert (
+        diff(plain, doubted).summary()[0] == "Small arms are now handed over according to a disputed clause."
+    )
+    assert (
+        diff(doubted, plain).summary()[0]
+        == "Small arms are no longer handed over according to a disputed clause."
+    )
+    holder = attrs.evolve(small, weapons=weapons(SMALL, holder="rebels"))
+    w = diff(doubted, attrs.evolve(doubted, clauses=[holder])).weapons
+    assert w.changes == (WeaponChange(weapon=SMALL, field="holder", old=(), new=("rebels",), disputed=True),)
+    assert diff(doubted, attrs.evolve(doubted, clauses=[holder])).summary()[0] == (
+        "The holder of small arms changes from no one named to rebels (disputed)."
+    )
+
+
+def third(actor: str, role: ThirdPartyRole) -> ThirdParty:
+    return ThirdParty(actor=actor, role=role, citations=CITE)
+
+
+def test_guarantors_section() -> None:
+    g, m, w = ThirdPartyRole.GUARANTOR, ThirdPartyRole.MEDIATOR, ThirdPartyRole.WITNESS
+    a = agreement("a", third_parties=[third("russia", g), third("jordan", w), third("us", g)])
+    b = agreement(
+        "b", third_parties=[third("russia", m), third("jordan", w), third("un", ThirdPartyRole.MONITOR)]
+    )
+    d = diff(a, b)
+    assert d.guarantors.changed == (RoleChange(actor="russia", old=(g,), new=(m,)),)
+    assert [t.actor for t in d.guarantors.added] == ["un"]
+    assert [t.actor for t in d.guarantors.removed] == ["us"]
+    assert d.guarantors.kept == ("jordan",)
+    names = Corpus(actors=[Actor(id="russia", name="Russia", kind=ActorKind.STATE)])
+    assert d.summary(corpus=names) == [
+        "Russia goes from guarantor to mediator.",
+        "un joins as monitor.",
+        "us is no longer guarantor.",
+    ]
+    both = agreement("c", third_parties=[third("russia", g), third("russia", m)])
+    assert diff(a, both).guarantors.changed == (RoleChange(actor="russia", old=(g,), new=(g, m)),)
+    assert diff(b, both).guarantors.changed == (RoleChange(actor="russia", old=(m,), new=(g, m)),)
+    assert diff(b, both).summary()[0] == "russia goes from mediator to guarantor and mediator."
+
+
+def test_parties_section() -> None:
+    def party(actor: str) -> Party:
+        return Party(actor=actor, citations=CITE)
+
+    a = agreement("a", parties=[party("government"), party("rebels")])
+    b = agreement("b", parties=[party("committee"), party("government")])
+    d = diff(a, b)
+    assert (d.parties.added, d.parties.removed, d.parties.kept) == (
+        ("committee",),
+        ("rebels",),
+        ("government",),
+    )
+    assert d.summary() == ["committee becomes a party.", "rebels is no longer a party."]
+
+
+def test_metadata_disputes_and_events() -> None:
+    dispute = Dispute(
+        id="d1",
+        topic="Which weapons?",
+        claims=[Claim(summary="one", citations=CITE), Claim(summary="two", citations=CITE)],
+    )
+    event = Event(
+        id="e1", date=PartialDate(year=2021), kind=EventKind.SIGNING, summary="Signed.", citations=CITE
+    )
+    a = agreement("a", disputes=[dispute], events=[event], place="daraa")
+    b = agreement(
+        "b",
+        title="Truce of September",
+        date=PartialDate(year=2021, month=9),
+        status=Status.IN_FORCE,
+        summary="A truce.",
+        place=None,
+        citations=(*CITE, Citation(source="t", quote="r")),
+        disputes=[attrs.evolve(dispute, topic="Which weapons, exactly?"), attrs.evolve(dispute, id="d2")],
+        events=[attrs.evolve(event, id="e2"), attrs.evolve(event, id="e3")],
+    )
+    d = diff(a, b)
+    assert [field.name for field in d.metadata.changed] == [
+        "id",
+        "title",
+        "date",
+        "status",
+        "citations",
+        "summary",
+        "place",
+    ]
+    assert d.metadata["status"] == FieldChange(name="status", old=Status.SIGNED, new=Status.IN_FORCE)
+    with pytest.raises(KeyError):
+        d.metadata["nothing"]
+    assert [new.id for _, new in d.disputes.changed] == ["d1"]
+    assert [x.id for x in d.disputes.added] == ["d2"]
+    assert [x.id for x in d.events.added] == ["e2", "e3"]
+    assert [x.id for x in d.events.removed] == ["e1"]
+    assert d.summary() == [
+        "The title changes from 'Truce' to 'Truce of September'.",
+        "The date changes from 2021 to 2021-09.",
+        "The status changes from signed to in force.",
+        "The agreement's citations change.",
+        "The summary changes.",
+        "The place changes from daraa to none.",
+        "A dispute is added: Which weapons?",
+        "A dispute changes: Which weapons, exactly?",
+        "2 events are added.",
+        "One event is removed.",
+    ]
+    assert diff(b, a).summary()[-4:] == [
+        "A dispute is no longer recorded: Which weapons?",
+        "A dispute changes: Which weapons?",
+        "One event is added.",
+        "2 events are removed.",
+    ]
+    changed_event = attrs.evolve(a, events=[attrs.evolve(event, summary="Signed in Busra.")])
+    assert diff(a, changed_event).summary() == ["One event is changed."]
+
+
+def test_obligations_section() -> None:
+    keep = clause("k", "Keep the road open.", obligor="army")
+    moved = clause("m", "Patrol the old city at night.", obligor="army")
+    lost = clause("l", "Withdraw the tanks from the hills.", obligor="army")
+    redrafted = clause("r", "Release detainees held since June.", obligor="rebels")
+    cited = clause("c", "Hand over the lists of prisoners.", obligor="rebels")
+    a = agreement("a", [keep, moved, lost, redrafted, cited])
+    b = agreement(
+        "b",
+        [
+            keep,
+            attrs.evolve(moved, obligor="police"),
+            attrs.evolve(redrafted, timing="within a week"),
+            attrs.evolve(cited, citations=[Citation(source="t", quote="lists")]),
+            clause("g", "Deploy nine checkpoints.", category=Category.CHECKPOINTS, obligor="police", count=9),
+        ],
+    )
+    d = diff(a, b)
+    ob = d.obligations
+    assert [entry.actor for entry in ob.actors] == ["army", "police", "rebels"]
+    assert [c.old.id for c in ob.transfers] == ["m"]
+    assert [c.old.id for c in ob["army"].transferred_out] == ["m"]
+    assert [c.clause.id for c in ob["army"].lost] == ["l"]
+    assert [c.new.id for c in ob["police"].transferred_in] == ["m"]
+    assert [c.clause.id for c in ob["police"].gained] == ["g"]
+    assert [c.old.id for c in ob["rebels"].changed] == ["r"]  # "c" changed only its citations
+    assert "army" in ob
+    assert "nobody" not in ob
+    with pytest.raises(KeyError):
+        ob["nobody"]
+    assert d.summary() == [
+        "An obligation passes from army to police: Patrol the old city at night.",
+        "A ceasefire clause changes its timing: Release detainees held since June.",
+        "A ceasefire clause is removed: Withdraw the tanks from the hills.",
+        "A checkpoints clause is added: Deploy nine checkpoints.",
+        "1 clause changes only its id or citations.",
+    ]
+
+
+def test_obligations_from_and_to_no_one() -> None:
+    a = agreement(
+        "a", [clause("x", "Stop shelling.", obligor=None), clause("y", "Open the road.", obligor="army")]
+    )
+    b = agreement(
+        "b", [clause("x", "Stop shelling.", obligor="army"), clause("y", "Open the road.", obligor=None)]
+    )
+    ob = diff(a, b).obligations
+    assert [c.old.id for c in ob["army"].transferred_in] == ["x"]
+    assert [c.old.id for c in ob["army"].transferred_out] == ["y"]
+    assert diff(a, b).summary() == [
+        "An obligation passes from no one to army: Stop shelling.",
+        "An obligation passes from army to no one: Open the road.",
+    ]
+
+
+def test_summary_of_clauses_without_obligor_and_other_categories() -> None:
+    a = agreement("a", [clause("x", "Exchange bodies.", category=Category.EXCHANGE, obligor=None)])
+    b = agreement(
+        "b",
+        [
+            clause("x", "Exchange bodies on Monday.", category=Category.EXCHANGE, obligor=None),
+            clause("o", "Fight the Khalid Army", category=Category.OTHER),
+        ],
+    )
+    assert diff(a, b).summary() == [
+        "A clause is added: Fight the Khalid Army.",
+        "An exchange clause changes its summary: Exchange bodies on Monday.",
+    ]
+
+
+def test_summary_is_short_for_large_diffs() -> None:
+    a = agreement("a", [clause(f"c{n}", f"Old term {n}: {'stop ' * n}") for n in range(30)])
+    b = agreement(
+        "b", [clause(f"d{n}", f"Other matter {n}, {'road ' * n}", category=Category.SIEGE) for n in range(30)]
+    )
+    lines = diff(a, b).summary()
+    assert len(lines) == CLAUSE_SENTENCES + 1
+    assert lines[-1] == "40 more clauses are added, removed or changed."
+
+
+def test_renumbered_only_clauses_are_counted() -> None:
+    a = agreement("a", [clause("c1", "Stop shelling."), clause("c2", "Open the road.", obligor="x")])
+    b = agreement("b", [clause("c2", "Stop shelling."), clause("c3", "Open the road.", obligor="x")])
+    assert diff(a, b).summary() == ["2 clauses are only renumbered."]
+
+
+def test_change_types_can_be_matched() -> None:
+    a = agreement(
+        "a",
+        [clause("x", "Stop shelling."), clause("y", "Open the road."), clause("z", "Free all detainees.")],
+    )
+    b = agreement(
+        "b",
+        [
+            clause("x", "Stop shelling."),
+            clause("y", "Open the road now."),
+            clause("w", "Exchange the bodies."),
+        ],
+    )
+    seen = []
+    for change in diff(a, b).clauses:
+        match change:
+            case Added(clause=c):
+                seen.append(f"+{c.id}")
+            case Removed(clause=c):
+                seen.append(f"-{c.id}")
+            case Changed(old=old, fields=fields):
+                seen.append(f"~{old.id}:{','.join(f.name for f in fields)}")
+            case Unchanged(clause=c):
+                seen.append(f"={c.id}")
+    assert seen == ["=x", "~y:summary,citations", "-z", "+w"]
+    change = diff(a, b).clauses[0]
+    assert isinstance(change, Unchanged)
+    assert change.old is change.new is change.clause
+
+
+def test_public_names_are_documented() -> None:
+    # agreements.diff is also the name of the function the package exports.
+    module = importlib.import_module("agreements.diff")
+
+    for name in module.__all__:
+        item = getattr(module, name)
+        if isinstance(item, type) or callable(item):
+            assert item.__doc__, name
+    assert PAIR_THRESHOLD == THRESHOLD
+    assert SAME_ID_THRESHOLD == align_module.ID_THRESHOLD
+
+
+# ------------------------------------------------------- near-optimal alignment
+
+
+@given(EDITED)
+def test_alignment_is_optimal_for_its_objective(pair: EditedPair) -> None:
+    # The shortcuts (identical clauses first, blocks, components) against one
+    # Hungarian over every pair of clauses: the same total margin over the bars.
+    old, new = pair.before.clauses, pair.after.clauses
+    telling = align_module._telling(old, new)
+
+    old_features = [align_module._features(clause, telling) for clause in old]
+    new_features = [align_module._features(clause, telling) for clause in new]
+
+    def objective(i: int, j: int) -> int:
+        a, b = old[i], new[j]
+        text = similarity(a.summary, b.summary)
+        found = align_module._match(a, b, old_features[i], new_features[j], at=(i, j), text=text, how="")
+        bar = align_module.ID_THRESHOLD if a.id == b.id else THRESHOLD
+        return 0 if found.total < bar else round((found.total - bar) * 10_000) + 1
+
+    mine = sum(objective(match.old, match.new) for match in align(old, new))
+    weights = [[objective(i, j) for j in range(len(new))] for i in range(len(old))]
+    assert mine == sum(weights[r][c] for r, c in hungarian(weights))
+
+
+# ---------------------------------------------------------------- the machinery
+
+
+@given(st.lists(st.lists(st.integers(0, 9), min_size=4, max_size=4), min_size=0, max_size=5))
+def test_hungarian_against_brute_force(rows: list[list[int]]) -> None:
+    found = hungarian(rows)
+    assert len({r for r, _ in found}) == len(found) == len({c for _, c in found})
+    assert all(rows[r][c] > 0 for r, c in found)
+    best = 0
+    for size in range(len(rows) + 1):
+        for chosen in itertools.combinations(range(len(rows)), size):
+            for columns in itertools.permutations(range(4), size):
+                best = max(best, sum(rows[r][c] for r, c in zip(chosen, columns, strict=True)))
+    assert sum(rows[r][c] for r, c in found) == best
+
+
+def test_large_components_fall_back_to_greedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    pair = synthetic_pair(300, seed=1, edit_rate=0.5, renumber=True)
+    exact = align(pair.before.clauses, pair.after.clauses)
+    monkeypatch.setattr(align_module, "GREEDY_ABOVE", 1)
+    fast = align(pair.before.clauses, pair.after.clauses)
+    assert len({m.old for m in fast}) == len(fast) == len({m.new for m in fast})
+    # Greedy may give up a little of the total, never much.
+    assert sum(m.total for m in fast) >= 0.98 * sum(m.total for m in exact)
+
+
+def test_hungarian_turns_tall_matrices_and_handles_empty_ones() -> None:
+    assert hungarian([]) == []
+    assert hungarian([[]]) == []
+    assert hungarian([[1], [5], [2]]) == [(1, 0)]
+
+
+def test_greedy_takes_heaviest_first() -> None:
+    assert greedy([(0, 0, 3), (0, 1, 2), (1, 0, 3), (1, 1, 1)]) == [(0, 0), (1, 1)]
+    assert greedy([]) == []
+
+
+@given(st.permutations(list(range(7))), st.permutations(list(range(7))))
+def test_longest_chain_is_longest_and_the_same_both_ways(new: list[int], ranks: list[int]) -> None:
+    pairs = list(enumerate(new))
+    kept = longest_chain(pairs, rank=lambda k: ranks[k])
+    assert sorted(pairs[k][1] for k in kept) == [pairs[k][1] for k in sorted(kept)]
+    longest = max(
+        size
+        for size in range(len(pairs) + 1)
+        for chosen in itertools.combinations(pairs, size)
+        if [c for _, c in chosen] == sorted(c for _, c in chosen)
+    )
+    assert len(kept) == longest
+    assert longest_chain([(b, a) for a, b in pairs], rank=lambda k: ranks[k]) == kept
+
+
+def test_longest_chain_of_nothing() -> None:
+    assert longest_chain([], rank=lambda k: k) == frozenset()
+
+
+WORDS = st.sampled_from(["hand", "over", "heavy", "weapons", "lift", "the", "siege", "of", "daraa", "nine"])
+TEXTS = st.lists(WORDS, min_size=0, max_size=6).map(" ".join)
+
+
+@given(st.lists(TEXTS, max_size=5), st.lists(TEXTS, max_size=5), st.sampled_from([0.0, 0.3, 0.6, 1.0]))
+def test_similar_pairs_agrees_with_similarity(queries: list[str], choices: list[str], cutoff: float) -> None:
+    expected = [
+        (r, c, similarity(q, x))
+        for r, q in enumerate(queries)
+        for c, x in enumerate(choices)
+        if similarity(q, x) >= cutoff
+    ]
+    assert similar_pairs(queries, choices, cutoff=cutoff, use_numpy=False) == expected
+    if HAS_NUMPY:
+        assert similar_pairs(queries, choices, cutoff=cutoff, use_numpy=True) == expected
+    presorted = [sorted_tokens(q) for q in queries], [sorted_tokens(x) for x in choices]
+    assert similar_pairs(*presorted, cutoff=cutoff, presorted=True) == expected
+
+
+def test_id_key_and_content_key() -> None:
+    assert sorted(["c10", "c9", "b", "c9a"], key=id_key) == ["b", "c9", "c9a", "c10"]
+    one = clause("x", "Stop shelling.")
+    assert content_key(one) == content_key(attrs.evolve(one, id="y"))
+    assert content_key(one) != content_key(attrs.evolve(one, timing="now"))
