@@ -77,10 +77,18 @@ def png_size_and_colours(path: Path) -> tuple[int, int, int]:
     return size[0], size[1], len(set(zlib.decompress(pixels)))
 
 
+def figure_first(page: str) -> str:
+    """The page with its timeline figure moved to the top, so that a screenshot shows it."""
+    found = re.search(r'<h2 id="timeline">.*?</figure>\n', page, re.DOTALL)
+    assert found is not None
+    return page.replace(found.group(0), "").replace("<main>\n", "<main>\n" + found.group(0), 1)
+
+
 PAGES = {
     "comparison": lambda: compare(ag.corpus()).to_html(),
     "diff": lambda: html_render.render(diff(ag.get(DIFF_PAIR[0]), ag.get(DIFF_PAIR[1]))),
     "hostile": lambda: hostile_comparison().to_html(),
+    "timeline": lambda: figure_first(compare(ag.corpus()).to_html()),
 }
 
 
@@ -139,10 +147,10 @@ document.body.setAttribute("data-probe", JSON.stringify({
 </script>"""
 
 
-def probe(tmp_path: Path, html: str, window: str) -> dict[str, Any]:
+def probe(tmp_path: Path, html: str, window: str, script: str = PROBE) -> dict[str, Any]:
     relaxed = re.sub(r"default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", html, count=1)
     page = tmp_path / "probed.html"
-    page.write_text(relaxed.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    page.write_text(relaxed.replace("</body>", script + "</body>"), encoding="utf-8")
     done = chromium(page, tmp_path / "profile", f"--window-size={window}", "--dump-dom")
     assert done.returncode == 0, done.stderr[-2000:]
     found = re.search(r'data-probe="([^"]*)"', done.stdout)
@@ -170,3 +178,40 @@ def test_right_to_left_names_render_right_to_left(tmp_path: Path) -> None:
     assert result["errors"] == []
     assert result["arabic"] > 0
     assert result["rtl"] == result["arabic"]
+
+
+# Which of the figure's two pictures the window shows, how wide, and how large
+# its 12-unit labels come out on the screen.
+FIGURE_PROBE = """<script>
+const errors = [];
+window.addEventListener("error", (event) => errors.push(String(event.message)));
+const shown = [...document.querySelectorAll("figure.timeline svg")].filter(
+  (svg) => svg.getBoundingClientRect().width > 0);
+const box = shown.length ? shown[0].getBoundingClientRect() : {width: 0, height: 0, right: 0};
+document.body.setAttribute("data-probe", JSON.stringify({
+  shown: shown.map((svg) => svg.parentElement.className),
+  width: box.width, height: box.height, right: box.right,
+  label: shown.length ? 12 * box.width / shown[0].viewBox.baseVal.width : 0,
+  overflow: document.documentElement.scrollWidth - window.innerWidth,
+  window: document.documentElement.clientWidth,
+  errors,
+}));
+</script>"""
+
+
+@pytest.mark.parametrize(
+    ("window", "picture"),
+    # Headless Chromium makes no window narrower than 500 pixels to dump the DOM;
+    # the narrow screenshot (390 pixels) shows the narrowest case to the eye.
+    [(WIDE, "wide"), ("900,1200", "wide"), ("880,1200", "narrow"), ("500,1200", "narrow")],
+)
+def test_the_window_shows_one_timeline_picture_that_reads_well(
+    tmp_path: Path, window: str, picture: str
+) -> None:
+    result = probe(tmp_path, compare(ag.corpus()).to_html(), window, FIGURE_PROBE)
+    assert result["errors"] == []
+    assert result["shown"] == [picture]
+    assert result["right"] <= result["window"] <= int(window.split(",", maxsplit=1)[0])
+    assert result["overflow"] <= 0, "the page scrolls sideways"
+    assert 9 <= result["label"] <= 15, "labels too small or too large to read"
+    assert result["height"] > 300

@@ -617,7 +617,7 @@ def test_there_are_enough_broken_files() -> None:
 
 @pytest.mark.parametrize("path", BROKEN_FILES, ids=[path.stem for path in BROKEN_FILES])
 def test_broken_files_are_reported(path: Path) -> None:
-    document = ag.load(path)
+    document = ag.load(path, check=False)
     assert isinstance(document, Agreement | Corpus)
     expected = _expected(path)
     assert expected, f"{path.name} has no '# expect:' line"
@@ -626,6 +626,15 @@ def test_broken_files_are_reported(path: Path) -> None:
     for problem in problems:
         assert re.search(r"'[^']+'", problem.message), f"{problem} names no value"
         assert problem.code in CODES
+    # Loading with the checks on refuses the file when, and only when, it has errors.
+    errors = {problem.code for problem in problems if problem.severity == ERROR}
+    if errors:
+        with pytest.raises(ag.InvalidDataError) as caught:
+            ag.load(path)
+        assert caught.value.file == str(path)
+        assert {problem.code for problem in caught.value.problems} <= errors
+    else:
+        assert ag.load(path) == document
 
 
 # ------------------------------------------------------------------ properties

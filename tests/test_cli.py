@@ -11,6 +11,7 @@ import runpy
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import attrs
@@ -385,6 +386,110 @@ class TestValidate:
         status, _, err = run(capsys, "validate")
         assert status == 2
         assert "the following arguments are required: FILE" in err
+
+
+class TestTimeline:
+    def test_text_by_default(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = run(capsys, "timeline")
+        assert (status, err) == (0, "")
+        assert out == ag.timeline(ag.corpus()).to_text(width=100)
+        assert out.startswith("2018-07     * Russian general's nine verbal conditions")
+        assert "changes from russian-conditions-2018" in out
+
+    def test_the_width_is_honoured(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "timeline", "--width", "60", "-f", "text")
+        assert status == 0
+        assert out == ag.timeline(ag.corpus()).to_text(width=60)
+        assert max(len(line) for line in out.splitlines()) <= 60
+
+    def test_too_narrow_a_width(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(
+            capsys, "timeline", "--width", "39", message="timeline: --width 39 is too narrow; give 40 columns"
+        )
+
+    def test_a_narrow_terminal_gets_the_narrowest_timeline(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("COLUMNS", "30")
+        status, out, _ = run(capsys, "timeline")
+        assert status == 0
+        assert out == ag.timeline(ag.corpus()).to_text(width=40)
+
+    def test_svg(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "timeline", "--format", "svg", "--width", "30")  # --width is for text
+        assert status == 0
+        assert out == ag.timeline(ag.corpus()).to_svg()
+        root = ET.fromstring(out)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "timeline", "-f", "json")
+        assert status == 0
+        line = ag.timeline(ag.corpus())
+        assert out == line.to_json()
+        data = json.loads(out)
+        assert data["format"] == "agreements-timeline/1"
+        assert [entry["date"] for entry in data["entries"]] == [str(entry.date) for entry in line.entries]
+        first = data["entries"][0]
+        assert list(first) == [
+            "date", "kind", "agreement", "event", "label", "status", "summary", "citations"
+        ]  # fmt: skip
+        assert (first["kind"], first["agreement"], first["event"]) == (
+            "agreement",
+            "russian-conditions-2018",
+            None,
+        )
+        assert [(change["before"], change["after"]) for change in data["changes"]] == [
+            (change.before, change.after) for change in line.changes
+        ]
+        assert data["changes"][0]["summary"] == list(line.changes[0].summary)
+
+    @pytest.mark.parametrize(
+        ("name", "check"),
+        [
+            ("timeline.svg", '<svg xmlns="http://www.w3.org/2000/svg"'),
+            ("timeline.json", '"format": "agreements-timeline/1"'),
+            ("timeline.txt", "2018-07     * Russian general's"),
+            ("timeline.html", "2018-07     * Russian general's"),  # no HTML here: text
+        ],
+    )
+    def test_the_format_follows_the_suffix(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, check: str
+    ) -> None:
+        assert run(capsys, "timeline", "-o", str(tmp_path / name)) == (0, "", "")
+        assert check in (tmp_path / name).read_text(encoding="utf-8")[:100]
+
+    def test_an_explicit_format_beats_the_suffix(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        run(capsys, "timeline", "-f", "json", "-o", str(tmp_path / "t.svg"))
+        assert json.loads((tmp_path / "t.svg").read_text(encoding="utf-8"))["entries"]
+
+    def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(
+            capsys,
+            "timeline",
+            "-f",
+            "png",
+            message="timeline: 'png' is not a format here; expected one of text, svg, json",
+        )
+
+    def test_your_own_corpus_beside_the_built_in_one(self, capsys: pytest.CaptureFixture[str]) -> None:
+        example = str(ROOT / "docs" / "examples" / "my-reading.toml")
+        status, out, _ = run(capsys, "timeline", "--corpus", example, "--with-builtin", "-f", "json")
+        assert status == 0
+        ids = [entry["agreement"] for entry in json.loads(out)["entries"] if entry["kind"] == "agreement"]
+        assert "my-reading-2021-09-06" in ids
+        assert set(ag.corpus().agreements) < set(ids)
+        status, out, _ = run(capsys, "timeline", "--corpus", example)
+        assert status == 0
+        assert out.startswith("2021-09-06  * Daraa al-Balad agreement of 6 September 2021 (my reading)")
+
+    def test_an_empty_corpus(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        ag.dump(ag.Corpus(), tmp_path / "empty.json")
+        assert run(capsys, "timeline", "--corpus", str(tmp_path / "empty.json")) == (0, "", "")
+        status, out, _ = run(capsys, "timeline", "--corpus", str(tmp_path / "empty.json"), "-f", "json")
+        assert (status, json.loads(out)["entries"]) == (0, [])
 
 
 class TestExportAndSchema:

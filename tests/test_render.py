@@ -60,6 +60,7 @@ from agreements.render import json as json_render
 from agreements.render import latex as latex_render
 from agreements.render import markdown as markdown_render
 from agreements.render._table import clean, table_of, width
+from agreements.timeline import timeline
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("AGREEMENTS_UPDATE_SNAPSHOTS") == "1"
@@ -224,15 +225,27 @@ def test_methods_are_the_renderers() -> None:
 
 
 class _Tags(HTMLParser):
+    """The tags and attribute names of a page, those inside its SVG pictures apart; every id."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: set[str] = set()
         self.attributes: set[str] = set()
+        self.svg_tags: set[str] = set()
+        self.svg_attributes: set[str] = set()
+        self.ids: list[str] = []
         self.text: list[str] = []
+        self._svg_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self.attributes.update(name for name, _ in attrs)
+        self._svg_depth += tag == "svg"
+        inside = self._svg_depth > 0
+        (self.svg_tags if inside else self.tags).add(tag)
+        (self.svg_attributes if inside else self.attributes).update(name for name, _ in attrs)
+        self.ids += [value or "" for name, value in attrs if name == "id"]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._svg_depth -= tag == "svg"
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -240,12 +253,24 @@ class _Tags(HTMLParser):
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "p", "ul", "ol", "li", "b", "bdi",
-    "span", "div", "table", "thead", "tbody", "tr", "th", "td", "sup", "a", "q", "cite",
+    "span", "div", "table", "thead", "tbody", "tr", "th", "td", "sup", "a", "q", "cite", "figure",
+    "figcaption", "svg",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "lang", "charset", "http-equiv", "content", "name", "class", "id", "dir", "scope", "title", "data-label",
     "href", "aria-label", "aria-describedby",
 }  # fmt: skip
+# The timeline figure's pictures: shapes and text, no links, no scripts, no foreign objects.
+SVG_TAGS = {"svg", "title", "desc", "rect", "g", "line", "circle", "path", "text", "tspan"}
+SVG_ATTRIBUTES = {
+    "xmlns", "viewbox", "role", "aria-labelledby", "font-family", "font-size", "font-weight", "direction",
+    "id", "class", "data-id", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "d",
+    "fill", "fill-opacity", "stroke", "stroke-width", "stroke-linejoin", "paint-order", "text-anchor",
+}  # fmt: skip
+# The one bidi control sequence a page may hold: a right-to-left label of the
+# timeline, embedded and closed again (RLE ... PDF LRM) inside its SVG text.
+EMBEDDED = re.compile("\u202b[^\u202a-\u202e\u2066-\u2069<>]*\u202c\u200e")
+PICTURE = re.compile(r"<svg .*?</svg>", re.DOTALL)
 
 
 def check_html(page: str) -> None:
@@ -253,10 +278,16 @@ def check_html(page: str) -> None:
     parser.feed(page)
     assert parser.tags <= ALLOWED_TAGS, parser.tags - ALLOWED_TAGS
     assert parser.attributes <= ALLOWED_ATTRIBUTES, parser.attributes - ALLOWED_ATTRIBUTES
+    assert parser.svg_tags <= SVG_TAGS, parser.svg_tags - SVG_TAGS
+    assert parser.svg_attributes <= SVG_ATTRIBUTES, parser.svg_attributes - SVG_ATTRIBUTES
+    assert len(parser.ids) == len(set(parser.ids)), "every id is unique in the page"
     assert "<script" not in page.lower()
     assert page.count("<style>") == 1
     assert not re.search(r"(src|href)=\"(?!#note-)", page), "nothing is loaded or linked from outside"
-    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e]", page)
+    outside = PICTURE.sub("", page)
+    inside = EMBEDDED.sub("", "".join(PICTURE.findall(page)))
+    for text in (outside, inside):
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]", text)
 
 
 def test_html_escapes_everything() -> None:
@@ -270,6 +301,89 @@ def test_html_escapes_everything() -> None:
 def test_html_isolates_right_to_left_names() -> None:
     page = hostile_comparison().to_html()
     assert f'<span class="item" dir="auto">{ARABIC} &lt;script&gt;' in page
+
+
+# ------------------------------------------------------------ the timeline figure
+
+
+def figure_of(page: str) -> str:
+    found = re.search(r'<figure class="timeline">.*?</figure>', page, re.DOTALL)
+    assert found is not None, "the page has no timeline figure"
+    return found.group(0)
+
+
+def drawn_ids(picture: str, kind: str) -> list[str]:
+    return re.findall(rf'<g class="{kind}" data-id="([^"]*)">', picture)
+
+
+def test_the_comparison_page_embeds_the_timeline_of_its_agreements() -> None:
+    table = builtin_comparison()
+    page = table.to_html()
+    figure = figure_of(page)
+    line = timeline(ag.corpus(), changes=False)
+    wide = line.to_svg(title="", width=960, id_prefix="timeline-wide")
+    narrow = line.to_svg(title="", width=480, id_prefix="timeline-narrow")
+    assert f'<div class="wide">\n{wide}</div>' in figure
+    assert f'<div class="narrow">\n{narrow}</div>' in figure
+    assert page.index("</table>") < page.index('<h2 id="timeline">Timeline</h2>') < page.index(figure)
+    assert page.index(figure) < page.index("<h2>Quotes</h2>")
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure)
+    assert caption is not None
+    assert caption.group(1).startswith(
+        f"The {len(table.agreements)} compared agreements and {len(line.events)} events the sources record"
+        " around them, 2018\u20132021. Circles are agreements, coloured by status; diamonds are events."
+    )
+
+
+def test_the_figure_shows_exactly_the_compared_agreements_in_column_order() -> None:
+    pair = [ag.get(DIFF_PAIR[1]), ag.get(DIFF_PAIR[0])]
+    table = compare(pair, aspects=["status"])
+    picture = PICTURE.findall(figure_of(table.to_html()))[0]
+    assert drawn_ids(picture, "agreement") == [agreement.id for agreement in table.agreements]
+    expected_events = [entry.event for entry in timeline(pair, changes=False).events]
+    assert drawn_ids(picture, "event") == expected_events
+    assert {event.id for agreement in pair for event in agreement.events} == set(expected_events)
+    # Of one date, agreements are drawn in the order of the columns (by ``follows``), not by id.
+    corpus = ag.corpus()
+    same_month = [a for a in corpus.agreements.values() if str(a.date) == "2018-07"]
+    assert len(same_month) > 1
+    columns = [agreement.id for agreement in compare(same_month[::-1], aspects=["date"]).agreements]
+    page = compare(same_month[::-1], aspects=["date"]).to_html()
+    assert drawn_ids(PICTURE.findall(page)[0], "agreement") == columns
+
+
+def test_a_figure_of_one_agreement_without_events() -> None:
+    cite = [Citation(source="s", quote="q")]
+    lone = Agreement(
+        id="lone", title="Lone", date=PartialDate.parse("2021-03"), status=Status.SIGNED, citations=cite
+    )
+    page = compare([lone], aspects=["status"]).to_html()
+    check_html(page)
+    assert "<figcaption>The compared agreement, 2021. Circles are agreements, coloured by status. " in page
+    assert "diamonds" not in page
+
+
+def test_no_figure_without_agreements_or_in_a_diff() -> None:
+    for page in (compare(Corpus()).to_html(), html_render.render(builtin_diff())):
+        check_html(page)
+        assert "<figure" not in page
+        assert "<svg" not in page
+        assert "Timeline" not in page
+
+
+def test_the_figure_escapes_and_embeds_right_to_left_titles() -> None:
+    page = hostile_comparison().to_html()
+    figure = figure_of(page)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in figure
+    assert "<script" not in figure
+    cite = [Citation(source="s", quote="q")]
+    arabic = Agreement(
+        id="ar", title=f"{ARABIC} \u202eevil\u202c", date=PartialDate(year=2021), status=Status.SIGNED,
+        citations=cite,
+    )  # fmt: skip
+    page = compare([arabic], aspects=["status"]).to_html()
+    check_html(page)
+    assert f"\u202b{ARABIC} \ufffdevil\ufffd\u202c\u200e" in figure_of(page)
 
 
 def table_rows(markdown: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -315,6 +317,64 @@ def test_svg_embeds_right_to_left_labels() -> None:
     assert "\u202bDeal" not in svg
 
 
+def test_svg_shows_bidi_controls_from_the_data_as_replacement_characters() -> None:
+    tricky = "\u202eevil\u202c \u2067isolated\u2069 \u202bembedded"
+    a = deal("a", "2021", event("e", "2021-02", summary=tricky), title=tricky)
+    svg = timeline([a]).to_svg(title=tricky)
+    assert not re.search("[\u202a\u202c-\u202e\u2066-\u2069]", svg)
+    assert "\u202b" not in svg  # the title starts left to right, so nothing is embedded
+    assert "\ufffdevil\ufffd \ufffdisolated\ufffd \ufffdembedded" in svg
+    assert "\ufffdevil" in timeline([a]).to_text()
+    arabic = deal("b", "2021", title=f"{'اتفاق'} \u202eevil")
+    assert "\u202bاتفاق \ufffdevil\u202c\u200e" in timeline([arabic]).to_svg()
+
+
+def test_svg_ids_take_a_prefix() -> None:
+    svg = sample().to_svg(id_prefix="figure-2")
+    root = parse(svg)
+    assert root.attrib["aria-labelledby"] == "figure-2-title figure-2-desc"
+    assert [element.get("id") for element in root.iter() if element.get("id")] == [
+        "figure-2-title",
+        "figure-2-desc",
+    ]
+    assert 'id="timeline-title"' in sample().to_svg()
+
+
+@pytest.mark.parametrize("prefix", ["", "2nd", "a b", 'x"y', "tímeline", None])
+def test_svg_id_prefix_is_checked(prefix: Any) -> None:
+    with pytest.raises(ValueError, match=re.escape(f"id_prefix={prefix!r}: expected ASCII letters")):
+        sample().to_svg(id_prefix=prefix)
+
+
+def test_svg_legend_wraps_in_a_narrow_picture() -> None:
+    statuses = list(Status)
+    line = timeline(
+        [
+            deal(f"s{index}", "2021", event(f"e{index}", "2021"), status=status)
+            for index, status in enumerate(statuses)
+        ]
+    )
+    for width in (480, 960):
+        root = parse(line.to_svg(width=width))
+        legend = [element for element in root.iter(f"{SVG}text") if element.get("fill") == "#444444"]
+        assert ["".join(element.itertext()) for element in legend] == [
+            *(status.value.replace("-", " ") for status in statuses),
+            "event (colour of its agreement)",
+        ]
+        for element in legend:
+            text = "".join(element.itertext())
+            assert float(element.attrib["x"]) + len(text) * 0.62 * 12 <= width - 24
+        rows = sorted({float(element.attrib["y"]) for element in legend})
+        assert len(rows) == (1 if width == 960 else 2)
+    narrow, wide = (float(parse(line.to_svg(width=w)).attrib["viewBox"].split()[3]) for w in (480, 960))
+    assert narrow > wide
+
+
+def test_svg_description_counts_in_words() -> None:
+    root = parse(timeline([deal("a", "2021", event("e", "2021-02"))]).to_svg())
+    assert texts(root, "desc") == ["1 agreement and 1 event"]
+
+
 def test_svg_of_an_empty_timeline() -> None:
     root = parse(timeline([]).to_svg())
     assert texts(root)[0] == "Timeline (empty)"
@@ -469,6 +529,82 @@ def test_any_timeline_renders_as_valid_escaped_svg(agreements: list[Agreement], 
         assert 0 <= x <= width
     text = line.to_text()
     assert text.count("\n") >= len(line.entries)
+
+
+# ---------------------------------------------------------------------- json
+
+CITATIONS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {"source": {"type": "string"}, "quote": {"type": "string"}},
+        "required": ["source", "quote"],
+        "additionalProperties": False,
+    },
+}
+ENTRY_KEYS = ["date", "kind", "agreement", "event", "label", "status", "summary", "citations"]
+TIMELINE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "format": {"const": "agreements-timeline/1"},
+        "entries": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "date": {"type": "string"},
+                    "kind": {"enum": ["agreement", *(kind.value for kind in EventKind)]},
+                    "agreement": {"type": "string"},
+                    "event": {"type": ["string", "null"]},
+                    "label": {"type": "string"},
+                    "status": {"enum": [status.value for status in Status]},
+                    "summary": {"type": ["string", "null"]},
+                    "citations": CITATIONS,
+                },
+                "required": ENTRY_KEYS,
+                "additionalProperties": False,
+            },
+        },
+        "changes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "before": {"type": "string"},
+                    "after": {"type": "string"},
+                    "summary": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["before", "after", "summary"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["format", "entries", "changes"],
+    "additionalProperties": False,
+}
+
+
+def test_json_has_the_documented_shape_and_loses_nothing() -> None:
+    for line in (timeline(ag.corpus()), sample(), timeline([])):
+        text = line.to_json()
+        assert text.endswith("}\n")
+        data = json.loads(text)
+        jsonschema.validate(data, TIMELINE_SCHEMA)
+        assert data == line.to_data()
+        assert all(list(entry) == ENTRY_KEYS for entry in data["entries"])
+        for entry, found in zip(line.entries, data["entries"], strict=True):
+            assert found["date"] == str(entry.date)
+            assert found["kind"] == (entry.kind if isinstance(entry, AgreementEntry) else entry.kind.value)
+            assert (found["event"] is None) == isinstance(entry, AgreementEntry)
+            assert (found["summary"] is None) == isinstance(entry, EventEntry)
+            assert [Citation(**citation) for citation in found["citations"]] == list(entry.citations)
+        assert [change["summary"] for change in data["changes"]] == [list(c.summary) for c in line.changes]
+
+
+def test_json_keeps_text_as_it_is() -> None:
+    text = timeline([deal("a", "2021-08~", title="اتفاق <b> \x07")]).to_json()
+    assert "اتفاق <b> \\u0007" in text
+    assert json.loads(text)["entries"][0]["date"] == "2021-08~"
 
 
 def test_change_records_keep_their_summary_as_a_tuple() -> None:

@@ -2,9 +2,11 @@
 
 ``agreements compare`` prints the built-in agreements side by side; the other
 commands list, show, diff, cite, resolve, validate, export and describe the
-data. Every command that prints data takes ``--format`` and ``-o FILE`` (the
-format is then guessed from the file's suffix), and ``--corpus PATH`` to read
-your own corpus (a folder or a file) instead of the built-in one.
+data, and ``agreements timeline`` lays the agreements and their events out in
+date order (as text, an SVG picture or JSON). Every command that prints data
+takes ``--format`` and ``-o FILE`` (the format is then guessed from the file's
+suffix), and ``--corpus PATH`` to read your own corpus (a folder or a file)
+instead of the built-in one.
 
 Exit status: 0 on success, 1 when ``validate`` finds problems, 2 for a usage
 or input error, reported as one line on standard error.
@@ -55,6 +57,7 @@ _SUFFIXES: Final = {
     ".csv": "csv",
     ".json": "json",
     ".tex": "latex",
+    ".svg": "svg",
     ".txt": "plain",
     ".toml": "toml",
     ".yaml": "yaml",
@@ -452,6 +455,30 @@ def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
     return 1 if failed else 0
 
 
+#: Formats of ``timeline``.
+TIMELINE_FORMATS: Final = ("text", "svg", "json")
+_TIMELINE_MIN_WIDTH: Final = 40
+
+
+def cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
+    from agreements.timeline import timeline  # noqa: PLC0415 - only this command draws one
+
+    corpus = _corpus(args)
+    fmt = _format(args, TIMELINE_FORMATS, "text")
+    if fmt == "text" and out.width is not None and out.width < _TIMELINE_MIN_WIDTH:
+        raise UsageError(
+            f"timeline: --width {out.width} is too narrow; give {_TIMELINE_MIN_WIDTH} columns or more"
+        )
+    line = timeline(corpus)
+    if fmt == "svg":
+        out.write(line.to_svg())
+    elif fmt == "json":
+        out.write(line.to_json())
+    else:
+        out.write(line.to_text(width=max(out.columns(), _TIMELINE_MIN_WIDTH)))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace, out: _Output) -> int:
     corpus = _corpus(args)
     out.write(_dumps(corpus, _format(args, ("json", "toml", "yaml"), "json")))
@@ -539,6 +566,12 @@ def parser() -> argparse.ArgumentParser:
         "validate", cmd_validate, "check data files (exit 1 when there are errors)", ("text", "json")
     )
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files or folders to check")
+    command(
+        "timeline",
+        cmd_timeline,
+        "the agreements and their events in date order, with what changed from one agreement to the next",
+        TIMELINE_FORMATS,
+    )
     command("export", cmd_export, "write the whole corpus as one document", ("json", "toml", "yaml"))
     command("schema", cmd_schema, "the JSON Schema of the data files", ("json",))
     return top

@@ -204,7 +204,10 @@ class Comparison:
         return markdown.render(self)
 
     def to_html(self, *, title: str | None = None) -> str:
-        """One self-contained HTML page (no scripts, no external files) with every quote."""
+        """One self-contained HTML page (no scripts, no external files) with every quote.
+
+        Below the table, a figure shows the compared agreements and their events on a timeline.
+        """
         from agreements.render import html  # noqa: PLC0415
 
         return html.render(self, title=title)

@@ -18,11 +18,13 @@ import calendar
 import datetime
 import html
 import itertools
+import json
 import math
+import re
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -241,7 +243,59 @@ class Timeline:
                 lines += _wrap(date, text, width=width, indent=pad + "      ")
         return "".join(f"{line}\n" for line in lines)
 
-    def to_svg(self, *, title: str | None = None, width: int = 960) -> str:
+    def to_data(self) -> dict[str, Any]:
+        """The timeline as JSON-ready data, in the shape :meth:`to_json` documents."""
+        return {
+            "format": JSON_FORMAT,
+            "entries": [_entry_data(entry) for entry in self.entries],
+            "changes": [
+                {"before": change.before, "after": change.after, "summary": list(change.summary)}
+                for change in self.changes
+            ],
+        }
+
+    def to_json(self) -> str:
+        """The timeline as JSON text in one stable, documented shape.
+
+        The document is an object::
+
+            {
+              "format": "agreements-timeline/1",   # changes only with an incompatible change of shape
+              "entries": [                          # in date order, like Timeline.entries
+                {"date": "2018-07", "kind": "agreement", "agreement": "busra-al-sham-2018",
+                 "event": null, "label": "Busra al-Sham agreement", "status": "in-force",
+                 "summary": "...", "citations": [{"source": "...", "quote": "..."}]},
+                {"date": "2018-07", "kind": "handover", "agreement": "busra-al-sham-2018",
+                 "event": "heavy-weapons-handover-starts", "label": "The handover ...",
+                 "status": "in-force", "summary": null, "citations": [...]}
+              ],
+              "changes": [                          # [] for a timeline made with changes=False
+                {"before": "busra-al-sham-2018", "after": "daraa-2018-07", "summary": ["...", "..."]}
+              ]
+            }
+
+        Every entry has every key. ``date`` is the date's text form (``~``
+        marks an approximate date); ``kind`` is ``"agreement"`` or the kind of
+        the event (``"offer"``, ``"collapse"``, ...); ``event`` is the event's
+        id (``null`` for an agreement); ``label`` is an agreement's title or an
+        event's summary; ``status`` is the status of the agreement the entry
+        belongs to; ``summary`` is an agreement's own summary (``""`` when it
+        has none, ``null`` for an event). A change's ``summary`` is its
+        sentences, most important first (``[]`` when nothing changed). Keys
+        keep this order; the text ends with a newline, and non-ASCII
+        characters are written as they are.
+
+        >>> from agreements import Citation, PartialDate, Status
+        >>> a = Agreement(id="a", title="Truce", date=PartialDate.parse("2021-08~"), status=Status.SIGNED,
+        ...               citations=[Citation(source="s", quote="q")])
+        >>> import json
+        >>> [entry] = json.loads(timeline([a]).to_json())["entries"]
+        >>> entry["date"], entry["kind"], entry["event"], entry["status"], entry["citations"]
+        ('2021-08~', 'agreement', None, 'signed', [{'source': 's', 'quote': 'q'}])
+        """
+        return json.dumps(self.to_data(), ensure_ascii=False, indent=2) + "\n"
+
+    def to_svg(self, *, title: str | None = None, width: int = 960, id_prefix: str = "timeline") -> str:
         """The timeline as an SVG picture, the same bytes for the same timeline.
 
         A dated axis runs left to right, broken where nothing happens for a
@@ -257,6 +311,11 @@ class Timeline:
         so a narrower picture stacks them in more rows and reads better when
         shrunk onto a narrow page.
 
+        ``title`` is drawn at the top (by default the number of agreements and
+        their years; ``""`` draws none). The picture's ``<title>`` and
+        ``<desc>`` have the ids ``{id_prefix}-title`` and ``{id_prefix}-desc``:
+        give each picture its own prefix when a page holds several.
+
         >>> from agreements import Citation, PartialDate, Status
         >>> a = Agreement(id="a", title="<script>alert(1)</script>", date=PartialDate.parse("2018-07"),
         ...               status=Status.SIGNED, citations=[Citation(source="s", quote="q")])
@@ -266,16 +325,50 @@ class Timeline:
         """
         if type(width) is not int or width < _MIN_WIDTH:
             raise ValueError(f"width={width!r}: expected a whole number of at least {_MIN_WIDTH}")
-        return _Drawing(self, title=title, width=width).render()
+        if type(id_prefix) is not str or not _ID_PREFIX.match(id_prefix):
+            raise ValueError(
+                f"id_prefix={id_prefix!r}: expected ASCII letters, digits, '-' and '_', starting with a letter"
+            )
+        return _Drawing(self, title=title, width=width, id_prefix=id_prefix).render()
+
+
+# ----------------------------------------------------------------------- json
+
+#: The name and version of the shape of :meth:`Timeline.to_json`.
+JSON_FORMAT: Final = "agreements-timeline/1"
+
+
+def _entry_data(entry: Entry) -> dict[str, Any]:
+    return {
+        "date": str(entry.date),
+        "kind": entry.kind if isinstance(entry, AgreementEntry) else entry.kind.value,
+        "agreement": entry.agreement,
+        "event": entry.event if isinstance(entry, EventEntry) else None,
+        "label": entry.label,
+        "status": entry.status.value,
+        "summary": entry.summary if isinstance(entry, AgreementEntry) else None,
+        "citations": [{"source": citation.source, "quote": citation.quote} for citation in entry.citations],
+    }
 
 
 # ----------------------------------------------------------------------- text
 
 
+# Bidi embedding, override and isolate controls: from the data they could reorder
+# the text around them, so they are shown as U+FFFD like the other controls.
+# (The SVG adds balanced embeddings of its own, see _embed.)
+_BIDI_CONTROLS: Final = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _unsafe(char: str) -> bool:
+    """Whether a character must not appear as it is: a control, a lone surrogate, a noncharacter."""
+    return unicodedata.category(char) in {"Cc", "Cs"} or char in "\ufffe\uffff" or char in _BIDI_CONTROLS
+
+
 def _plain(text: str) -> str:
     """One line of text with no control characters."""
     text = " ".join(text.split())
-    return "".join("\ufffd" if unicodedata.category(char) in {"Cc", "Cs"} else char for char in text)
+    return "".join("\ufffd" if _unsafe(char) else char for char in text)
 
 
 def _words(kind: EventKind) -> str:
@@ -331,6 +424,8 @@ _EVENT_CHARS: Final = 72
 _MONTHS: Final = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STEPS: Final = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000)
 _TICK_SPACING: Final = 40
+_LEGEND_ROW: Final = 18
+_ID_PREFIX: Final = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 _TITLE_CHANGES: Final = 8  # sentences of a change shown in a marker's hover text
 # A white outline under each label, so that a leader line crossing it does not cut through the letters.
 _HALO: Final = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
@@ -415,13 +510,8 @@ def _num(value: float) -> str:
 
 
 def _xml_text(text: str) -> str:
-    """Text that is valid XML character data: no control characters, no lone surrogates."""
-    return "".join(
-        char
-        if char in "\t\n" or (unicodedata.category(char) not in {"Cc", "Cs"} and char not in "\ufffe\uffff")
-        else "\ufffd"
-        for char in text
-    )
+    """Text that is valid XML character data: no control characters, no lone surrogates, no bidi controls."""
+    return "".join("\ufffd" if char not in "\t\n" and _unsafe(char) else char for char in text)
 
 
 def _starts_rtl(text: str) -> bool:
@@ -541,10 +631,11 @@ def _dodge(segments: Sequence[_Segment], entries: Sequence[Entry], step: float) 
 class _Drawing:
     """One rendering of a timeline; holds the layout while it is being drawn."""
 
-    def __init__(self, timeline: Timeline, *, title: str | None, width: int) -> None:
+    def __init__(self, timeline: Timeline, *, title: str | None, width: int, id_prefix: str) -> None:
         self.timeline = timeline
         self.title = title
         self.width = width
+        self.id_prefix = id_prefix
         self.parts: list[str] = []
 
     def render(self) -> str:
@@ -560,6 +651,8 @@ class _Drawing:
         events = [entry for entry in entries if isinstance(entry, EventEntry)]
         agreement_texts = [self._agreement_text(entry) for entry in agreements]
         event_texts = [self._event_text(entry) for entry in events]
+        legend = self._legend_layout(statuses, has_events=bool(events))
+        legend_bottom = legend_y + max((row for _, row, _ in legend), default=0) * _LEGEND_ROW
         lay_a = _place(
             [
                 (x, _estimate(f"{text[0]} \u00b7 {text[1]}"))
@@ -577,22 +670,22 @@ class _Drawing:
             right=self.width - _MARGIN,
         )
         lanes_a = max((label.lane for label in lay_a), default=-1) + 1
-        axis_y = legend_y + 28 + lanes_a * _LANE + 10
+        axis_y = legend_bottom + 28 + lanes_a * _LANE + 10
         track_y = axis_y + 50
         lanes_e = max((label.lane for label in lay_e), default=-1) + 1
         height = track_y + 14 + lanes_e * _LANE + (10 if events else -20) + 8
 
-        described = f"{len(agreements)} agreements and {len(events)} events"
+        described = f"{_count(len(agreements), 'agreement')} and {_count(len(events), 'event')}"
         self._open(height, heading, described)
         if heading:
             self._text(_MARGIN, 22, heading, size=15, weight="bold")
-        self._legend(statuses, legend_y, has_events=bool(events))
+        self._legend(legend, legend_y)
         self._axis(segments, axis_y)
         if events:
             for segment in segments:
                 self.parts.append(
                     f'<line x1="{_num(segment.left)}" y1="{_num(track_y)}" x2="{_num(segment.right)}" '
-                    f'y2="{_num(track_y)}" stroke="#d0d0d0" stroke-width="1"/>'
+                    f'y2="{_num(track_y)}" stroke="#d0d0d0" stroke-width="1"/>\n'
                 )
         # Leader lines first, so that every label is drawn over them.
         self.parts.append('<g class="leaders" stroke-width="0.75">\n')
@@ -615,8 +708,7 @@ class _Drawing:
             return "Timeline (empty)"
         first, last = entries[0].date.year, max(entry.date.year for entry in entries)
         years = str(first) if first == last else f"{first}\u2013{last}"
-        count = len(self.timeline.agreements)
-        return f"{count} agreement{'s' if count != 1 else ''}, {years}"
+        return f"{_count(len(self.timeline.agreements), 'agreement')}, {years}"
 
     @staticmethod
     def _x(segments: Sequence[_Segment], date: PartialDate) -> float:
@@ -638,10 +730,10 @@ class _Drawing:
     def _open(self, height: float, heading: str, described: str) -> None:
         self.parts.append(
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {_num(height)}" '
-            f'role="img" aria-labelledby="timeline-title timeline-desc" '
+            f'role="img" aria-labelledby="{self.id_prefix}-title {self.id_prefix}-desc" '
             f'font-family="{_FONT}" font-size="{_SIZE}" direction="ltr">\n'
-            f'<title id="timeline-title">{_escape(_xml_text(heading or "Timeline"))}</title>\n'
-            f'<desc id="timeline-desc">{_escape(described)}</desc>\n'
+            f'<title id="{self.id_prefix}-title">{_escape(_xml_text(heading or "Timeline"))}</title>\n'
+            f'<desc id="{self.id_prefix}-desc">{_escape(described)}</desc>\n'
             f'<rect width="100%" height="100%" fill="#ffffff"/>\n'
         )
 
@@ -663,18 +755,36 @@ class _Drawing:
             f'<text x="{_num(x)}" y="{_num(y)}" fill="{fill}"{extra}>{_escape(_xml_text(text))}</text>\n'
         )
 
-    def _legend(self, statuses: Sequence[Status], y: float, *, has_events: bool) -> None:
-        x = float(_MARGIN)
-        for status in statuses:
-            self.parts.append(
-                f'<circle cx="{_num(x + 5)}" cy="{_num(y - 4)}" r="5" fill="{STATUS_COLOURS[status]}"/>\n'
-            )
-            words = status.value.replace("-", " ")
-            self._text(x + 14, y, words, fill="#444444")
-            x += 14 + _estimate(words) + 16
-        if has_events:
-            self.parts.append(f'<path d="{_diamond(x + 5, y - 4, 4.5)}" fill="#777777"/>\n')
-            self._text(x + 14, y, "event (colour of its agreement)", fill="#444444")
+    def _legend_layout(
+        self, statuses: Sequence[Status], *, has_events: bool
+    ) -> list[tuple[float, int, Status | None]]:
+        """Where each legend item goes: its ``x``, its row, its status (``None`` for the event marker).
+
+        Items run left to right and wrap onto another row where the picture is
+        too narrow for them.
+        """
+        found: list[tuple[float, int, Status | None]] = []
+        x, row = float(_MARGIN), 0
+        items: list[Status | None] = [*statuses, *([None] if has_events else [])]
+        for item in items:
+            size = 14 + _estimate(_legend_words(item))
+            if x > _MARGIN and x + size > self.width - _MARGIN:
+                x, row = float(_MARGIN), row + 1
+            found.append((x, row, item))
+            x += size + 16
+        return found
+
+    def _legend(self, layout: Sequence[tuple[float, int, Status | None]], y: float) -> None:
+        for x, row, item in layout:
+            baseline = y + row * _LEGEND_ROW
+            if item is None:
+                self.parts.append(f'<path d="{_diamond(x + 5, baseline - 4, 4.5)}" fill="#777777"/>\n')
+            else:
+                self.parts.append(
+                    f'<circle cx="{_num(x + 5)}" cy="{_num(baseline - 4)}" r="5" '
+                    f'fill="{STATUS_COLOURS[item]}"/>\n'
+                )
+            self._text(x + 14, baseline, _legend_words(item), fill="#444444")
 
     def _axis(self, segments: Sequence[_Segment], y: float) -> None:
         for index, segment in enumerate(segments):
@@ -800,15 +910,24 @@ class _Drawing:
 
     def _label(self, label: _Label, y: float, text: tuple[str, str], *, weight: str | None = None) -> None:
         # The date's direction is fixed with a mark, so that a right-to-left label
-        # cannot pull the date's "~" or the separator over to its side.
+        # cannot pull the date's "~" or the separator over to its side. ``rest`` was
+        # cleaned by _shorten before _embed added its marks, which must stay.
         date, rest = text
         bold = f' font-weight="{weight}"' if weight is not None else ""
         bold += ' text-anchor="end"' if label.end else ""
         self.parts.append(
             f'<text x="{_num(label.anchor_x)}" y="{_num(y)}" fill="#222222"{bold}{_HALO}>'
             f'<tspan fill="#666666" font-weight="normal">{_escape(date)}\u200e \u00b7</tspan> '
-            f"{_escape(_xml_text(rest))}</text>\n"
+            f"{_escape(rest)}</text>\n"
         )
+
+
+def _legend_words(status: Status | None) -> str:
+    return "event (colour of its agreement)" if status is None else status.value.replace("-", " ")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _diamond(x: float, y: float, r: float) -> str:

@@ -9,6 +9,11 @@ in colour and in words. Every text run is isolated (``dir="auto"`` on its own
 element, or ``<bdi>``), so that right-to-left names render right to left. In a
 narrow window each row becomes a card, each cell labelled with its column.
 
+Below the table of a comparison, a figure shows the compared agreements and
+their events on a timeline (:meth:`agreements.timeline.Timeline.to_svg`), inline
+SVG drawn twice: a wide picture, and a narrow one that a narrow window shows
+instead, so that its labels stay readable.
+
 >>> from agreements import get
 >>> from agreements.compare import compare
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
@@ -19,15 +24,17 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape as _escape
 from typing import TYPE_CHECKING, Final
 
+from agreements.compare import Comparison
 from agreements.render._table import EMPTY, Notes, Table, lines, note_ranges, table_of
 
 if TYPE_CHECKING:
-    from agreements.compare import Cell, Comparison
+    from agreements.compare import Cell
     from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
+    from agreements.model import Agreement, Corpus
 
 __all__ = ["escape", "render"]
 
@@ -79,6 +86,20 @@ ol.notes li:target { background: var(--changed); }
 }
 """
 
+# The timeline's two pictures: the wide one at no more than its own size, and
+# in a window too narrow to read it, the narrow one (whose labels stack in more
+# rows) instead. The pictures keep their white ground in a dark page.
+_FIGURE_STYLE: Final = """figure.timeline { margin: 1rem 0 1.5rem; }
+figure.timeline svg { display: block; width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; }
+figure.timeline .wide { max-width: 60rem; }
+figure.timeline .narrow { display: none; max-width: 36rem; }
+figure.timeline figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; max-width: 60rem; }
+@media (max-width: 56rem) {
+  figure.timeline .wide { display: none; }
+  figure.timeline .narrow { display: block; }
+}
+"""
+
 
 def escape(text: str) -> str:
     """``text`` safe in HTML text and in quoted attribute values, control characters removed.
@@ -114,8 +135,55 @@ def _cell(cell: Cell, column: str, notes: Notes) -> str:
     return f'<td data-label="{escape(column)}"{attributes}{title}>{body}</td>'
 
 
-def render_table(table: Table, *, title: str | None = None) -> str:
-    """The HTML page of a :class:`~agreements.render._table.Table`."""
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _figure(agreements: Sequence[Agreement]) -> str:
+    """The timeline of ``agreements`` as an HTML ``<figure>``, or ``""`` when there are none.
+
+    Agreements of one date are drawn in the order a corpus keeps (by
+    ``follows``, then by id), the order of a comparison's columns. Each picture
+    escapes its own text.
+    """
+    if not agreements:
+        return ""
+    from agreements.model import Corpus  # noqa: PLC0415 - only pages with a figure need these
+    from agreements.timeline import timeline  # noqa: PLC0415
+
+    # Built through a corpus, the timeline orders agreements of one date as the
+    # columns are ordered (by ``follows``). The table shows what changed; the
+    # figure only when, so it needs no diffs.
+    line = timeline(Corpus(agreements=agreements), changes=False)
+    first = min(entry.date.year for entry in line.entries)
+    last = max(entry.date.year for entry in line.entries)
+    years = str(first) if first == last else f"{first}\u2013{last}"
+    what = "The compared agreement" if len(agreements) == 1 else f"The {len(agreements)} compared agreements"
+    events = len(line.events)
+    around = f" and {_count(events, 'event')} the sources record around them" if events else ""
+    caption = (
+        f"{what}{around}, {years}. "
+        f"Circles are agreements, coloured by status{'; diamonds are events' if events else ''}. "
+        "A bar spans a date known only to the month or the year; // marks a break in the axis. "
+        "Hover over a marker to read it in full, with its sources."
+    )
+    return "\n".join(
+        [
+            '<figure class="timeline">',
+            '<div class="wide">',
+            line.to_svg(title="", width=960, id_prefix="timeline-wide").rstrip("\n"),
+            "</div>",
+            '<div class="narrow">',
+            line.to_svg(title="", width=480, id_prefix="timeline-narrow").rstrip("\n"),
+            "</div>",
+            f"<figcaption>{escape(caption)}</figcaption>",
+            "</figure>",
+        ]
+    )
+
+
+def render_table(table: Table, *, title: str | None = None, figure: str = "") -> str:
+    """The HTML page of a :class:`~agreements.render._table.Table`, with ``figure`` (HTML) below the table."""
     notes = Notes(table)
     heading = escape(title if title is not None else table.title)
     out = [
@@ -127,7 +195,7 @@ def render_table(table: Table, *, title: str | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="agreements">',
         f"<title>{heading}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{_STYLE}{_FIGURE_STYLE if figure else ''}</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -176,6 +244,8 @@ def render_table(table: Table, *, title: str | None = None) -> str:
     out.append("</tbody>")
     out.append("</table>")
     out.append("</div>")
+    if figure:
+        out += ['<h2 id="timeline">Timeline</h2>', figure]
     if len(notes):
         out.append("<h2>Quotes</h2>")
         out.append('<ol class="notes">')
@@ -203,5 +273,6 @@ def render_table(table: Table, *, title: str | None = None) -> str:
 
 
 def render(obj: Comparison | AgreementDiff, *, title: str | None = None, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as one self-contained HTML page."""
-    return render_table(table_of(obj, corpus), title=title)
+    """A comparison or a diff as one self-contained HTML page; a comparison's shows its timeline too."""
+    drawn = _figure(obj.agreements) if isinstance(obj, Comparison) else ""
+    return render_table(table_of(obj, corpus), title=title, figure=drawn)
