@@ -618,7 +618,7 @@ _DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$"
 
 def _field_schema(tp: Any, name: str, validator: object, defs: dict[str, Any]) -> dict[str, Any]:
     if tp is str:
-        if validator is model._valid_id:
+        if validator is model._valid_id or validator is model._valid_optional_id:
             return {"type": "string", "pattern": _ID_PATTERN}
         if validator is model._not_blank:
             return {"type": "string", "pattern": r"\S"}
