@@ -98,8 +98,9 @@ class EditTruth:
     - ``guarantor_roles_changed``: actor ids whose third-party role changed.
     - ``reordered``: the surviving clauses are not in their ``before`` order.
       The clauses marked ``"moved"`` are the ones outside a longest run of
-      survivors kept in order, so there are as few as possible; when several
-      runs are longest, the clauses the generator did not move stay unmarked.
+      survivors kept in order, so there are as few as possible; among the
+      longest runs, the one kept holds the most clauses the generator did not
+      move itself.
 
     Nothing else changes: the agreement's other fields, the clauses'
     categories, actions and citations, parties, events and disputes (whose

@@ -647,9 +647,12 @@ def _draw_clause(
 ) -> Clause:
     identifier = _draw_id(draw) if clause_id is None else clause_id
     category = draw(st.sampled_from(Category))
-    summary = _draw_text(draw) if draw(_BOOLEANS) else _words.summary(_DrawChooser(draw), category)
+    chooser = _DrawChooser(draw)
+    summary = _draw_text(draw) if draw(_BOOLEANS) else _words.summary(chooser, category)
     weapons = None
-    if category is Category.WEAPONS or draw(_BOOLEANS):
+    # Weapons terms belong to weapons clauses, and now and then to another
+    # (a ceasefire that also withdraws heavy weapons).
+    if category is Category.WEAPONS or chooser.chance(0.15):
         weapons = _draw_weapons_term(draw, actors)
     return Clause(
         id=identifier,
