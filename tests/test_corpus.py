@@ -13,7 +13,7 @@ from agreements.corpus import RESOLVE_CUTOFF, resolve
 from agreements.similarity import closest, fold
 
 CORPUS = ag.corpus()
-RECORDS = [*CORPUS.actors.values(), *CORPUS.places.values()]
+RECORDS: list[ag.Actor | ag.Place] = [*CORPUS.actors.values(), *CORPUS.places.values()]
 NAMES = [(record.id, name) for record in RECORDS for name in record.names]
 COMBINING = ["\u0301", "\u0300", "\u0308", "\u0323", "\u0304", "\u0331"]
 
@@ -75,9 +75,8 @@ def respelled(draw: st.DrawFn) -> tuple[str, str]:
     """An alias with its letters' case flipped at random and diacritics sprinkled on."""
     record_id, name = draw(st.sampled_from(NAMES))
     out = []
-    for char in name:
-        if char.isalpha() and draw(st.booleans()):
-            char = char.swapcase()
+    for letter in name:
+        char = letter.swapcase() if letter.isalpha() and draw(st.booleans()) else letter
         out.append(char)
         if char.isascii() and char.isalpha() and draw(st.integers(0, 4)) == 0:
             out.append(draw(st.sampled_from(COMBINING)))

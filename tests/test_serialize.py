@@ -327,7 +327,7 @@ class TestLoadChecks:
             f"{path}: agreements[0].citations[0].source: no source has the id 'nowhere'"
         )
         assert caught.value.problems[0].code == "dangling-reference"
-        assert list(ag.load(path, check=False).agreements) == ["a", "later"]
+        assert list(ag.load(path, cls=Corpus, check=False).agreements) == ["a", "later"]
 
     def test_registries_left_to_other_files_are_not_checked(self, tmp_path: Path) -> None:
         path = tmp_path / "a.toml"

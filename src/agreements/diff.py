@@ -87,15 +87,19 @@ __all__ = [
     "diff",
 ]
 
-#: The least total :class:`Score` at which two clauses of one category pair;
-#: under it the old clause is :class:`Removed` and the new one :class:`Added`.
-#: Chosen by a sweep over ``edited()`` pairs, see ``docs/diff.md``.
 PAIR_THRESHOLD: typing.Final = _align.THRESHOLD
+"""The least total :class:`Score` at which two clauses of one category pair (0.55).
 
-#: The lower bar for two clauses with the same id (and category): the same id
-#: is evidence of one clause redrafted, but ids get renumbered, so it lowers
-#: the bar rather than forcing the pair. Chosen by the same sweep.
+Under it the old clause is :class:`Removed` and the new one :class:`Added`.
+Chosen by a sweep over ``edited()`` pairs, see ``docs/diff.md``.
+"""
+
 SAME_ID_THRESHOLD: typing.Final = _align.ID_THRESHOLD
+"""The lower bar for two clauses with the same id and category (0.35).
+
+The same id is evidence of one clause redrafted, but ids get renumbered, so
+it lowers the bar rather than forcing the pair. Chosen by the same sweep.
+"""
 
 _CLAUSE_FIELDS: typing.Final = tuple(field.name for field in attrs.fields(Clause))
 _LISTS: typing.Final = ("parties", "third_parties", "clauses", "disputes", "events")

@@ -9,14 +9,14 @@ The steps, each documented in ``docs/diff.md``:
    (same id first, then in id order), because nothing can score higher.
 4. The rest are scored: the words (the word-sorted summaries, or the
    quotes cited, whichever agree more), cut for another obligor, other
-   weapons, other places and other terms (modality, action, count, timing). A pair may pair when its total
-   reaches ``threshold``, or ``id_threshold`` when both clauses have the same
-   id: the same id lowers the bar, it does not force the pair, because ids
-   get renumbered between documents. The plausible pairs split into
-   connected components, and each component gets an optimal one-to-one
-   assignment (Hungarian method) maximising the total margin over the bar;
-   a component too large for that falls back to greedy, which the benchmark
-   measures.
+   weapons, other places and other terms (modality, action, count,
+   timing). A pair may pair when its total reaches ``threshold``, or
+   ``id_threshold`` when both clauses have the same id: the same id lowers
+   the bar, it does not force the pair, because ids get renumbered between
+   documents. The plausible pairs split into connected components, and each
+   component gets an optimal one-to-one assignment (Hungarian method)
+   maximising the total margin over the bar; a component too large for that
+   falls back to greedy, which the tests measure.
 
 Nothing depends on the order of the clauses except the final tie-break, and
 the tie-breaks are the same whichever agreement is called old, so that
