@@ -353,10 +353,11 @@ class TestLoadChecks:
         with pytest.raises(ag.InvalidDataError) as caught:
             ag.load(tmp_path)
         assert caught.value.file is None
-        assert [problem.path for problem in caught.value.problems] == [
-            f"{tmp_path / 'a.toml'}: citations[0].source",
-            f"{tmp_path / 'b.toml'}: citations[0].source",
+        assert [(problem.file, problem.path) for problem in caught.value.problems] == [
+            (str(tmp_path / "a.toml"), "citations[0].source"),
+            (str(tmp_path / "b.toml"), "citations[0].source"),
         ]
+        assert str(caught.value).splitlines()[0].startswith(f"{tmp_path / 'a.toml'}: citations[0].source: ")
 
 
 def test_import_pulls_in_no_network_or_heavy_modules() -> None:

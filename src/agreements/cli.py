@@ -437,7 +437,13 @@ def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
                 "file": str(path),
                 "ok": not any(problem.severity == "error" for problem in problems),
                 "problems": [
-                    {"path": p.path, "message": p.message, "code": p.code, "severity": p.severity}
+                    {
+                        "file": p.file or str(path),
+                        "path": p.path,
+                        "message": p.message,
+                        "code": p.code,
+                        "severity": p.severity,
+                    }
                     for p in problems
                 ],
             }

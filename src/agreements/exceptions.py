@@ -31,19 +31,24 @@ class Problem:
     ``path`` points inside the document (``clauses[3].weapons.classes[0]``);
     an empty path means the document as a whole. ``code`` is a short stable
     identifier that tools can match on, ``severity`` is ``"error"`` or
-    ``"warning"``.
+    ``"warning"``. ``file`` names the file the problem is in, when one error
+    covers several files (a corpus folder); otherwise the error's own file does.
 
     >>> print(Problem(path="clauses[0].id", message="'' is not a valid id"))
     clauses[0].id: '' is not a valid id
+    >>> print(Problem(path="status", message="missing", file="a.toml"))
+    a.toml: status: missing
     """
 
     path: str
     message: str
     code: str = "invalid"
     severity: str = "error"
+    file: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        located = ": ".join(part for part in (self.file, self.path) if part)
+        return f"{located}: {self.message}" if located else self.message
 
 
 class InvalidDataError(AgreementsError, ValueError):
@@ -61,7 +66,7 @@ class InvalidDataError(AgreementsError, ValueError):
 
     def _render(self) -> str:
         prefix = f"{self.file}: " if self.file else ""
-        lines = [f"{prefix}{problem}" for problem in self.problems]
+        lines = [str(problem) if problem.file else f"{prefix}{problem}" for problem in self.problems]
         return "\n".join(lines) if lines else f"{prefix}invalid data"
 
     def with_file(self, file: str) -> InvalidDataError:

@@ -507,12 +507,7 @@ def _check_read(document: Any, origins: _Origins, path: Path) -> None:
     files = {where for where, _ in located}
     if len(files) == 1:
         raise InvalidDataError([problem for _, problem in located], file=str(files.pop()))
-    raise InvalidDataError(
-        [
-            attrs.evolve(problem, path=f"{where}: {problem.path}" if problem.path else str(where))
-            for where, problem in located
-        ]
-    )
+    raise InvalidDataError(attrs.evolve(problem, file=str(where)) for where, problem in located)
 
 
 @overload
@@ -589,17 +584,11 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
     if problems:
         if len(problems) == 1:
             raise problems[0]
-        merged = [
-            Problem(
-                path=f"{error.file}: {problem.path}" if problem.path else str(error.file),
-                message=problem.message,
-                code=problem.code,
-                severity=problem.severity,
-            )
+        raise InvalidDataError(
+            attrs.evolve(problem, file=problem.file or error.file)
             for error in problems
             for problem in error.problems
-        ]
-        raise InvalidDataError(merged)
+        )
     corpus = model.Corpus(**{name: list(records.values()) for name, records in registries.items()})
     return corpus, origin
 
