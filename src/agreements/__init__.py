@@ -11,18 +11,7 @@ tables. Every fact carries a verbatim citation of its source.
 """
 
 from agreements.check import check
-from agreements.compare import (
-    Aspect,
-    Cell,
-    Comparison,
-    Row,
-    UnknownAspectError,
-    category_aspect,
-    compare,
-    register_aspect,
-    registered_aspects,
-    unregister_aspect,
-)
+from agreements.compare import BUILTIN_ASPECTS, Aspect, Cell, Comparison, Row, category_aspect, compare
 from agreements.corpus import corpus, get
 from agreements.diff import (
     ActorObligations,
@@ -30,10 +19,8 @@ from agreements.diff import (
     AgreementDiff,
     Changed,
     ClauseChange,
-    DiffApplyError,
     FieldChange,
     GuarantorsDiff,
-    InvalidPairsError,
     MetadataDiff,
     ObligationsDiff,
     PairedBy,
@@ -49,10 +36,19 @@ from agreements.diff import (
 )
 from agreements.exceptions import (
     AgreementsError,
+    ArgumentTypeError,
+    DiffApplyError,
+    FieldError,
+    InvalidArgumentError,
     InvalidDataError,
+    InvalidPairsError,
+    MergeConflictError,
+    MissingExtraError,
     Problem,
     UnknownActorError,
     UnknownAgreementError,
+    UnknownAspectError,
+    UnknownIdError,
 )
 from agreements.model import (
     Actor,
@@ -67,7 +63,6 @@ from agreements.model import (
     Dispute,
     Event,
     EventKind,
-    FieldError,
     Modality,
     PartialDate,
     Party,
@@ -82,13 +77,13 @@ from agreements.model import (
     WeaponClass,
     WeaponsTerm,
 )
-from agreements.render import MissingExtraError
 from agreements.serialize import dump, dumps, load, loads, schema
 from agreements.timeline import AgreementEntry, Change, EventEntry, Timeline, timeline
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BUILTIN_ASPECTS",
     "Actor",
     "ActorKind",
     "ActorObligations",
@@ -97,6 +92,7 @@ __all__ = [
     "AgreementDiff",
     "AgreementEntry",
     "AgreementsError",
+    "ArgumentTypeError",
     "Aspect",
     "Category",
     "Cell",
@@ -117,8 +113,10 @@ __all__ = [
     "FieldChange",
     "FieldError",
     "GuarantorsDiff",
+    "InvalidArgumentError",
     "InvalidDataError",
     "InvalidPairsError",
+    "MergeConflictError",
     "MetadataDiff",
     "MissingExtraError",
     "Modality",
@@ -145,6 +143,7 @@ __all__ = [
     "UnknownActorError",
     "UnknownAgreementError",
     "UnknownAspectError",
+    "UnknownIdError",
     "WeaponAction",
     "WeaponChange",
     "WeaponClass",
@@ -160,9 +159,6 @@ __all__ = [
     "get",
     "load",
     "loads",
-    "register_aspect",
-    "registered_aspects",
     "schema",
     "timeline",
-    "unregister_aspect",
 ]

@@ -51,7 +51,8 @@ from typing import Final
 
 import attrs
 
-from agreements.exceptions import Problem
+from agreements._text import article
+from agreements.exceptions import ArgumentTypeError, Problem
 from agreements.model import (
     Actor,
     Agreement,
@@ -68,7 +69,7 @@ from agreements.model import (
 )
 from agreements.similarity import closest
 
-__all__ = ["CODES", "ERROR", "WARNING", "check", "check_document"]
+__all__ = ["CODES", "ERROR", "WARNING", "check", "check_document", "contradiction"]
 
 #: The severity of a problem that makes the data wrong.
 ERROR: Final = "error"
@@ -85,18 +86,6 @@ CODES: Final[Mapping[str, str]] = types.MappingProxyType(
         "must-and-must-not": "one clause obliges an actor to do what another clause forbids it",
         "status-contradiction": "an event does not fit the agreement's status",
         "date-order": "an event's date does not fit the agreement's date",
-    }
-)
-
-# Events that can only happen once the agreement exists.
-_AFTER_AGREEMENT: Final = frozenset({EventKind.ENTRY_INTO_FORCE, EventKind.HANDOVER, EventKind.COLLAPSE})
-# Events that a status rules out.
-_RULED_OUT: Final[Mapping[Status, frozenset[EventKind]]] = types.MappingProxyType(
-    {
-        Status.SIGNED: frozenset({EventKind.COLLAPSE}),
-        Status.IN_FORCE: frozenset({EventKind.COLLAPSE}),
-        Status.PROPOSED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
-        Status.REJECTED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
     }
 )
 
@@ -124,13 +113,13 @@ def check(subject: Agreement | Corpus, *, corpus: Corpus | None = None) -> tuple
     ["no actor has the id 'army'", "no source has the id 'report'"]
     """
     if corpus is not None and not isinstance(corpus, Corpus):
-        raise TypeError(f"corpus= must be a Corpus, got {type(corpus).__name__}")
+        raise ArgumentTypeError(f"corpus= must be a Corpus, got {type(corpus).__name__}")
     if isinstance(subject, Corpus):
         registries = _Registries.of(subject if corpus is None else subject.merge(corpus))
         return tuple(_check_corpus(subject, registries))
     if isinstance(subject, Agreement):
         return tuple(_check_agreement(subject, _Registries.of(corpus), prefix=""))
-    raise TypeError(f"expected an Agreement or a Corpus, got {type(subject).__name__}")
+    raise ArgumentTypeError(f"expected an Agreement or a Corpus, got {type(subject).__name__}")
 
 
 # ----------------------------------------------------------------- registries
@@ -333,12 +322,8 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
             if clause.id not in doubtful and other.id not in doubtful
         ]
         for number, other in earlier:
-            found += _must_and_must_not(f"{path}.modality", clause, other, f"{prefix}clauses[{number}]")
+            found += _contradiction(path, clause, other, f"{prefix}clauses[{number}]")
         if clause.weapons is not None:
-            for number, other in earlier:
-                found += _handover_and_retain(
-                    f"{path}.weapons.action", clause, other, f"{prefix}clauses[{number}]"
-                )
             found += _reference(f"{path}.weapons.holder", clause.weapons.holder, "actor", registries.actors)
         if clause.condition is not None:
             found += _references(
@@ -352,10 +337,44 @@ def _action_key(action: str) -> str:
     return " ".join(action.casefold().split())
 
 
-def _holder(clause: Clause) -> str | None:
-    if clause.weapons is not None and clause.weapons.holder is not None:
-        return clause.weapons.holder
-    return clause.obligor
+def contradiction(clause: Clause, other: Clause) -> str | None:
+    """The code of the contradiction between two clauses, or ``None`` when they fit together.
+
+    ``"must-and-must-not"``: one obliges and the other forbids the same
+    ``action`` of the same obligor, or the same weapons action on shared
+    classes of the same holder. ``"handover-and-retain"``: one obliges a
+    holder to hand over weapon classes that the other lets it keep. Timing and
+    conditions are not looked at here: :func:`check` uses them to tell an
+    error from a warning.
+
+    >>> from agreements import Category, Citation
+    >>> cite = [Citation(source="s", quote="q")]
+    >>> enter = Clause(id="a", category=Category.SECURITY_PRESENCE, summary="s", citations=cite,
+    ...                obligor="army", action="enter")
+    >>> contradiction(enter, attrs.evolve(enter, id="b", modality=Modality.MUST_NOT))
+    'must-and-must-not'
+    """
+    if {clause.modality, other.modality} == {Modality.MUST, Modality.MUST_NOT}:
+        if (
+            clause.action is not None
+            and other.action is not None
+            and clause.obligor == other.obligor
+            and _action_key(clause.action) == _action_key(other.action)
+        ):
+            return "must-and-must-not"
+        if _shared_weapons(clause, other) and clause.weapons.action is other.weapons.action:  # type: ignore[union-attr]
+            return "must-and-must-not"
+    stances = {clause.stance, other.stance}
+    if stances == {WeaponAction.HAND_OVER, WeaponAction.RETAIN} and _shared_weapons(clause, other):
+        return "handover-and-retain"
+    return None
+
+
+def _shared_weapons(clause: Clause, other: Clause) -> frozenset[WeaponClass]:
+    """The weapon classes both clauses are about, for the same holder."""
+    if clause.weapons is None or other.weapons is None or clause.holder != other.holder:
+        return frozenset()
+    return clause.weapons.classes & other.weapons.classes
 
 
 def _who(actor: str | None) -> str:
@@ -374,62 +393,37 @@ def _severity(clause: Clause, other: Clause) -> tuple[str, str]:
     return WARNING, "; their timing or conditions differ: check that they cannot both apply"
 
 
-def _must_and_must_not(path: str, clause: Clause, other: Clause, other_path: str) -> list[Problem]:
-    if {clause.modality, other.modality} != {Modality.MUST, Modality.MUST_NOT}:
+def _contradiction(path: str, clause: Clause, other: Clause, other_path: str) -> list[Problem]:
+    """The problem two clauses make together, said in words, at ``path`` (the later clause)."""
+    code = contradiction(clause, other)
+    if code is None:
         return []
     severity, why = _severity(clause, other)
-    said = f"clause {clause.id!r} says {clause.modality.value!r} and clause {other.id!r} ({other_path}) says {other.modality.value!r}"
-    if (
-        clause.action is not None
-        and other.action is not None
-        and clause.obligor == other.obligor
-        and _action_key(clause.action) == _action_key(other.action)
-    ):
-        message = f"{said} for {_who(clause.obligor)} to {clause.action!r}{why}"
-        return [_problem(path, message, "must-and-must-not", severity)]
-    term, other_term = clause.weapons, other.weapons
-    if (
-        term is not None
-        and other_term is not None
-        and term.action is other_term.action
-        and _holder(clause) == _holder(other)
-        and term.classes & other_term.classes
-    ):
-        message = f"{said} for {_who(_holder(clause))} to {term.action.value} {_classes(term.classes & other_term.classes)} weapons{why}"
-        return [_problem(path, message, "must-and-must-not", severity)]
-    return []
-
-
-def _stance(clause: Clause) -> WeaponAction | None:
-    """``HAND_OVER`` for a clause that obliges a handover, ``RETAIN`` for one that lets weapons be kept.
-
-    The same reading as :attr:`Agreement.handover` and :attr:`Agreement.retained`.
-    """
-    term = clause.weapons
-    if term is None:
-        return None
-    if term.action is WeaponAction.HAND_OVER:
-        return term.action if clause.modality is Modality.MUST else None
-    return term.action if clause.modality is not Modality.MUST_NOT else None
-
-
-def _handover_and_retain(path: str, clause: Clause, other: Clause, other_path: str) -> list[Problem]:
-    stance, other_stance = _stance(clause), _stance(other)
-    if stance is None or other_stance is None or stance is other_stance:
-        return []
-    assert clause.weapons is not None
-    assert other.weapons is not None
-    shared = clause.weapons.classes & other.weapons.classes
-    if not shared or _holder(clause) != _holder(other):
-        return []
+    if code == "must-and-must-not":
+        said = (
+            f"clause {clause.id!r} says {clause.modality.value!r} and clause {other.id!r} ({other_path})"
+            f" says {other.modality.value!r}"
+        )
+        same_action = (
+            clause.action is not None
+            and other.action is not None
+            and clause.obligor == other.obligor
+            and _action_key(clause.action) == _action_key(other.action)
+        )
+        if same_action:
+            message = f"{said} for {_who(clause.obligor)} to {clause.action!r}{why}"
+            return [_problem(f"{path}.modality", message, code, severity)]
+        assert clause.weapons is not None
+        shared = _classes(_shared_weapons(clause, other))
+        message = f"{said} for {_who(clause.holder)} to {clause.weapons.action.value} {shared} weapons{why}"
+        return [_problem(f"{path}.modality", message, code, severity)]
     this, that = f"clause {clause.id!r}", f"clause {other.id!r} ({other_path})"
-    keeps, gives = (this, that) if stance is WeaponAction.RETAIN else (that, this)
-    severity, why = _severity(clause, other)
+    keeps, gives = (this, that) if clause.stance is WeaponAction.RETAIN else (that, this)
     message = (
-        f"{keeps} lets {_who(_holder(clause))} keep {_classes(shared)} weapons"
+        f"{keeps} lets {_who(clause.holder)} keep {_classes(_shared_weapons(clause, other))} weapons"
         f" that {gives} obliges it to hand over{why}"
     )
-    return [_problem(path, message, "handover-and-retain", severity)]
+    return [_problem(f"{path}.weapons.action", message, code, severity)]
 
 
 # --------------------------------------------------------------------- events
@@ -455,11 +449,11 @@ def _check_events(agreement: Agreement, registries: _Registries, *, prefix: str)
             f"{path}.id", event.id, kind="event", index=index, first=first, where=f"{prefix}events"
         )
         found += _event_date(f"{path}.date", agreement, event.kind, event.id, event.date)
-        if event.kind in _RULED_OUT.get(agreement.status, frozenset()):
+        if event.kind in agreement.status.rules_out:
             found.append(
                 _problem(
                     f"{path}.kind",
-                    f"{_article(event.kind.value)} {event.kind.value} event ({event.id!r}) on an agreement whose status is {agreement.status.value!r}",
+                    f"{article(event.kind.value)} {event.kind.value} event ({event.id!r}) on an agreement whose status is {agreement.status.value!r}",
                     "status-contradiction",
                 )
             )
@@ -469,16 +463,12 @@ def _check_events(agreement: Agreement, registries: _Registries, *, prefix: str)
     return found
 
 
-def _article(word: str) -> str:
-    return "an" if word[0] in "aeiou" else "a"
-
-
 def _event_date(
     path: str, agreement: Agreement, kind: EventKind, event_id: str, date: PartialDate
 ) -> list[Problem]:
     approximate = date.approximate or agreement.date.approximate
     what = f"the {kind.value} event {event_id!r} is dated {str(date)!r}"
-    if kind in _AFTER_AGREEMENT and _last_day(date) < _first_day(agreement.date):
+    if kind.after_agreement and _last_day(date) < _first_day(agreement.date):
         return [
             _problem(
                 path,

@@ -6,8 +6,9 @@ siege is lifted, ...) what does each agreement say, what changed from the one
 before, which terms the sources dispute, and which quotes carry each answer.
 
 An :class:`Aspect` is a named function from an agreement to a :class:`Cell`.
-The built-in aspects cover the terms the Daraa agreements differ on; register
-your own with :func:`register_aspect`, or pass them to :func:`compare` directly.
+The built-in aspects (:data:`BUILTIN_ASPECTS`) cover the terms ceasefire
+agreements differ on; pass your own to :func:`compare`, alone or after the
+built-in ones.
 
 >>> from agreements import get
 >>> table = compare([get("daraa-al-balad-2021-09-06"), get("busra-al-sham-2018")])
@@ -16,36 +17,53 @@ your own with :func:`register_aspect`, or pass them to :func:`compare` directly.
 >>> table.cell("weapons-handover", "busra-al-sham-2018").value
 'heavy, medium'
 
-Renderers live in :mod:`agreements.render` and are imported only when used, so
-that ``import agreements`` stays fast and needs none of the optional extras.
+The ``to_*`` methods draw the table with the renderers of :mod:`agreements.render`;
+those that need an optional extra (rich, pandas) import it only when called.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
 import attrs
 
-from agreements.exceptions import AgreementsError
+from agreements import corpus as _builtin
+from agreements._text import words
+from agreements.exceptions import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    UnknownAgreementError,
+    UnknownAspectError,
+)
 from agreements.model import (
+    ID,
     Agreement,
     Category,
     Citation,
     Clause,
     Corpus,
     EventKind,
-    FieldError,
     Modality,
     Source,
-    Status,
     WeaponAction,
     WeaponClass,
+    constrained,
 )
+from agreements.render import comparison as _render
+from agreements.render import csv as _csv
+from agreements.render import dataframe as _dataframe
+from agreements.render import html as _html
+from agreements.render import json as _json
+from agreements.render import latex as _latex
+from agreements.render import markdown as _markdown
+from agreements.render import terminal as _terminal
+from agreements.render._table import Cell
 from agreements.similarity import closest
+from agreements.timeline import timeline
 
 __all__ = [
+    "BUILTIN_ASPECTS",
     "Aspect",
     "Cell",
     "Comparison",
@@ -53,27 +71,10 @@ __all__ = [
     "UnknownAspectError",
     "category_aspect",
     "compare",
-    "register_aspect",
-    "registered_aspects",
-    "unregister_aspect",
 ]
 
 
-class UnknownAspectError(AgreementsError, KeyError):
-    """No aspect is registered under the id asked for; the message names the closest ids."""
-
-    def __init__(self, wanted: str, closest: Sequence[str] = ()) -> None:
-        self.wanted = wanted
-        self.closest = tuple(closest)
-        super().__init__(wanted)
-
-    def __str__(self) -> str:
-        hint = f"; did you mean {' or '.join(map(repr, self.closest))}?" if self.closest else ""
-        return f"no aspect with id {self.wanted!r}{hint}"
-
-
-# One converter per type: mypy's attrs plugin cannot infer a generic converter
-# inside an import cycle (the renderers import this module, and it them).
+# One converter per type: mypy's attrs plugin cannot infer a generic converter.
 def _cells(items: Iterable[Cell]) -> tuple[Cell, ...]:
     return tuple(items)
 
@@ -90,40 +91,7 @@ def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(items)
 
 
-def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
-    # The same quote often backs several clauses of one row; show it once.
-    return tuple(dict.fromkeys(items))
-
-
-@attrs.frozen(kw_only=True)
-class Cell:
-    """What one agreement says about one aspect.
-
-    ``value`` is short text, one item per line (an empty string when the
-    agreement says nothing on it); ``changed`` says whether it differs from the
-    previous agreement's value; ``disputed`` whether the sources disagree on a
-    term behind it; ``citations`` are the quotes it rests on, each once.
-
-    >>> Cell(value="heavy", citations=[Citation(source="s", quote="heavy weapons")]).citations
-    (Citation(source='s', quote='heavy weapons'),)
-    """
-
-    value: str = ""
-    changed: bool = False
-    disputed: bool = False
-    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
-
-
 Extract = Callable[[Agreement, Corpus], Cell]
-
-_ASPECT_ID: Final = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-
-
-def _valid_aspect_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _ASPECT_ID.match(value):
-        raise FieldError(
-            attribute.name, f"{value!r} is not a valid id (lower-case letters, digits, '.', '_' and '-')"
-        )
 
 
 @attrs.frozen(kw_only=True)
@@ -142,7 +110,7 @@ class Aspect:
     'Busra al-Sham agreement'
     """
 
-    id: str = attrs.field(validator=_valid_aspect_id)
+    id: str = attrs.field(validator=constrained, metadata=ID)
     label: str
     extract: Extract = attrs.field(eq=False, repr=False)
     description: str = ""
@@ -195,61 +163,47 @@ class Comparison:
         for agreement, cell in zip(self.agreements, row.cells, strict=True):
             if agreement.id == agreement_id:
                 return cell
-        raise KeyError(agreement_id)
+        raise UnknownAgreementError(agreement_id, _near(agreement_id, [a.id for a in self.agreements]))
 
     def to_markdown(self) -> str:
         """GitHub-flavoured Markdown: a table with numbered footnotes for the citations."""
-        from agreements.render import markdown  # noqa: PLC0415 - renderers load on demand
-
-        return markdown.render(self)
+        return _markdown.render_table(_render.table(self))
 
     def to_html(self, *, title: str | None = None) -> str:
         """One self-contained HTML page (no scripts, no external files) with every quote.
 
         Below the table, a figure shows the compared agreements and their events on a timeline.
         """
-        from agreements.render import html  # noqa: PLC0415
-
-        return html.render(self, title=title)
+        # The figure shows when; the table shows what changed, so the timeline needs no diffs.
+        line = timeline(Corpus(agreements=self.agreements), changes=False)
+        return _html.render_table(_render.table(self), title=title, figure=_html.figure(line))
 
     def to_csv(self) -> str:
         """CSV (RFC 4180): one row per aspect, one column per agreement, formula-safe."""
-        from agreements.render import csv  # noqa: PLC0415
-
-        return csv.render(self)
+        return _csv.render_table(_render.table(self))
 
     def to_json(self) -> str:
         """JSON in the documented shape of :mod:`agreements.render.json`."""
-        from agreements.render import json  # noqa: PLC0415
-
-        return json.render(self)
+        return _json.render_table(_render.table(self))
 
     def to_latex(self) -> str:
         """A LaTeX ``longtable`` with booktabs rules, followed by the numbered notes."""
-        from agreements.render import latex  # noqa: PLC0415
-
-        return latex.render(self)
+        return _latex.render_table(_render.table(self))
 
     def to_text(self, *, width: int = 100) -> str:
         """A plain-text table that fits ``width`` columns, with numbered notes below."""
-        from agreements.render import terminal  # noqa: PLC0415
-
-        return terminal.render_plain(self, width=width)
+        return _terminal.render_table_plain(_render.table(self), width=width)
 
     def to_rich(self) -> Any:
         """A ``rich`` renderable of the table (needs the ``rich`` extra)."""
-        from agreements.render import terminal  # noqa: PLC0415
-
-        return terminal.rich_renderable(self)
+        return _terminal.rich_renderable(_render.table(self))
 
     def __rich__(self) -> Any:
         return self.to_rich()
 
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame`` of the values: aspect ids by agreement ids (needs the ``pandas`` extra)."""
-        from agreements.render import dataframe  # noqa: PLC0415
-
-        return dataframe.render(self)
+        return _dataframe.render_table(_render.table(self))
 
     def __str__(self) -> str:
         return self.to_text()
@@ -258,26 +212,9 @@ class Comparison:
 # ------------------------------------------------------------------- the aspects
 
 
-def _name(corpus: Corpus, actor_id: str) -> str:
-    actor = corpus.actors.get(actor_id)
-    return actor.name if actor is not None else actor_id
-
-
-def _words(value: str) -> str:
-    return value.replace("-", " ")
-
-
 # Events that date an agreement, and those that show each status; when none is
 # recorded the agreement's own citations are the evidence.
 _DATING: Final = frozenset({EventKind.OFFER, EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE})
-_STATUS_EVENTS: Final = {
-    Status.PROPOSED: frozenset({EventKind.OFFER}),
-    Status.REJECTED: frozenset({EventKind.REJECTION}),
-    Status.SIGNED: frozenset({EventKind.SIGNING}),
-    Status.IN_FORCE: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
-    Status.COLLAPSED: frozenset({EventKind.COLLAPSE}),
-    Status.SUPERSEDED: frozenset(),
-}
 
 
 def _event_citations(
@@ -301,14 +238,14 @@ def _date(agreement: Agreement, corpus: Corpus) -> Cell:
 
 def _status(agreement: Agreement, corpus: Corpus) -> Cell:
     return Cell(
-        value=_words(agreement.status.value),
-        citations=_event_citations(agreement, _STATUS_EVENTS[agreement.status], dated=False),
+        value=words(agreement.status),
+        citations=_event_citations(agreement, agreement.status.shown_by, dated=False),
     )
 
 
 def _parties(agreement: Agreement, corpus: Corpus) -> Cell:
     return Cell(
-        value="\n".join(_name(corpus, party.actor) for party in agreement.parties),
+        value="\n".join(corpus.actor_name(party.actor) for party in agreement.parties),
         citations=[citation for party in agreement.parties for citation in party.citations],
     )
 
@@ -316,7 +253,7 @@ def _parties(agreement: Agreement, corpus: Corpus) -> Cell:
 def _third_parties(agreement: Agreement, corpus: Corpus) -> Cell:
     return Cell(
         value="\n".join(
-            f"{_name(corpus, third.actor)} ({_words(third.role.value)})" for third in agreement.third_parties
+            f"{corpus.actor_name(third.actor)} ({words(third.role)})" for third in agreement.third_parties
         ),
         citations=[citation for third in agreement.third_parties for citation in third.citations],
     )
@@ -331,33 +268,28 @@ def _territory(agreement: Agreement, corpus: Corpus) -> Cell:
 
 def _weapon_names(classes: Iterable[WeaponClass]) -> str:
     present = set(classes)
-    return ", ".join(_words(weapon.value) for weapon in WeaponClass if weapon in present)
+    return ", ".join(words(weapon) for weapon in WeaponClass if weapon in present)
 
 
 def _weapons_cell(agreement: Agreement, action: WeaponAction) -> Cell:
     """Weapon classes handed over (or kept), heaviest first; disputed classes on their own line."""
-    if action is WeaponAction.HAND_OVER:
-        certain, doubtful = agreement.handover, agreement.disputed_handover
-        modalities = {Modality.MUST}
-    else:
-        certain, doubtful = agreement.retained, frozenset()
-        modalities = {Modality.MUST, Modality.MAY}
     disputed_ids = agreement.disputed_clauses
-    clauses = [
-        clause
-        for clause in agreement.clauses
-        if clause.weapons is not None and clause.weapons.action is action and clause.modality in modalities
-    ]
-    if action is WeaponAction.RETAIN:
-        doubtful = (
-            frozenset(
-                weapon
-                for clause in clauses
-                if clause.id in disputed_ids and clause.weapons is not None
-                for weapon in clause.weapons.classes
-            )
-            - certain
+    clauses = [clause for clause in agreement.clauses if clause.stance is action]
+    certain = frozenset(
+        weapon
+        for clause in clauses
+        if clause.id not in disputed_ids and clause.weapons is not None
+        for weapon in clause.weapons.classes
+    )
+    doubtful = (
+        frozenset(
+            weapon
+            for clause in clauses
+            if clause.id in disputed_ids and clause.weapons is not None
+            for weapon in clause.weapons.classes
         )
+        - certain
+    )
     lines = [_weapon_names(certain)] if certain else []
     if doubtful:
         lines.append(f"disputed: {_weapon_names(doubtful)}")
@@ -402,12 +334,12 @@ def category_aspect(aspect_id: str, label: str, *categories: Category, descripti
     """
     wanted = frozenset(categories)
     if not wanted:
-        raise ValueError("category_aspect() needs at least one category")
+        raise InvalidArgumentError("category_aspect() needs at least one category")
 
     def extract(agreement: Agreement, corpus: Corpus) -> Cell:
         return _clauses_cell(agreement, [clause for clause in agreement.clauses if clause.category in wanted])
 
-    names = ", ".join(_words(category.value) for category in Category if category in wanted)
+    names = ", ".join(words(category) for category in Category if category in wanted)
     return Aspect(
         id=aspect_id, label=label, extract=extract, description=description or f"Clauses about {names}."
     )
@@ -498,56 +430,36 @@ def _builtin_aspects() -> tuple[Aspect, ...]:
     )
 
 
+#: The aspects :func:`compare` shows by default, in this order. Pass
+#: ``aspects=[*BUILTIN_ASPECTS, mine]`` to add your own.
 BUILTIN_ASPECTS: Final = _builtin_aspects()
-_REGISTRY: Final[dict[str, Aspect]] = {aspect.id: aspect for aspect in BUILTIN_ASPECTS}
-
-
-def registered_aspects() -> tuple[Aspect, ...]:
-    """Every registered aspect, the built-in ones first, then in order of registration.
-
-    >>> [aspect.id for aspect in registered_aspects()][:4]
-    ['date', 'status', 'parties', 'third-parties']
-    """
-    return tuple(_REGISTRY.values())
-
-
-def register_aspect(aspect: Aspect, *, replace: bool = False) -> Aspect:
-    """Add ``aspect`` to the rows :func:`compare` shows by default, and return it.
-
-    An id that is already registered is an error unless ``replace`` is true,
-    in which case the new aspect takes the old one's place in the order.
-
-    >>> fees = category_aspect("fees", "Fees for services", Category.SERVICES)
-    >>> register_aspect(fees).id
-    'fees'
-    >>> unregister_aspect("fees").label
-    'Fees for services'
-    """
-    if aspect.id in _REGISTRY and not replace:
-        raise ValueError(f"an aspect with id {aspect.id!r} is already registered; pass replace=True")
-    _REGISTRY[aspect.id] = aspect
-    return aspect
-
-
-def unregister_aspect(aspect_id: str) -> Aspect:
-    """Remove an aspect from the defaults and return it (built-in ones too)."""
-    try:
-        return _REGISTRY.pop(aspect_id)
-    except KeyError:
-        raise UnknownAspectError(aspect_id, _near(aspect_id, list(_REGISTRY))) from None
 
 
 def _near(wanted: str, choices: Sequence[str]) -> list[str]:
     return [choice for choice, _ in closest(wanted, choices, limit=3, cutoff=0.5)]
 
 
-def _aspect(item: Aspect | str) -> Aspect:
-    if isinstance(item, Aspect):
-        return item
-    found = _REGISTRY.get(item)
-    if found is None:
-        raise UnknownAspectError(item, _near(item, list(_REGISTRY)))
-    return found
+def _aspects(items: Sequence[Aspect | str]) -> tuple[Aspect, ...]:
+    """The aspects asked for, ids looked up among the built-in aspects and the aspects given."""
+    if isinstance(items, str):
+        raise ArgumentTypeError(f"aspects: expected a list of aspects or ids, got the string {items!r}")
+    known = {aspect.id: aspect for aspect in BUILTIN_ASPECTS}
+    known.update((item.id, item) for item in items if isinstance(item, Aspect))
+    chosen: list[Aspect] = []
+    for item in items:
+        if isinstance(item, Aspect):
+            chosen.append(item)
+        elif isinstance(item, str):
+            if item not in known:
+                raise UnknownAspectError(item, _near(item, list(known)))
+            chosen.append(known[item])
+        else:
+            raise ArgumentTypeError(f"aspects: expected an Aspect or an aspect id, got {type(item).__name__}")
+    ids = [aspect.id for aspect in chosen]
+    twice = sorted({aspect_id for aspect_id in ids if ids.count(aspect_id) > 1})
+    if twice:
+        raise InvalidArgumentError(f"aspect {twice[0]!r} is listed twice")
+    return tuple(chosen)
 
 
 def compare(
@@ -580,27 +492,20 @@ def compare(
         chosen: list[Agreement] = list(agreements.agreements.values())
     else:
         if isinstance(agreements, Agreement):
-            raise TypeError("compare() takes several agreements (a list or a corpus), not one agreement")
+            raise ArgumentTypeError(
+                "compare() takes several agreements (a list or a corpus), not one agreement"
+            )
         chosen = list(agreements)
-        if corpus is None:
-            from agreements.corpus import corpus as builtin  # noqa: PLC0415 - read only when needed
-
-            corpus = builtin()
-        names = corpus
+        names = _builtin.corpus() if corpus is None else corpus
     seen: set[str] = set()
     for agreement in chosen:
         if agreement.id in seen:
-            raise ValueError(f"agreement {agreement.id!r} is listed twice")
+            raise InvalidArgumentError(f"agreement {agreement.id!r} is listed twice")
         seen.add(agreement.id)
     # A corpus orders agreements the one way the library does: by date, then
     # by ``follows`` among those of the same date, then by id.
     columns = tuple(Corpus(agreements=chosen).agreements.values())
-    rows_for = registered_aspects() if aspects is None else tuple(_aspect(item) for item in aspects)
-    if aspects is not None:
-        ids = [aspect.id for aspect in rows_for]
-        twice = sorted({aspect_id for aspect_id in ids if ids.count(aspect_id) > 1})
-        if twice:
-            raise ValueError(f"aspect {twice[0]!r} is listed twice")
+    rows_for = BUILTIN_ASPECTS if aspects is None else _aspects(aspects)
     rows: list[Row] = []
     for aspect in rows_for:
         row = Row(aspect=aspect, cells=_row_cells(aspect, columns, names))
@@ -616,7 +521,7 @@ def _row_cells(aspect: Aspect, columns: Sequence[Agreement], names: Corpus) -> l
     for agreement in columns:
         cell = aspect.extract(agreement, names)
         if not isinstance(cell, Cell):
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"aspect {aspect.id!r} returned {type(cell).__name__!r} for {agreement.id!r}; expected a Cell"
             )
         changed = aspect.tracks_changes and bool(cells) and cell.value != cells[-1].value

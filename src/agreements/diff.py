@@ -36,29 +36,45 @@ True
 from __future__ import annotations
 
 import bisect
-import enum
 import operator
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Generic, TypeVar
+from typing import Any
 
 import attrs
 
+from agreements import corpus as _builtin
 from agreements._diff import align as _align
 from agreements._diff.chain import longest_chain
-from agreements.exceptions import AgreementsError
-from agreements.model import (
-    Agreement,
-    Clause,
-    Corpus,
-    Dispute,
-    Event,
-    Party,
-    ThirdParty,
-    ThirdPartyRole,
-    WeaponAction,
-    WeaponClass,
+from agreements._diff.changes import (
+    ActorObligations,
+    Added,
+    Changed,
+    ClauseChange,
+    FieldChange,
+    GuarantorsDiff,
+    MetadataDiff,
+    ObligationsDiff,
+    PairedBy,
+    PartiesDiff,
+    RecordsDiff,
+    Removed,
+    RoleChange,
+    Score,
+    Unchanged,
+    WeaponChange,
+    WeaponsDiff,
 )
+from agreements.exceptions import ArgumentTypeError, DiffApplyError, InvalidPairsError
+from agreements.model import Agreement, Clause, Corpus, Dispute, Event, WeaponAction, WeaponClass
+from agreements.render import csv as _csv
+from agreements.render import dataframe as _dataframe
+from agreements.render import diff as _render
+from agreements.render import html as _html
+from agreements.render import json as _json
+from agreements.render import latex as _latex
+from agreements.render import markdown as _markdown
+from agreements.render import terminal as _terminal
 from agreements.similarity import closest
 
 __all__ = [
@@ -110,433 +126,9 @@ _METADATA_FIELDS: typing.Final = tuple(
 _OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - {"id", "citations", "obligor"}
 
 
-# ------------------------------------------------------------------- errors
-
-
-class InvalidPairsError(AgreementsError, ValueError):
-    """The ``pairs=`` given to :func:`diff` name a clause that is not there, or one twice."""
-
-
-class DiffApplyError(AgreementsError, ValueError):
-    """:meth:`AgreementDiff.apply` was given an agreement other than the diff's old one."""
-
-
-# ------------------------------------------------------------ clause changes
-
-
-class PairedBy(enum.Enum):
-    """Why two clauses were paired."""
-
-    FORCED = "forced"
-    """The caller asked for the pair with ``pairs=``."""
-    IDENTICAL = "identical"
-    """The clauses are equal in everything but perhaps their id."""
-    SCORE = "score"
-    """The pair is part of the best assignment of scores over the threshold."""
-
-
-@attrs.frozen(kw_only=True)
-class Score:
-    """Why two clauses were paired: each component in [0, 1] and the total they make.
-
-    ``text`` compares the word-sorted summaries and ``citations`` the quotes
-    cited (the share of them that the two clauses, and no other clause of
-    either agreement, cite): the words that carry a clause's identity. ``obligor`` is 1 for the same obligor, ``category`` 1 for the
-    same category (clauses pair across categories only when forced),
-    ``weapons`` the overlap of the weapon classes (halved when the action
-    differs), ``places`` the overlap of the places, ``terms`` the share of
-    modality, action, count and timing that agree.
-
-    ``total = category * max(text, citations) * (1 - 0.15 * (1 - obligor)
-    - 0.15 * (1 - weapons) - 0.1 * (1 - places) - 0.15 * (1 - terms))``:
-    structure only lowers a pair, because most clauses of one category share
-    their structure, but it separates "mirror" clauses (the same words for
-    another obligor). ``same_id`` tells whether both clauses have the same id,
-    which lowers the bar a pair must reach. ``paired_by`` says which step
-    paired them.
-
-    >>> Score(text=1.0, citations=1.0, obligor=0.0, category=1.0, weapons=1.0, places=1.0, terms=1.0,
-    ...       total=0.85, same_id=True, paired_by=PairedBy.SCORE).total
-    0.85
-    """
-
-    text: float
-    citations: float
-    obligor: float
-    category: float
-    weapons: float
-    places: float
-    terms: float
-    total: float
-    same_id: bool
-    paired_by: PairedBy
-
-
-@attrs.frozen(kw_only=True)
-class FieldChange:
-    """One field and its value before and after.
-
-    >>> FieldChange(name="count", old=None, new=9)
-    FieldChange(name='count', old=None, new=9)
-    """
-
-    name: str
-    old: object
-    new: object
-
-    @property
-    def changed(self) -> bool:
-        """Whether the value differs."""
-        return bool(self.old != self.new)
-
-    def invert(self) -> FieldChange:
-        """The same field with old and new swapped."""
-        return FieldChange(name=self.name, old=self.new, new=self.old)
-
-
-@attrs.frozen(kw_only=True)
-class Added:
-    """A clause of the new agreement that pairs with none of the old, at ``index`` in the new."""
-
-    clause: Clause
-    index: int
-
-    def invert(self) -> Removed:
-        """The same clause seen from the other side."""
-        return Removed(clause=self.clause, index=self.index)
-
-
-@attrs.frozen(kw_only=True)
-class Removed:
-    """A clause of the old agreement that pairs with none of the new, at ``index`` in the old."""
-
-    clause: Clause
-    index: int
-
-    def invert(self) -> Added:
-        """The same clause seen from the other side."""
-        return Added(clause=self.clause, index=self.index)
-
-
-@attrs.frozen(kw_only=True)
-class Changed:
-    """A clause paired with a different one: ``fields`` lists what changed, in field order.
-
-    ``moved`` is set when the clause left the order of the others (see
-    :func:`diff`); an obligor change means the obligation passed to another
-    actor.
-    """
-
-    old: Clause
-    new: Clause
-    old_index: int
-    new_index: int
-    fields: tuple[FieldChange, ...]
-    score: Score
-    moved: bool = False
-
-    @property
-    def names(self) -> frozenset[str]:
-        """The names of the changed fields."""
-        return frozenset(field.name for field in self.fields)
-
-    def invert(self) -> Changed:
-        """The same pairing seen from the other side."""
-        return Changed(
-            old=self.new,
-            new=self.old,
-            old_index=self.new_index,
-            new_index=self.old_index,
-            fields=tuple(field.invert() for field in self.fields),
-            score=self.score,
-            moved=self.moved,
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Unchanged:
-    """A clause that is the same in both agreements; ``moved`` when it changed place."""
-
-    clause: Clause
-    old_index: int
-    new_index: int
-    score: Score
-    moved: bool = False
-
-    @property
-    def old(self) -> Clause:
-        """The clause (the same on both sides)."""
-        return self.clause
-
-    @property
-    def new(self) -> Clause:
-        """The clause (the same on both sides)."""
-        return self.clause
-
-    def invert(self) -> Unchanged:
-        """The same pairing seen from the other side."""
-        return Unchanged(
-            clause=self.clause,
-            old_index=self.new_index,
-            new_index=self.old_index,
-            score=self.score,
-            moved=self.moved,
-        )
-
-
-ClauseChange = Added | Removed | Changed | Unchanged
-"""What happened to one clause; ``match`` on the four cases."""
-
-
-# -------------------------------------------------------- the small sections
-
-
-@attrs.frozen(kw_only=True)
-class MetadataDiff:
-    """The agreement's own fields (id, title, date, status, summary, place, territory, citations).
-
-    ``fields`` holds every one of them, old and new, so that the diff can be
-    applied and checked; ``changed`` the ones that differ.
-    """
-
-    fields: tuple[FieldChange, ...]
-
-    @property
-    def changed(self) -> tuple[FieldChange, ...]:
-        """The fields whose value differs, in field order."""
-        return tuple(field for field in self.fields if field.changed)
-
-    def __getitem__(self, name: str) -> FieldChange:
-        """The field called ``name``."""
-        for field in self.fields:
-            if field.name == name:
-                return field
-        raise KeyError(name)
-
-    def invert(self) -> MetadataDiff:
-        """Old and new swapped."""
-        return MetadataDiff(fields=tuple(field.invert() for field in self.fields))
-
-
-@attrs.frozen(kw_only=True)
-class PartiesDiff:
-    """The parties of both agreements, and which actors joined or left."""
-
-    old: tuple[Party, ...]
-    new: tuple[Party, ...]
-
-    @property
-    def added(self) -> tuple[str, ...]:
-        """Actors that are parties only to the new agreement, in its order."""
-        before = {party.actor for party in self.old}
-        return _unique(party.actor for party in self.new if party.actor not in before)
-
-    @property
-    def removed(self) -> tuple[str, ...]:
-        """Actors that are parties only to the old agreement, in its order."""
-        after = {party.actor for party in self.new}
-        return _unique(party.actor for party in self.old if party.actor not in after)
-
-    @property
-    def kept(self) -> tuple[str, ...]:
-        """Actors that are parties to both, in the new agreement's order."""
-        before = {party.actor for party in self.old}
-        return _unique(party.actor for party in self.new if party.actor in before)
-
-    def invert(self) -> PartiesDiff:
-        """Old and new swapped."""
-        return PartiesDiff(old=self.new, new=self.old)
-
-
-@attrs.frozen(kw_only=True)
-class RoleChange:
-    """An outside actor whose role changed (``roles`` in declaration order of the enum)."""
-
-    actor: str
-    old: tuple[ThirdPartyRole, ...]
-    new: tuple[ThirdPartyRole, ...]
-
-
-@attrs.frozen(kw_only=True)
-class GuarantorsDiff:
-    """Third parties (guarantors, mediators, sponsors, ...) of both agreements and their changes.
-
-    >>> from agreements import Citation, ThirdParty, ThirdPartyRole
-    >>> cite = [Citation(source="s", quote="q")]
-    >>> g = GuarantorsDiff(old=(ThirdParty(actor="russia", role=ThirdPartyRole.GUARANTOR, citations=cite),),
-    ...                    new=(ThirdParty(actor="russia", role=ThirdPartyRole.MEDIATOR, citations=cite),))
-    >>> g.changed
-    (RoleChange(actor='russia', old=(<ThirdPartyRole.GUARANTOR: 'guarantor'>,), \
-new=(<ThirdPartyRole.MEDIATOR: 'mediator'>,)),)
-    """
-
-    old: tuple[ThirdParty, ...]
-    new: tuple[ThirdParty, ...]
-
-    @property
-    def added(self) -> tuple[ThirdParty, ...]:
-        """Third parties of the new agreement whose actor has no role in the old."""
-        before = {third.actor for third in self.old}
-        return tuple(third for third in self.new if third.actor not in before)
-
-    @property
-    def removed(self) -> tuple[ThirdParty, ...]:
-        """Third parties of the old agreement whose actor has no role in the new."""
-        after = {third.actor for third in self.new}
-        return tuple(third for third in self.old if third.actor not in after)
-
-    @property
-    def changed(self) -> tuple[RoleChange, ...]:
-        """Actors in both whose roles differ, in the new agreement's order."""
-        before, after = _roles(self.old), _roles(self.new)
-        return tuple(
-            RoleChange(actor=actor, old=before[actor], new=roles)
-            for actor, roles in after.items()
-            if actor in before and before[actor] != roles
-        )
-
-    @property
-    def kept(self) -> tuple[str, ...]:
-        """Actors with the same roles in both, in the new agreement's order."""
-        before, after = _roles(self.old), _roles(self.new)
-        return tuple(actor for actor, roles in after.items() if before.get(actor) == roles)
-
-    def invert(self) -> GuarantorsDiff:
-        """Old and new swapped."""
-        return GuarantorsDiff(old=self.new, new=self.old)
-
-
-_R = TypeVar("_R", Dispute, Event)
-
-
-@attrs.frozen(kw_only=True)
-class RecordsDiff(Generic[_R]):
-    """Disputes or events of both agreements, matched by id."""
-
-    old: tuple[_R, ...]
-    new: tuple[_R, ...]
-
-    @property
-    def added(self) -> tuple[_R, ...]:
-        """Records whose id is only in the new agreement."""
-        before = {record.id for record in self.old}
-        return tuple(record for record in self.new if record.id not in before)
-
-    @property
-    def removed(self) -> tuple[_R, ...]:
-        """Records whose id is only in the old agreement."""
-        after = {record.id for record in self.new}
-        return tuple(record for record in self.old if record.id not in after)
-
-    @property
-    def changed(self) -> tuple[tuple[_R, _R], ...]:
-        """``(old, new)`` for each id in both whose record differs, in the new order."""
-        before = {record.id: record for record in self.old}
-        return tuple(
-            (before[record.id], record)
-            for record in self.new
-            if record.id in before and before[record.id] != record
-        )
-
-    def invert(self) -> RecordsDiff[_R]:
-        """Old and new swapped."""
-        return RecordsDiff(old=self.new, new=self.old)
-
-
-# ------------------------------------------------------- the derived sections
-
-
-@attrs.frozen(kw_only=True)
-class ActorObligations:
-    """How one actor's obligations changed.
-
-    ``gained`` and ``lost`` are clauses added or removed with this actor as
-    obligor; ``changed`` paired clauses of this actor whose terms changed (not
-    only their id or citations); ``transferred_in`` and ``transferred_out``
-    paired clauses whose obligor changed to or from this actor, reported once
-    as a transfer rather than as one lost and one gained.
-    """
-
-    actor: str
-    gained: tuple[Added, ...] = ()
-    lost: tuple[Removed, ...] = ()
-    changed: tuple[Changed, ...] = ()
-    transferred_in: tuple[Changed, ...] = ()
-    transferred_out: tuple[Changed, ...] = ()
-
-
-@attrs.frozen(kw_only=True)
-class ObligationsDiff:
-    """Obligation changes per actor (sorted by actor id) and the transfers between actors.
-
-    ``d.obligations["russia"]`` is the :class:`ActorObligations` of one actor
-    (a ``KeyError`` when nothing changed for it).
-    """
-
-    actors: tuple[ActorObligations, ...]
-    transfers: tuple[Changed, ...]
-
-    def __getitem__(self, actor: str) -> ActorObligations:
-        """The changes of one actor."""
-        for entry in self.actors:
-            if entry.actor == actor:
-                return entry
-        raise KeyError(actor)
-
-    def __contains__(self, actor: object) -> bool:
-        """Whether some obligation of ``actor`` changed."""
-        return any(entry.actor == actor for entry in self.actors)
-
-
-@attrs.frozen(kw_only=True)
-class WeaponChange:
-    """A change in how one handed-over weapon class is handled.
-
-    ``field`` is ``"holder"``, ``"schedule"`` or ``"modality"``; ``old`` and
-    ``new`` are the sorted values over every hand-over term of that class.
-    ``disputed`` marks a class that some dispute puts in doubt on either side.
-    """
-
-    weapon: WeaponClass
-    field: str
-    old: tuple[str, ...]
-    new: tuple[str, ...]
-    disputed: bool
-
-
-@attrs.frozen(kw_only=True)
-class WeaponsDiff:
-    """The weapon classes each agreement has handed over, and how that changed.
-
-    ``old`` and ``new`` are :attr:`Agreement.handover` (undisputed), the
-    ``*_disputed`` sets :attr:`Agreement.disputed_handover`.
-    """
-
-    old: frozenset[WeaponClass]
-    new: frozenset[WeaponClass]
-    old_disputed: frozenset[WeaponClass]
-    new_disputed: frozenset[WeaponClass]
-    changes: tuple[WeaponChange, ...]
-
-    @property
-    def added(self) -> frozenset[WeaponClass]:
-        """Classes handed over only under the new agreement."""
-        return self.new - self.old
-
-    @property
-    def removed(self) -> frozenset[WeaponClass]:
-        """Classes handed over only under the old agreement."""
-        return self.old - self.new
-
-    @property
-    def kept(self) -> frozenset[WeaponClass]:
-        """Classes handed over under both."""
-        return self.old & self.new
-
-    @property
-    def disputed(self) -> frozenset[WeaponClass]:
-        """Classes whose hand-over is disputed in either agreement."""
-        return self.old_disputed | self.new_disputed
+def _names(corpus: Corpus | None) -> Corpus:
+    """Where a diff's renderings look up names and sources: ``corpus``, else the built-in corpus."""
+    return _builtin.corpus() if corpus is None else corpus
 
 
 # ------------------------------------------------------------------ the diff
@@ -622,7 +214,7 @@ class AgreementDiff:
 expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
         """
         if not isinstance(agreement, Agreement):
-            raise TypeError(f"apply() needs an Agreement, got {type(agreement).__name__}")
+            raise ArgumentTypeError(f"apply() needs an Agreement, got {type(agreement).__name__}")
         expected = self._side(old=True)
         if agreement != expected:
             where, want, got = _first_difference(expected, agreement)
@@ -673,7 +265,8 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
     def summary(self, corpus: Corpus | None = None) -> list[str]:
         """Plain-English sentences, most important first: weapons, third parties, obligations, the rest.
 
-        Actors are named from ``corpus`` when given (its ``actors``), by id otherwise.
+        Actors are named from ``corpus`` (by default the built-in corpus; an
+        actor it does not know is named by its id).
 
         >>> from agreements import Agreement, Citation, PartialDate, Status, ThirdParty, ThirdPartyRole
         >>> cite = [Citation(source="s", quote="q")]
@@ -682,11 +275,46 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
         ...     return Agreement(id="a", title="Truce", date=PartialDate(year=2021), status=Status.SIGNED,
         ...                      citations=cite, third_parties=[russia])
         >>> diff(deal(ThirdPartyRole.GUARANTOR), deal(ThirdPartyRole.MEDIATOR)).summary()
-        ['russia goes from guarantor to mediator.']
+        ['Russia goes from guarantor to mediator.']
         """
-        from agreements._diff.prose import sentences  # noqa: PLC0415 - prose imports this module
+        return _render.sentences(self, _names(corpus))
 
-        return sentences(self, corpus)
+    # ------------------------------------------------------------- renderings
+
+    def to_markdown(self, *, corpus: Corpus | None = None) -> str:
+        """GitHub-flavoured Markdown: the summary, then a table of the clauses old and new, with notes."""
+        return _markdown.render_table(_render.table(self, _names(corpus)))
+
+    def to_html(self, *, title: str | None = None, corpus: Corpus | None = None) -> str:
+        """One self-contained HTML page (no scripts, no external files) with every quote."""
+        return _html.render_table(_render.table(self, _names(corpus)), title=title)
+
+    def to_csv(self, *, corpus: Corpus | None = None) -> str:
+        """CSV (RFC 4180): one row per clause, old and new side by side, formula-safe."""
+        return _csv.render_table(_render.table(self, _names(corpus)))
+
+    def to_json(self, *, corpus: Corpus | None = None) -> str:
+        """JSON in the documented shape of :mod:`agreements.render.json`."""
+        return _json.render_table(_render.table(self, _names(corpus)))
+
+    def to_latex(self, *, corpus: Corpus | None = None) -> str:
+        """A LaTeX ``longtable`` with booktabs rules, followed by the numbered notes."""
+        return _latex.render_table(_render.table(self, _names(corpus)))
+
+    def to_text(self, *, width: int = 100, corpus: Corpus | None = None) -> str:
+        """A plain-text report that fits ``width`` terminal columns, with numbered notes below."""
+        return _terminal.render_table_plain(_render.table(self, _names(corpus)), width=width)
+
+    def to_rich(self, *, corpus: Corpus | None = None) -> Any:
+        """A ``rich`` renderable of the report (needs the ``rich`` extra)."""
+        return _terminal.rich_renderable(_render.table(self, _names(corpus)))
+
+    def __rich__(self) -> Any:
+        return self.to_rich()
+
+    def to_dataframe(self, *, corpus: Corpus | None = None) -> Any:
+        """A ``pandas.DataFrame``: one row per clause, old and new values (needs the ``pandas`` extra)."""
+        return _dataframe.render_table(_render.table(self, _names(corpus)))
 
 
 # ----------------------------------------------------------------- diff()
@@ -731,9 +359,9 @@ def diff(
     """
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, Agreement):
-            raise TypeError(f"diff() needs two Agreements, got {type(value).__name__} for {name}")
+            raise ArgumentTypeError(f"diff() needs two Agreements, got {type(value).__name__} for {name}")
     if not isinstance(moves, bool):
-        raise TypeError(f"moves: expected True or False, got {moves!r}")
+        raise ArgumentTypeError(f"moves: expected True or False, got {moves!r}")
     forced = _forced(a, b, pairs)
     matches = _align.align(a.clauses, b.clauses, forced)
     kept = _kept(a.clauses, b.clauses, matches) if moves else None
@@ -741,40 +369,11 @@ def diff(
     paired_old: set[int] = set()
     paired_new: set[int] = set()
     fields_of = operator.attrgetter(*_CLAUSE_FIELDS)
-    identical = {
-        same_id: Score(
-            text=1.0,
-            citations=1.0,
-            obligor=1.0,
-            category=1.0,
-            weapons=1.0,
-            places=1.0,
-            terms=1.0,
-            total=1.0,
-            same_id=same_id,
-            paired_by=PairedBy.IDENTICAL,
-        )
-        for same_id in (False, True)
-    }
     for number, match in enumerate(matches):
         old, new = a.clauses[match.old], b.clauses[match.new]
         paired_old.add(match.old)
         paired_new.add(match.new)
-        if match.how == "identical":
-            score = identical[old.id == new.id]
-        else:
-            score = Score(
-                text=match.text,
-                citations=match.citations,
-                obligor=match.obligor,
-                category=match.category,
-                weapons=match.weapons,
-                places=match.places,
-                terms=match.terms,
-                total=match.total,
-                same_id=old.id == new.id,
-                paired_by=PairedBy(match.how),
-            )
+        score = match.score
         moved = kept is not None and number not in kept
         if old == new:
             changes.append(
@@ -877,7 +476,7 @@ def _kept(old: Sequence[Clause], new: Sequence[Clause], matches: Sequence[_align
     def rank(k: int) -> tuple[float, object]:
         match = matches[k]
         ends = sorted((_clause_rank(old[match.old]), _clause_rank(new[match.new])))
-        return (-match.total, ends)
+        return (-match.score.total, ends)
 
     return longest_chain([(match.old, match.new) for match in matches], rank)
 
@@ -911,17 +510,6 @@ def _ordered(changes: Iterable[ClauseChange]) -> tuple[ClauseChange, ...]:
         return (change.new_index, 0, 0)
 
     return tuple(sorted(items, key=key))
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _roles(thirds: Iterable[ThirdParty]) -> dict[str, tuple[ThirdPartyRole, ...]]:
-    found: dict[str, set[ThirdPartyRole]] = {}
-    for third in thirds:
-        found.setdefault(third.actor, set()).add(third.role)
-    return {actor: tuple(role for role in ThirdPartyRole if role in roles) for actor, roles in found.items()}
 
 
 def _first_difference(expected: Agreement, got: Agreement) -> tuple[str, object, object]:

@@ -19,12 +19,20 @@ import enum
 import functools
 import re
 import types
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, Self, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final, Self, TypeVar
 
 import attrs
 
+from agreements import _names
+from agreements._text import excerpt
+from agreements.exceptions import ArgumentTypeError, FieldError, MergeConflictError, UnknownAgreementError
+from agreements.similarity import closest
+
 __all__ = [
+    "CONSTRAINT",
+    "ID_PATTERN",
+    "REGISTRIES",
     "Actor",
     "ActorKind",
     "Agreement",
@@ -33,11 +41,11 @@ __all__ = [
     "Claim",
     "Clause",
     "Condition",
+    "Constraint",
     "Corpus",
     "Dispute",
     "Event",
     "EventKind",
-    "FieldError",
     "Modality",
     "PartialDate",
     "Party",
@@ -51,22 +59,11 @@ __all__ = [
     "WeaponAction",
     "WeaponClass",
     "WeaponsTerm",
+    "constrained",
+    "is_id",
 ]
 
 _T = TypeVar("_T")
-
-
-class FieldError(ValueError):
-    """A value that a record's field does not accept.
-
-    ``field`` names the field, so that loaders can report ``clauses[2].citations``
-    rather than only ``clauses[2]``.
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
 
 
 # ---------------------------------------------------------------- enumerations
@@ -122,7 +119,12 @@ class Modality(enum.Enum):
 
 
 class Status(enum.Enum):
-    """Where an agreement stands."""
+    """Where an agreement stands.
+
+    A status rules out some events: an agreement still only proposed has not
+    been signed, one in force has not collapsed (:attr:`rules_out`); and
+    some events are the evidence of a status (:attr:`shown_by`).
+    """
 
     PROPOSED = "proposed"
     REJECTED = "rejected"
@@ -130,6 +132,24 @@ class Status(enum.Enum):
     IN_FORCE = "in-force"
     COLLAPSED = "collapsed"
     SUPERSEDED = "superseded"
+
+    @property
+    def rules_out(self) -> frozenset[EventKind]:
+        """The kinds of event an agreement with this status cannot have had.
+
+        >>> sorted(kind.value for kind in Status.PROPOSED.rules_out)
+        ['entry-into-force', 'signing']
+        """
+        return _RULED_OUT.get(self, frozenset())
+
+    @property
+    def shown_by(self) -> frozenset[EventKind]:
+        """The kinds of event that show an agreement reached this status.
+
+        >>> sorted(kind.value for kind in Status.IN_FORCE.shown_by)
+        ['entry-into-force', 'signing']
+        """
+        return _SHOWN_BY[self]
 
 
 class ThirdPartyRole(enum.Enum):
@@ -185,52 +205,137 @@ class EventKind(enum.Enum):
     COLLAPSE = "collapse"
     OTHER = "other"
 
+    @property
+    def after_agreement(self) -> bool:
+        """Whether an event of this kind can only happen once its agreement exists (entry into force, ...)."""
+        return self in _AFTER_AGREEMENT
 
-# ------------------------------------------------------------------ validators
 
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
+_AFTER_AGREEMENT: Final = frozenset({EventKind.ENTRY_INTO_FORCE, EventKind.HANDOVER, EventKind.COLLAPSE})
+_RULED_OUT: Final[Mapping[Status, frozenset[EventKind]]] = types.MappingProxyType(
+    {
+        Status.SIGNED: frozenset({EventKind.COLLAPSE}),
+        Status.IN_FORCE: frozenset({EventKind.COLLAPSE}),
+        Status.PROPOSED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
+        Status.REJECTED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
+    }
+)
+_SHOWN_BY: Final[Mapping[Status, frozenset[EventKind]]] = types.MappingProxyType(
+    {
+        Status.PROPOSED: frozenset({EventKind.OFFER}),
+        Status.REJECTED: frozenset({EventKind.REJECTION}),
+        Status.SIGNED: frozenset({EventKind.SIGNING}),
+        Status.IN_FORCE: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
+        Status.COLLAPSED: frozenset({EventKind.COLLAPSE}),
+        Status.SUPERSEDED: frozenset(),
+    }
+)
+
+# ----------------------------------------------------------------- constraints
+
+#: The pattern every id matches: lower-case letters, digits, ``.``, ``_`` and
+#: ``-``, starting with a letter or a digit. Records, clause references, aspect
+#: ids and the JSON Schema all use this one pattern.
+ID_PATTERN: Final = r"^[a-z0-9][a-z0-9._-]*$"
+_ID: Final = re.compile(ID_PATTERN.removesuffix("$") + r"\Z")
+
+#: The key under which a field's :class:`Constraint` is kept in its attrs metadata.
+CONSTRAINT: Final = "agreements.constraint"
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is a valid id (see :data:`ID_PATTERN`).
+
+    >>> is_id("daraa-2018-07"), is_id("Daraa 2018")
+    (True, False)
+    """
+    return isinstance(text, str) and _ID.match(text) is not None
 
 
 def _check_id(field: str, value: str) -> None:
-    if not _ID.match(value):
-        raise FieldError(field, f"{value!r} is not a valid id (lower-case letters, digits, '.', '_' and '-')")
+    if not is_id(value):
+        raise FieldError(
+            field, f"{excerpt(value)} is not a valid id (lower-case letters, digits, '.', '_' and '-')"
+        )
 
 
-def _valid_id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    _check_id(attribute.name, value)
+@attrs.frozen
+class Constraint:
+    """What a field accepts beyond its type: one rule, checked on the way in and written into the schema.
+
+    ``schema`` holds the JSON Schema keywords the rule adds to the field's
+    type (``items`` keywords apply to each item of a list); ``check(field,
+    value)`` raises :class:`FieldError` for a value the rule refuses. A
+    field carries its constraint in ``attrs.field(metadata=...)``, where the
+    schema generator reads it, and validates with :func:`constrained`.
+    """
+
+    schema: Mapping[str, Any]
+    check: Callable[[str, Any], None]
 
 
-def _valid_optional_id(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def constrained(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The one validator of constrained fields: it applies the field's :class:`Constraint`."""
     if value is not None:
-        _check_id(attribute.name, value)
+        attribute.metadata[CONSTRAINT].check(attribute.name, value)
 
 
-def _valid_ids(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
-    for index, item in enumerate(value):
-        _check_id(f"{attribute.name}[{index}]", item)
+def _rule(schema: Mapping[str, Any], check: Callable[[str, Any], None]) -> Mapping[str, Constraint]:
+    return types.MappingProxyType(
+        {CONSTRAINT: Constraint(schema=types.MappingProxyType(dict(schema)), check=check)}
+    )
 
 
-def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _check_ids(field: str, values: Iterable[str]) -> None:
+    for index, item in enumerate(values):
+        _check_id(f"{field}[{index}]", item)
+
+
+def _check_text(field: str, value: str) -> None:
     if not value.strip():
-        raise FieldError(attribute.name, "must not be empty")
+        raise FieldError(field, "must not be empty")
 
 
-def _not_empty(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not value:
-        raise FieldError(attribute.name, "must list at least one")
+def _at_least(least: int, what: str) -> Callable[[str, Any], None]:
+    def check(field: str, value: Any) -> None:
+        if len(value) < least:
+            raise FieldError(field, f"{what}, got {len(value)}")
+
+    return check
+
+
+#: An id (or ``None`` where the field is optional).
+ID: Final = _rule({"pattern": ID_PATTERN}, _check_id)
+#: A list of ids.
+IDS: Final = _rule({"items": {"pattern": ID_PATTERN}}, _check_ids)
+#: Text that is not blank.
+TEXT: Final = _rule({"pattern": r"\S"}, _check_text)
+#: A list with at least one item.
+SOME: Final = _rule({"minItems": 1}, _at_least(1, "must list at least one"))
+#: The claims of a dispute: at least two.
+TWO_OR_MORE: Final = _rule({"minItems": 2}, _at_least(2, "a dispute needs at least two claims"))
+
+
+def _check_not_negative(field: str, value: int) -> None:
+    if value < 0:
+        raise FieldError(field, f"{value!r} is not a count (0 or more)")
+
+
+#: A whole number of 0 or more.
+NOT_NEGATIVE: Final = _rule({"minimum": 0}, _check_not_negative)
 
 
 def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
     # A lone string is iterable too; turning "russia" into its letters would
     # hide a mistake, so refuse it.
     if isinstance(items, str):
-        raise TypeError(f"expected a sequence, got the string {items!r}")
+        raise ArgumentTypeError(f"expected a sequence, got the string {excerpt(items)}")
     return tuple(items)
 
 
 def _frozenset(items: Iterable[_T]) -> frozenset[_T]:
     if isinstance(items, str):
-        raise TypeError(f"expected a collection, got the string {items!r}")
+        raise ArgumentTypeError(f"expected a collection, got the string {excerpt(items)}")
     return frozenset(items)
 
 
@@ -372,9 +477,9 @@ class Source:
     in the project's ``seeds`` folder).
     """
 
-    id: str = attrs.field(validator=_valid_id)
-    document: str = attrs.field(validator=_not_blank)
-    description: str = attrs.field(validator=_not_blank)
+    id: str = attrs.field(validator=constrained, metadata=ID)
+    document: str = attrs.field(validator=constrained, metadata=TEXT)
+    description: str = attrs.field(validator=constrained, metadata=TEXT)
     date: PartialDate | None = None
 
 
@@ -382,8 +487,8 @@ class Source:
 class Citation:
     """A verbatim quote from a source: the words that carry a fact."""
 
-    source: str = attrs.field(validator=_valid_id)
-    quote: str = attrs.field(validator=_not_blank)
+    source: str = attrs.field(validator=constrained, metadata=ID)
+    quote: str = attrs.field(validator=constrained, metadata=TEXT)
 
 
 Citations = tuple[Citation, ...]
@@ -401,11 +506,11 @@ class Actor:
     state).
     """
 
-    id: str = attrs.field(validator=_valid_id)
-    name: str = attrs.field(validator=_not_blank)
+    id: str = attrs.field(validator=constrained, metadata=ID)
+    name: str = attrs.field(validator=constrained, metadata=TEXT)
     kind: ActorKind
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    parent: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    parent: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     citations: Citations = attrs.field(default=(), converter=_citations)
 
     @property
@@ -418,11 +523,11 @@ class Actor:
 class Place:
     """A place named by the sources, with its spellings and the place it lies in."""
 
-    id: str = attrs.field(validator=_valid_id)
-    name: str = attrs.field(validator=_not_blank)
+    id: str = attrs.field(validator=constrained, metadata=ID)
+    name: str = attrs.field(validator=constrained, metadata=TEXT)
     kind: PlaceKind
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    parent: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    parent: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     citations: Citations = attrs.field(default=(), converter=_citations)
 
     @property
@@ -438,9 +543,11 @@ class Place:
 class WeaponsTerm:
     """Which weapon classes are handed over or kept, by whom, and when."""
 
-    classes: frozenset[WeaponClass] = attrs.field(converter=_weapon_classes, validator=_not_empty)
+    classes: frozenset[WeaponClass] = attrs.field(
+        converter=_weapon_classes, validator=constrained, metadata=SOME
+    )
     action: WeaponAction
-    holder: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    holder: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     schedule: str | None = None
 
     @property
@@ -453,8 +560,8 @@ class WeaponsTerm:
 class Condition:
     """What a clause waits for: a neutral description and the clauses it names."""
 
-    summary: str = attrs.field(validator=_not_blank)
-    clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
+    summary: str = attrs.field(validator=constrained, metadata=TEXT)
+    clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
 @attrs.frozen(kw_only=True)
@@ -467,22 +574,49 @@ class Clause:
     ``must-not`` of the same thing by the same actor.
     """
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=constrained, metadata=ID)
     category: Category
-    summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
-    obligor: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    summary: str = attrs.field(validator=constrained, metadata=TEXT)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    obligor: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     modality: Modality = Modality.MUST
     action: str | None = None
     weapons: WeaponsTerm | None = None
-    count: int | None = None
+    count: int | None = attrs.field(default=None, validator=constrained, metadata=NOT_NEGATIVE)
     timing: str | None = None
     condition: Condition | None = None
-    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
-    def __attrs_post_init__(self) -> None:
-        if self.count is not None and self.count < 0:
-            raise FieldError("count", f"{self.count!r} is not a count (0 or more)")
+    @property
+    def holder(self) -> str | None:
+        """Whose weapons the clause is about: the weapons term's holder, else the obligor."""
+        if self.weapons is not None and self.weapons.holder is not None:
+            return self.weapons.holder
+        return self.obligor
+
+    @property
+    def stance(self) -> WeaponAction | None:
+        """The weapons action this clause puts in force, or ``None``.
+
+        A ``must`` puts its weapons action in force (hand over, retain); a
+        ``may`` only a ``retain``, which lets holders keep their weapons; a
+        ``must-not`` none. Every part of the library that asks which weapons
+        an agreement hands over or keeps reads this one property.
+
+        >>> term = WeaponsTerm(classes=[WeaponClass.HEAVY], action=WeaponAction.HAND_OVER)
+        >>> cite = [Citation(source="s", quote="q")]
+        >>> Clause(id="c", category=Category.WEAPONS, summary="s", citations=cite, weapons=term).stance
+        <WeaponAction.HAND_OVER: 'hand-over'>
+        >>> Clause(id="c", category=Category.WEAPONS, summary="s", citations=cite, weapons=term,
+        ...        modality=Modality.MAY).stance is None
+        True
+        """
+        term = self.weapons
+        if term is None or self.modality is Modality.MUST_NOT:
+            return None
+        if self.modality is Modality.MUST or term.action is WeaponAction.RETAIN:
+            return term.action
+        return None
 
 
 # ------------------------------------------------------------------- agreements
@@ -492,34 +626,34 @@ class Clause:
 class Party:
     """A party to an agreement: one who signs, accepts or is bound by it."""
 
-    actor: str = attrs.field(validator=_valid_id)
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
+    actor: str = attrs.field(validator=constrained, metadata=ID)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
 
 
 @attrs.frozen(kw_only=True)
 class ThirdParty:
     """An outside actor in an agreement, and the role it plays there."""
 
-    actor: str = attrs.field(validator=_valid_id)
+    actor: str = attrs.field(validator=constrained, metadata=ID)
     role: ThirdPartyRole
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
 
 
 @attrs.frozen(kw_only=True)
 class Territory:
     """The area an agreement covers."""
 
-    summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
-    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
+    summary: str = attrs.field(validator=constrained, metadata=TEXT)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
 @attrs.frozen(kw_only=True)
 class Claim:
     """What one or more sources say about a disputed term."""
 
-    summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
+    summary: str = attrs.field(validator=constrained, metadata=TEXT)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
 
 
 @attrs.frozen(kw_only=True)
@@ -530,27 +664,23 @@ class Dispute:
     (reported by some sources, contradicted or left out by others).
     """
 
-    id: str = attrs.field(validator=_valid_id)
-    topic: str = attrs.field(validator=_not_blank)
-    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
-    clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
-
-    def __attrs_post_init__(self) -> None:
-        if len(self.claims) < 2:
-            raise FieldError("claims", f"a dispute needs at least two claims, got {len(self.claims)}")
+    id: str = attrs.field(validator=constrained, metadata=ID)
+    topic: str = attrs.field(validator=constrained, metadata=TEXT)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims, validator=constrained, metadata=TWO_OR_MORE)
+    clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
 @attrs.frozen(kw_only=True)
 class Event:
     """Something dated that happened to an agreement: talks, signing, collapse."""
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str = attrs.field(validator=constrained, metadata=ID)
     date: PartialDate
     kind: EventKind
-    summary: str = attrs.field(validator=_not_blank)
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
-    actors: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
-    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=_valid_ids)
+    summary: str = attrs.field(validator=constrained, metadata=TEXT)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
+    places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
 @attrs.frozen(kw_only=True)
@@ -564,14 +694,14 @@ class Agreement:
     citations should say how we know.
     """
 
-    id: str = attrs.field(validator=_valid_id)
-    title: str = attrs.field(validator=_not_blank)
+    id: str = attrs.field(validator=constrained, metadata=ID)
+    title: str = attrs.field(validator=constrained, metadata=TEXT)
     date: PartialDate
     status: Status
-    citations: Citations = attrs.field(converter=_citations, validator=_not_empty)
+    citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
     summary: str = ""
-    place: str | None = attrs.field(default=None, validator=_valid_optional_id)
-    follows: str | None = attrs.field(default=None, validator=_valid_optional_id)
+    place: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
+    follows: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     parties: tuple[Party, ...] = attrs.field(default=(), converter=_parties)
     third_parties: tuple[ThirdParty, ...] = attrs.field(default=(), converter=_third_parties)
     territory: Territory | None = None
@@ -600,13 +730,9 @@ class Agreement:
         doubtful = self.disputed_clauses
         found: set[WeaponClass] = set()
         for clause in self.clauses:
-            term = clause.weapons
-            if term is None or term.action is not action or clause.modality is Modality.MUST_NOT:
-                continue
-            if action is WeaponAction.HAND_OVER and clause.modality is not Modality.MUST:
-                continue
-            if (clause.id in doubtful) == disputed:
-                found |= term.classes
+            if clause.stance is action and (clause.id in doubtful) == disputed:
+                assert clause.weapons is not None  # a clause with a stance has a weapons term
+                found |= clause.weapons.classes
         return frozenset(found)
 
     @property
@@ -624,23 +750,39 @@ class Agreement:
         """Weapon classes that an undisputed clause lets their holders keep."""
         return self._weapon_classes(WeaponAction.RETAIN, disputed=False)
 
+    def cited(self) -> Iterator[tuple[str, Backed, Citation]]:
+        """Every citation with the path and the record it backs (for a claim, its dispute), in document order.
+
+        >>> a = Agreement(id="a", title="T", date=PartialDate(year=2021), status=Status.SIGNED,
+        ...               citations=[Citation(source="s", quote="q")])
+        >>> [(path, record.id, citation.quote) for path, record, citation in a.cited()]
+        [('citations[0]', 'a', 'q')]
+        """
+        for index, citation in enumerate(self.citations):
+            yield f"citations[{index}]", self, citation
+        for index, party in enumerate(self.parties):
+            yield from ((f"parties[{index}]", party, citation) for citation in party.citations)
+        for index, third in enumerate(self.third_parties):
+            yield from ((f"third_parties[{index}]", third, citation) for citation in third.citations)
+        if self.territory is not None:
+            yield from (("territory", self.territory, citation) for citation in self.territory.citations)
+        for index, clause in enumerate(self.clauses):
+            yield from ((f"clauses[{index}]", clause, citation) for citation in clause.citations)
+        for index, dispute in enumerate(self.disputes):
+            for number, claim in enumerate(dispute.claims):
+                where = f"disputes[{index}].claims[{number}]"
+                yield from ((where, dispute, citation) for citation in claim.citations)
+        for index, event in enumerate(self.events):
+            yield from ((f"events[{index}]", event, citation) for citation in event.citations)
+
     def citations_all(self) -> Iterator[Citation]:
         """Every citation in the agreement, in document order."""
-        yield from self.citations
-        for party in self.parties:
-            yield from party.citations
-        for third in self.third_parties:
-            yield from third.citations
-        if self.territory is not None:
-            yield from self.territory.citations
-        for clause in self.clauses:
-            yield from clause.citations
-        for dispute in self.disputes:
-            for claim in dispute.claims:
-                yield from claim.citations
-        for event in self.events:
-            yield from event.citations
+        for _, _, citation in self.cited():
+            yield citation
 
+
+#: A record that an agreement's citations back (see :meth:`Agreement.cited`).
+Backed = Agreement | Party | ThirdParty | Territory | Clause | Dispute | Event
 
 # ----------------------------------------------------------------------- corpus
 
@@ -673,24 +815,45 @@ def _places(records: Iterable[Place] | Mapping[str, Place]) -> Mapping[str, Plac
     return _read_only_sorted(_registry(records))
 
 
+def _follow_depths(by_id: Mapping[str, Agreement]) -> dict[str, int]:
+    """For each agreement, how many agreements of its own date it follows, through ``follows``.
+
+    A reference to an agreement of another date, to none in the corpus, or
+    into a cycle ends the chain (``check`` reports the last two). Each
+    agreement is visited once, so this takes time in proportion to the corpus.
+    """
+    depth: dict[str, int] = {}
+    for start in sorted(by_id):  # id order, so that a cycle orders the same whatever the input order
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = start
+        base = 0
+        while current is not None and current not in depth:
+            if current in on_chain:  # a cycle: its members count from zero
+                break
+            chain.append(current)
+            on_chain.add(current)
+            agreement = by_id[current]
+            earlier = by_id.get(agreement.follows) if agreement.follows is not None else None
+            current = earlier.id if earlier is not None and earlier.date == agreement.date else None
+        if current is not None and current in depth:
+            base = depth[current] + 1
+        for offset, agreement_id in enumerate(reversed(chain)):
+            depth[agreement_id] = base + offset
+    return depth
+
+
 def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
     by_id = _registry(records)
-
-    def depth(agreement: Agreement) -> int:
-        # How many agreements of the same date this one follows, through
-        # ``follows``; a reference elsewhere or a cycle ends the chain.
-        seen = {agreement.id}
-        count = 0
-        while agreement.follows in by_id and agreement.follows not in seen:
-            earlier = by_id[agreement.follows]
-            if earlier.date != agreement.date:
-                break
-            seen.add(earlier.id)
-            agreement, count = earlier, count + 1
-        return count
-
-    ordered = sorted(by_id.values(), key=lambda agreement: (agreement.date, depth(agreement), agreement.id))
+    depth = _follow_depths(by_id)
+    ordered = sorted(
+        by_id.values(), key=lambda agreement: (agreement.date, depth[agreement.id], agreement.id)
+    )
     return types.MappingProxyType({agreement.id: agreement for agreement in ordered})
+
+
+#: The registries of a corpus, in the order documents write them.
+REGISTRIES: Final = ("sources", "actors", "places", "agreements")
 
 
 @attrs.frozen(kw_only=True)
@@ -719,37 +882,63 @@ class Corpus:
         return tuple(found)
 
     def merge(self, other: Corpus) -> Corpus:
-        """One corpus with the records of both; an id defined in both is an error.
+        """One corpus with the records of both; an id defined in both raises :class:`MergeConflictError`.
 
         Use it to check or compare your own agreements against the built-in
         actors, places and agreements: ``agreements.corpus().merge(mine)``.
         """
         merged: dict[str, list[Any]] = {}
-        for name in ("sources", "actors", "places", "agreements"):
+        for name in REGISTRIES:
             mine: Mapping[str, Any] = getattr(self, name)
             theirs: Mapping[str, Any] = getattr(other, name)
             shared = sorted(set(mine) & set(theirs))
             if shared:
-                raise FieldError(name, f"both corpora define {', '.join(map(repr, shared))}")
+                raise MergeConflictError(name, shared)
             merged[name] = [*mine.values(), *theirs.values()]
-        return Corpus(
-            sources=merged["sources"],
-            actors=merged["actors"],
-            places=merged["places"],
-            agreements=merged["agreements"],
-        )
+        return Corpus(**merged)
 
     def get(self, agreement_id: str) -> Agreement:
-        """The agreement with this id; an unknown id raises an error naming the closest."""
-        from agreements.corpus import find_agreement  # noqa: PLC0415 - corpus.py imports this module
+        """The agreement with this id; an unknown id raises :class:`UnknownAgreementError` naming the closest.
 
-        return find_agreement(self, agreement_id)
+        >>> Corpus().get("daraa-2018")
+        Traceback (most recent call last):
+        ...
+        agreements.exceptions.UnknownAgreementError: no agreement with id 'daraa-2018'
+        """
+        try:
+            return self.agreements[agreement_id]
+        except KeyError:
+            pass
+        near = closest(agreement_id, list(self.agreements), limit=3, cutoff=0.4)
+        raise UnknownAgreementError(agreement_id, [choice for choice, _ in near])
 
     def resolve(self, name: str) -> Actor | Place:
         """The actor or place a name stands for, however the sources spell it.
 
-        See :func:`agreements.corpus.resolve` for the matching rules.
+        An exact alias wins, after folding case, diacritics, hyphens, the
+        Arabic article and common transliteration variants; then the most
+        similar alias above ``agreements._names.RESOLVE_CUTOFF``. A name that
+        fits several records equally well raises
+        :class:`~agreements.exceptions.UnknownActorError` listing them, and so
+        does a name that fits none, naming the closest when any is close.
         """
-        from agreements.corpus import resolve  # noqa: PLC0415 - corpus.py imports this module
+        records: list[Actor | Place] = [*self.actors.values(), *self.places.values()]
+        return _names.resolve(records, name)
 
-        return resolve(self, name)
+    def actor_name(self, actor_id: str | None) -> str:
+        """How a reader sees an actor: its name when the corpus knows it, else its id (``"no one"`` for none).
+
+        >>> Corpus().actor_name("russia"), Corpus().actor_name(None)
+        ('russia', 'no one')
+        """
+        if actor_id is None:
+            return "no one"
+        actor = self.actors.get(actor_id)
+        return actor_id if actor is None else actor.name
+
+    def place_name(self, place_id: str | None) -> str:
+        """How a reader sees a place: its name when the corpus knows it, else its id (``"none"`` for none)."""
+        if place_id is None:
+            return "none"
+        place = self.places.get(place_id)
+        return place_id if place is None else place.name

@@ -23,6 +23,7 @@ import enum
 import json
 import re
 import tomllib
+import types
 import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -34,7 +35,8 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from agreements import model
-from agreements.exceptions import InvalidDataError, Problem
+from agreements.check import check_document
+from agreements.exceptions import FieldError, InvalidDataError, Problem
 from agreements.similarity import closest
 
 __all__ = [
@@ -154,7 +156,7 @@ def _structure_date(value: object, _: type) -> model.PartialDate:
         raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {value!r}")
     try:
         return model.PartialDate.parse(value)
-    except model.FieldError as error:
+    except FieldError as error:
         raise ValueError(error.message) from None
 
 
@@ -200,7 +202,7 @@ def _make_converter() -> cattrs.Converter:
         seen: set[Any] = set()
         for index, item in enumerate(items):
             if item in seen:
-                raise model.FieldError(f"[{index}]", f"{_plain(item)!r} is listed twice")
+                raise FieldError(f"[{index}]", f"{_plain(item)!r} is listed twice")
             seen.add(item)
         return frozenset(items)
 
@@ -221,7 +223,7 @@ def _make_converter() -> cattrs.Converter:
         seen: set[str] = set()
         for index, record in enumerate(records):
             if record.id in seen:
-                raise model.FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
+                raise FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
             seen.add(record.id)
         return tuple(records)
 
@@ -291,7 +293,7 @@ def _problems(error: BaseException, path: _Path, cls: type[Any] | None) -> list[
         return found
     if isinstance(error, KeyError):
         return [Problem(path=_format_path(path), message="required, but missing")]
-    if isinstance(error, model.FieldError):
+    if isinstance(error, FieldError):
         return [Problem(path=_format_path((*path, error.field)), message=error.message)]
     if isinstance(error, ExceptionGroup):  # pragma: no cover - cattrs groups are handled above
         return [problem for sub in error.exceptions for problem in _problems(sub, path, cls)]
@@ -396,7 +398,7 @@ def _check_format(fmt: str) -> str:
 
 def _require_yaml() -> None:
     try:
-        import yaml  # noqa: F401, PLC0415
+        import yaml  # noqa: F401, PLC0415 - the optional extra 'yaml'
     except ImportError:  # pragma: no cover - the test environment has the extra
         raise ImportError("YAML needs the optional extra: pip install 'agreements[yaml]'") from None
 
@@ -448,7 +450,7 @@ def dumps(obj: Document, fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if name == "toml":
         return tomli_w.dumps(data)
-    import yaml  # noqa: PLC0415
+    import yaml  # noqa: PLC0415 - the optional extra 'yaml'
 
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")))
 
@@ -486,8 +488,6 @@ _REGISTRY_PATH: Final = re.compile(r"(sources|actors|places|agreements)\[(\d+)\]
 
 def _check_read(document: Any, origins: _Origins, path: Path) -> None:
     """Raise the clause-logic errors of a document read from ``path``, located in its files."""
-    from agreements.check import check_document  # noqa: PLC0415 - check.py is only needed when loading
-
     if not isinstance(document, model.Agreement | model.Corpus):
         return
     located: list[tuple[Path, Problem]] = []
@@ -601,19 +601,35 @@ def dump(obj: Document, path: str | Path) -> None:
 
 # --------------------------------------------------------------------- schema
 
-_ID_PATTERN: Final = r"^[a-z0-9][a-z0-9._-]*$"
 _DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$"
 
 
-def _field_schema(tp: Any, name: str, validator: object, defs: dict[str, Any]) -> dict[str, Any]:
+def _constraint(field: attrs.Attribute[Any]) -> Mapping[str, Any]:
+    """The JSON Schema keywords a field's :class:`~agreements.model.Constraint` adds."""
+    rule = field.metadata.get(model.CONSTRAINT)
+    return rule.schema if rule is not None else {}
+
+
+def _field_schema(
+    tp: Any, defs: dict[str, Any], extra: Mapping[str, Any] = types.MappingProxyType({})
+) -> dict[str, Any]:
+    """The schema of a value of type ``tp``, with ``extra`` keywords from the field's constraint."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, _UnionType):
+        options = [_field_schema(arg, defs, extra) for arg in args if arg is not type(None)]
+        return options[0] if len(options) == 1 else {"anyOf": options}
+    if origin in (tuple, frozenset, Mapping):
+        item_type = args[1] if origin is Mapping else args[0]
+        array: dict[str, Any] = {"type": "array"}
+        array["items"] = _field_schema(item_type, defs, extra.get("items", {}))
+        if origin is frozenset:
+            array.update({"uniqueItems": True, "minItems": 1})
+        array.update({key: value for key, value in extra.items() if key != "items"})
+        return array
     if tp is str:
-        if validator is model._valid_id or validator is model._valid_optional_id:
-            return {"type": "string", "pattern": _ID_PATTERN}
-        if validator is model._not_blank:
-            return {"type": "string", "pattern": r"\S"}
-        return {"type": "string"}
+        return {"type": "string", **extra}
     if tp is int:
-        return {"type": "integer", "minimum": 0} if name == "count" else {"type": "integer"}
+        return {"type": "integer", **extra}
     if tp is bool:
         return {"type": "boolean"}
     if tp is model.PartialDate:
@@ -623,25 +639,6 @@ def _field_schema(tp: Any, name: str, validator: object, defs: dict[str, Any]) -
     if attrs.has(tp):
         _record_schema(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
-    origin, args = typing.get_origin(tp), typing.get_args(tp)
-    if origin in (typing.Union, _UnionType):
-        options = [_field_schema(arg, name, validator, defs) for arg in args if arg is not type(None)]
-        return options[0] if len(options) == 1 else {"anyOf": options}
-    if origin is tuple:
-        item = _field_schema(args[0], name, None, defs)
-        if validator is model._valid_ids:
-            item = {"type": "string", "pattern": _ID_PATTERN}
-        array: dict[str, Any] = {"type": "array", "items": item}
-        if validator is model._not_empty:
-            array["minItems"] = 1
-        if name == "claims":
-            array["minItems"] = 2
-        return array
-    if origin is frozenset:
-        item = _field_schema(args[0], name, None, defs)
-        return {"type": "array", "items": item, "uniqueItems": True, "minItems": 1}
-    if origin is Mapping:
-        return {"type": "array", "items": _field_schema(args[1], name, None, defs)}
     raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - every model type is covered above
 
 
@@ -658,7 +655,7 @@ def _record_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        properties[field.name] = _field_schema(hints[field.name], field.name, field.validator, defs)
+        properties[field.name] = _field_schema(hints[field.name], defs, _constraint(field))
         if field.default is attrs.NOTHING:
             required.append(field.name)
     doc = (cls.__doc__ or "").strip().splitlines()

@@ -43,10 +43,13 @@ _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, variants: bool = True) -> str:
     """Fold a name for matching: case, diacritics, hyphens, the article, spelling variants.
 
     Two spellings the sources use for one name fold to the same key.
+    ``variants=False`` leaves the transliteration variants alone (which
+    strip inner vowels): the key for ranking suggestions, where a consonant
+    skeleton would make unrelated short names look alike.
 
     >>> fold("Ahmed al-Awdeh") == fold("Ahmed Al-Awda")
     True
@@ -61,7 +64,7 @@ def fold(text: str) -> str:
     text = re.sub(r"[\s\-_'.,\"“”()]+", " ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)
     text = re.sub(r"^(?:the)\s+", "", text)
-    for pattern, replacement in _TRANSLITERATION:
+    for pattern, replacement in _TRANSLITERATION if variants else ():
         text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -31,6 +31,7 @@ from collections.abc import Container, Hashable, Sequence
 from typing import NamedTuple
 
 from agreements._diff.assignment import greedy, hungarian
+from agreements._diff.changes import PairedBy, Score
 from agreements.model import Clause, WeaponsTerm
 from agreements.similarity import similar_pairs, similarity, sorted_tokens
 
@@ -72,19 +73,16 @@ _SCALE = 10_000
 
 
 class Match(NamedTuple):
-    """One pairing, with the score components that explain it."""
+    """One pairing: the positions of the two clauses and the :class:`Score` that explains it."""
 
     old: int
     new: int
-    text: float
-    citations: float
-    obligor: float
-    category: float
-    weapons: float
-    places: float
-    terms: float
-    total: float
-    how: str  # "forced", "identical" or "score"
+    score: Score
+
+    @property
+    def total(self) -> float:
+        """The pair's total score."""
+        return self.score.total
 
 
 def id_key(clause_id: str) -> tuple[str | int, ...]:
@@ -150,7 +148,7 @@ def _features(clause: Clause, telling: Container[_CiteKey] | None) -> _Features:
 
 
 def _match(
-    a: Clause, b: Clause, fa: _Features, fb: _Features, *, at: tuple[int, int], text: float, how: str
+    a: Clause, b: Clause, fa: _Features, fb: _Features, *, at: tuple[int, int], text: float, how: PairedBy
 ) -> Match:
     text = round(text, 4)
     shared = fa.telling & fb.telling
@@ -168,7 +166,19 @@ def _match(
         - PENALTIES["terms"] * (1.0 - terms)
     )
     total = round(category * max(text, citations) * kept, 4)
-    return Match(*at, text, citations, obligor, category, weapons, places, terms, total, how)
+    score = Score(
+        text=text,
+        citations=citations,
+        obligor=obligor,
+        category=category,
+        weapons=weapons,
+        places=places,
+        terms=terms,
+        total=total,
+        same_id=a.id == b.id,
+        paired_by=how,
+    )
+    return Match(*at, score)
 
 
 def score(a: Clause, b: Clause) -> Match:
@@ -185,7 +195,7 @@ def score(a: Clause, b: Clause) -> Match:
     (1.0, 0.85)
     """
     text = similarity(a.summary, b.summary)
-    return _match(a, b, _features(a, None), _features(b, None), at=(0, 0), text=text, how="score")
+    return _match(a, b, _features(a, None), _features(b, None), at=(0, 0), text=text, how=PairedBy.SCORE)
 
 
 def align(
@@ -207,7 +217,7 @@ def align(
             _features(new[j], telling),
             at=(i, j),
             text=similarity(old[i].summary, new[j].summary),
-            how="forced",
+            how=PairedBy.FORCED,
         )
         for i, j in forced
     ]
@@ -226,7 +236,7 @@ def align(
             matches.extend(
                 _align_block(old, new, rows, columns, bars=bars, telling=telling, use_numpy=use_numpy)
             )
-    return sorted(matches)
+    return sorted(matches, key=lambda match: (match.old, match.new))
 
 
 class _Bars(NamedTuple):
@@ -276,7 +286,9 @@ def _align_block(
     edges: dict[tuple[int, int], Match] = {}
     for (r, c), text in candidates.items():
         i, j = rows[r], columns[c]
-        found = _match(old[i], new[j], old_features[r], new_features[c], at=(i, j), text=text, how="score")
+        found = _match(
+            old[i], new[j], old_features[r], new_features[c], at=(i, j), text=text, how=PairedBy.SCORE
+        )
         if found.total >= (bars.same_id if old[i].id == new[j].id else bars.any):
             edges[i, j] = found
     for component in _components(edges):
@@ -330,9 +342,24 @@ def _identical(
     paired_old = {i for i, _ in pairs}
     paired_new = {j for _, j in pairs}
     return (
-        [Match(i, j, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "identical") for i, j in pairs],
+        [Match(i, j, _identical_score(old[i].id == new[j].id)) for i, j in pairs],
         [i for i in rows if i not in paired_old],
         [j for j in columns if j not in paired_new],
+    )
+
+
+def _identical_score(same_id: bool) -> Score:
+    return Score(
+        text=1.0,
+        citations=1.0,
+        obligor=1.0,
+        category=1.0,
+        weapons=1.0,
+        places=1.0,
+        terms=1.0,
+        total=1.0,
+        same_id=same_id,
+        paired_by=PairedBy.IDENTICAL,
     )
 
 

@@ -1,23 +1,32 @@
-"""Renderers: one module per format, for comparisons and diffs alike.
+"""Everything a person reads is written here: tables, sentences, pictures, listings.
 
-==============  ==========================================  ==================
-format          function                                    needs
-==============  ==========================================  ==================
-``markdown``    :func:`agreements.render.markdown.render`   nothing
-``html``        :func:`agreements.render.html.render`       nothing
-``csv``         :func:`agreements.render.csv.render`        nothing
-``json``        :func:`agreements.render.json.render`       nothing
-``latex``       :func:`agreements.render.latex.render`      nothing
-``plain``       :func:`agreements.render.terminal.render_plain`  nothing
-``rich``        :func:`agreements.render.terminal.render_rich`   the ``rich`` extra
-``dataframe``   :func:`agreements.render.dataframe.render`  the ``pandas`` extra
-==============  ==========================================  ==================
+The analysis modules (:mod:`agreements.compare`, :mod:`agreements.diff`,
+:mod:`agreements.timeline`) compute; the modules below turn what they compute
+into text. Each result has a ``to_<format>`` method for every format that makes
+sense for it, and :func:`render` picks one by name.
 
-:func:`render` picks one by name. Each module is imported only when used, so
-importing this package costs nothing and needs no extra.
+==================  ================================================================
+module              what it writes
+==================  ================================================================
+``comparison``      a comparison as a :class:`~agreements.render._table.Table`
+``diff``            a diff's summary sentences, and the diff as a ``Table``
+``timeline``        a timeline as text, JSON or an SVG picture
+``markdown``        a ``Table`` as GitHub-flavoured Markdown
+``html``            a ``Table`` as one self-contained HTML page, with a timeline figure
+``csv``             a ``Table`` as CSV, formula-safe
+``json``            a ``Table`` as JSON in one documented shape
+``latex``           a ``Table`` as a LaTeX ``longtable``
+``terminal``        a ``Table`` for a terminal, plain or with the ``rich`` extra
+``dataframe``       a ``Table`` as a pandas DataFrame (the ``pandas`` extra)
+==================  ================================================================
 
->>> from agreements import get
->>> from agreements.compare import compare
+Every renderer reads the analysis results through small protocols
+(:class:`~agreements.render.diff.DiffView` and its siblings) and the neutral
+records of :mod:`agreements.render._table` and :mod:`agreements.render._figure`,
+never the analysis modules themselves: those depend on this package, not the
+other way round (see ``docs/architecture.md``).
+
+>>> from agreements import compare, get
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
 >>> print(render(compare(pair, aspects=["status"]), "csv").splitlines()[0])
 Aspect,busra-al-sham-2018,daraa-al-balad-2021-08-31
@@ -25,50 +34,29 @@ Aspect,busra-al-sham-2018,daraa-al-balad-2021-08-31
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Final
+from typing import Any, Final
 
-from agreements.exceptions import AgreementsError
-
-if TYPE_CHECKING:
-    from agreements.compare import Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
+from agreements.exceptions import InvalidArgumentError, MissingExtraError
 
 __all__ = ["FORMATS", "MissingExtraError", "render"]
 
-#: The text formats :func:`render` knows, and the module and function of each.
-FORMATS: Final = {
-    "markdown": ("markdown", "render"),
-    "html": ("html", "render"),
-    "csv": ("csv", "render"),
-    "json": ("json", "render"),
-    "latex": ("latex", "render"),
-    "plain": ("terminal", "render_plain"),
-    "rich": ("terminal", "render_rich"),
-}
+#: The formats :func:`render` knows: each is a ``to_<format>`` method of the results that have it.
+#: A comparison and a diff have all but ``svg``; a timeline has ``text``, ``json`` and ``svg``.
+FORMATS: Final = ("markdown", "html", "csv", "json", "latex", "text", "rich", "dataframe", "svg")
 
 
-class MissingExtraError(AgreementsError, ImportError):
-    """An optional extra (``rich``, ``pandas``) is needed and not installed.
+def render(obj: Any, fmt: str, **options: Any) -> Any:
+    """``obj`` (a comparison, a diff or a timeline) in the format named ``fmt``.
 
-    >>> print(MissingExtraError("to_dataframe()", "pandas"))
-    to_dataframe() needs the optional extra 'pandas': pip install 'agreements[pandas]'
-    """
-
-    def __init__(self, what: str, extra: str) -> None:
-        super().__init__(f"{what} needs the optional extra {extra!r}: pip install 'agreements[{extra}]'")
-        self.extra = extra
-
-
-def render(obj: Comparison | AgreementDiff, fmt: str, *, corpus: Corpus | None = None) -> str:
-    """``obj`` rendered in the format named ``fmt`` (one of :data:`FORMATS`).
-
-    ``corpus`` names the actors and sources of a diff (the built-in corpus by default).
+    The same as calling ``obj.to_<fmt>(**options)``: ``render(d, "markdown")``
+    is ``d.to_markdown()``, ``render(t, "text", width=80)`` is
+    ``t.to_text(width=80)``.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"{fmt!r} is not a format; expected one of {', '.join(map(repr, FORMATS))}")
-    module_name, function_name = FORMATS[fmt]
-    module = importlib.import_module(f"agreements.render.{module_name}")
-    text: str = getattr(module, function_name)(obj, corpus=corpus)
-    return text
+        raise InvalidArgumentError(
+            f"{fmt!r} is not a format; expected one of {', '.join(map(repr, FORMATS))}"
+        )
+    method = getattr(obj, f"to_{fmt}", None)
+    if not callable(method):
+        raise InvalidArgumentError(f"a {type(obj).__name__} cannot be rendered as {fmt!r}")
+    return method(**options)

@@ -1,31 +1,52 @@
-"""The one shape every renderer draws: a titled grid of cited cells.
+"""The one shape every table renderer draws: a titled grid of cited cells.
 
 A :class:`~agreements.compare.Comparison` and an
-:class:`~agreements.diff.AgreementDiff` both become a :class:`Table` here, so
+:class:`~agreements.diff.AgreementDiff` both become a :class:`Table` (see
+:mod:`agreements.render.comparison` and :mod:`agreements.render.diff`), so
 that each format is written once and treats both alike: escaping, the
 numbering of citations as notes, the marks for changed and disputed cells.
+This module depends on the model and nothing above it, so that the analysis
+modules can build cells without depending on any renderer.
 """
 
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Final, Literal
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final, Literal
 
 import attrs
 
-from agreements.compare import Cell, Comparison
-from agreements.model import Citation, Corpus, Source
+from agreements._text import one_line
+from agreements.model import Citation, Source
 
-if TYPE_CHECKING:
-    from agreements.diff import AgreementDiff
-
-__all__ = ["EMPTY", "Column", "Line", "Notes", "Table", "clean", "lines", "note_ranges", "table_of", "width"]
+__all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges"]
 
 #: What renderers show for a cell with nothing in it.
 EMPTY: Final = "—"
+
+
+def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
+    # The same quote often backs several clauses of one row; show it once.
+    return tuple(dict.fromkeys(items))
+
+
+@attrs.frozen(kw_only=True)
+class Cell:
+    """What one agreement says about one aspect.
+
+    ``value`` is short text, one item per line (an empty string when the
+    agreement says nothing on it); ``changed`` says whether it differs from the
+    previous agreement's value; ``disputed`` whether the sources disagree on a
+    term behind it; ``citations`` are the quotes it rests on, each once.
+
+    >>> Cell(value="heavy", citations=[Citation(source="s", quote="heavy weapons")]).citations
+    (Citation(source='s', quote='heavy weapons'),)
+    """
+
+    value: str = ""
+    changed: bool = False
+    disputed: bool = False
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,47 +83,6 @@ class Table:
     changes_from_left: bool = True
 
 
-def table_of(obj: Comparison | AgreementDiff, corpus: Corpus | None = None) -> Table:
-    """The table a comparison or a diff is drawn as.
-
-    ``corpus`` names the actors and sources of a diff (the built-in corpus by
-    default); a comparison has its names already.
-    """
-    if isinstance(obj, Comparison):
-        return _comparison_table(obj)
-    from agreements.diff import AgreementDiff  # noqa: PLC0415 - only diffs need it
-    from agreements.render import _diff  # noqa: PLC0415
-
-    if not isinstance(obj, AgreementDiff):
-        raise TypeError(f"cannot render {type(obj).__name__!r}: expected a Comparison or an AgreementDiff")
-    if corpus is None:
-        from agreements.corpus import corpus as builtin  # noqa: PLC0415 - read only when needed
-
-        corpus = builtin()
-    return _diff.diff_table(obj, corpus)
-
-
-def _comparison_table(comparison: Comparison) -> Table:
-    count = len(comparison.agreements)
-    return Table(
-        kind="comparison",
-        title=f"Comparison of {count} agreement{'' if count == 1 else 's'}",
-        corner="Aspect",
-        columns=tuple(
-            Column(
-                id=agreement.id,
-                label=agreement.id,
-                title=f"{agreement.title} ({agreement.date}, {agreement.status.value.replace('-', ' ')})",
-            )
-            for agreement in comparison.agreements
-        ),
-        rows=tuple(
-            Line(id=row.aspect.id, label=row.aspect.label, cells=row.cells) for row in comparison.rows
-        ),
-        sources=comparison.sources,
-    )
-
-
 # ------------------------------------------------------------------------ notes
 
 
@@ -136,7 +116,7 @@ class Notes:
         """The source id and, when known, its document: ``busra-report (004_a96f.txt)``."""
         source = self.source(citation)
         text = citation.source if source is None else f"{citation.source} ({source.document})"
-        return " ".join(lines(text))
+        return one_line(text)
 
 
 def note_ranges(numbers: Sequence[int]) -> str:
@@ -155,40 +135,3 @@ def note_ranges(numbers: Sequence[int]) -> str:
         parts.append(str(first) if first == last else f"{first}-{last}")
         index = end + 1
     return ", ".join(parts)
-
-
-# ---------------------------------------------------------------------- escaping
-
-# C0 and C1 controls other than tab and newline, lone surrogates and the bidi
-# embedding controls (which could reorder text around them): none of them has
-# a place in a rendered table.
-_UNWANTED: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """``text`` without control characters: CR LF and CR become LF, tabs spaces, others U+FFFD.
-
-    >>> clean("a\\r\\nb\\x1b[31m\\tc")
-    'a\\nb\\ufffd[31m c'
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    return _UNWANTED.sub("\ufffd", text)
-
-
-def lines(value: str) -> list[str]:
-    """The lines of a cleaned value, blank ones dropped."""
-    return [line.strip() for line in clean(value).split("\n") if line.strip()]
-
-
-def width(text: str) -> int:
-    """How many terminal columns ``text`` takes: wide East Asian characters count two, marks none."""
-    if text.isascii():
-        return len(text)
-    return sum(map(_char_width, text))
-
-
-@functools.cache
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in {"Mn", "Me", "Cf"}:
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1

@@ -9,9 +9,9 @@ formula (and some strip a leading tab or carriage return first), so such
 cells get a leading apostrophe, as OWASP recommends against CSV injection.
 
 >>> from agreements import get
->>> from agreements.compare import compare
+>>> from agreements import compare
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> print(render(compare(pair, aspects=["status"])).splitlines()[1])
+>>> print(compare(pair, aspects=["status"]).to_csv().splitlines()[1])
 Status,in force,collapsed
 """
 
@@ -19,16 +19,12 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from agreements.render._table import Table, lines, table_of
+from agreements._text import lines
+from agreements.render._table import Table
 
-if TYPE_CHECKING:
-    from agreements.compare import Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
-
-__all__ = ["neutralise", "render"]
+__all__ = ["neutralise", "render_table"]
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -62,8 +58,3 @@ def render_table(table: Table) -> str:
             fields.insert(1, row.change)
         writer.writerow([_field(text) for text in fields])
     return out.getvalue()
-
-
-def render(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as CSV text."""
-    return render_table(table_of(obj, corpus))

@@ -10,35 +10,28 @@ Flags and citations are in the JSON rendering.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from agreements.render import MissingExtraError
-from agreements.render._table import table_of
+from agreements.exceptions import MissingExtraError
+from agreements.render._table import Table
 
-if TYPE_CHECKING:
-    from agreements.compare import Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
-
-__all__ = ["render"]
+__all__ = ["render_table"]
 
 
-def render(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> Any:
-    """A comparison or a diff as a ``pandas.DataFrame`` of values.
+def render_table(table: Table) -> Any:
+    """A :class:`~agreements.render._table.Table` as a ``pandas.DataFrame`` of values.
 
-        >>> from agreements import get
-    >>> from agreements.compare import compare
+    >>> from agreements import compare, get
     >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
-        >>> frame = render(compare(pair, aspects=["status"]))
-        >>> frame.loc["status", "daraa-al-balad-2021-08-31"]
-        'collapsed'
+    >>> frame = compare(pair, aspects=["status"]).to_dataframe()
+    >>> frame.loc["status", "daraa-al-balad-2021-08-31"]
+    'collapsed'
     """
     try:
         # Imported by name so that type checking does not depend on the extra being installed.
         pandas = importlib.import_module("pandas")
     except ImportError:
         raise MissingExtraError("to_dataframe()", "pandas") from None
-    table = table_of(obj, corpus)
     columns = [column.id for column in table.columns]
     records = [[cell.value for cell in row.cells] for row in table.rows]
     index_name = "aspect" if table.kind == "comparison" else "clause"

@@ -11,32 +11,27 @@ narrow window each row becomes a card, each cell labelled with its column.
 
 Below the table of a comparison, a figure shows the compared agreements and
 their events on a timeline (:meth:`agreements.timeline.Timeline.to_svg`), inline
-SVG drawn twice: a wide picture, and a narrow one that a narrow window shows
-instead, so that its labels stay readable.
+SVG drawn twice (:func:`figure`): a wide picture, and a narrow one that a
+narrow window shows instead, so that its labels stay readable.
 
->>> from agreements import get
->>> from agreements.compare import compare
+>>> from agreements import compare, get
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> page = render(compare(pair, aspects=["status"]))
+>>> page = compare(pair, aspects=["status"]).to_html()
 >>> page.startswith("<!DOCTYPE html>") and "<script" not in page
 True
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from html import escape as _escape
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from agreements.compare import Comparison
-from agreements.render._table import EMPTY, Notes, Table, lines, note_ranges, table_of
+from agreements._text import count, lines, one_line
+from agreements.render._figure import AgreementEntry
+from agreements.render._table import EMPTY, Cell, Notes, Table, note_ranges
+from agreements.render.timeline import TimelineView, svg
 
-if TYPE_CHECKING:
-    from agreements.compare import Cell
-    from agreements.diff import AgreementDiff
-    from agreements.model import Agreement, Corpus
-
-__all__ = ["escape", "render"]
+__all__ = ["escape", "figure", "render_table"]
 
 _POLICY: Final = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
@@ -107,7 +102,7 @@ def escape(text: str) -> str:
     >>> escape('<script>alert("1")</script>')
     '&lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt;'
     """
-    return _escape(" ".join(lines(text)), quote=True)
+    return _escape(one_line(text), quote=True)
 
 
 def _tooltip(cell: Cell, notes: Notes) -> str:
@@ -135,32 +130,20 @@ def _cell(cell: Cell, column: str, notes: Notes) -> str:
     return f'<td data-label="{escape(column)}"{attributes}{title}>{body}</td>'
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def figure(line: TimelineView) -> str:
+    """A timeline as an HTML ``<figure>`` of two pictures (wide and narrow), or ``""`` when it is empty.
 
-
-def _figure(agreements: Sequence[Agreement]) -> str:
-    """The timeline of ``agreements`` as an HTML ``<figure>``, or ``""`` when there are none.
-
-    Agreements of one date are drawn in the order a corpus keeps (by
-    ``follows``, then by id), the order of a comparison's columns. Each picture
-    escapes its own text.
+    Each picture escapes its own text; the caption says how to read them.
     """
-    if not agreements:
+    if not line.entries:
         return ""
-    from agreements.model import Corpus  # noqa: PLC0415 - only pages with a figure need these
-    from agreements.timeline import timeline  # noqa: PLC0415
-
-    # Built through a corpus, the timeline orders agreements of one date as the
-    # columns are ordered (by ``follows``). The table shows what changed; the
-    # figure only when, so it needs no diffs.
-    line = timeline(Corpus(agreements=agreements), changes=False)
+    agreements = sum(1 for entry in line.entries if isinstance(entry, AgreementEntry))
     first = min(entry.date.year for entry in line.entries)
     last = max(entry.date.year for entry in line.entries)
     years = str(first) if first == last else f"{first}\u2013{last}"
-    what = "The compared agreement" if len(agreements) == 1 else f"The {len(agreements)} compared agreements"
-    events = len(line.events)
-    around = f" and {_count(events, 'event')} the sources record around them" if events else ""
+    what = "The compared agreement" if agreements == 1 else f"The {agreements} compared agreements"
+    events = len(line.entries) - agreements
+    around = f" and {count(events, 'event')} the sources record around them" if events else ""
     caption = (
         f"{what}{around}, {years}. "
         f"Circles are agreements, coloured by status{'; diamonds are events' if events else ''}. "
@@ -171,10 +154,10 @@ def _figure(agreements: Sequence[Agreement]) -> str:
         [
             '<figure class="timeline">',
             '<div class="wide">',
-            line.to_svg(title="", width=960, id_prefix="timeline-wide").rstrip("\n"),
+            svg(line, title="", width=960, id_prefix="timeline-wide").rstrip("\n"),
             "</div>",
             '<div class="narrow">',
-            line.to_svg(title="", width=480, id_prefix="timeline-narrow").rstrip("\n"),
+            svg(line, title="", width=480, id_prefix="timeline-narrow").rstrip("\n"),
             "</div>",
             f"<figcaption>{escape(caption)}</figcaption>",
             "</figure>",
@@ -270,9 +253,3 @@ def render_table(table: Table, *, title: str | None = None, figure: str = "") ->
         out.append("</ul>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
-
-
-def render(obj: Comparison | AgreementDiff, *, title: str | None = None, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as one self-contained HTML page; a comparison's shows its timeline too."""
-    drawn = _figure(obj.agreements) if isinstance(obj, Comparison) else ""
-    return render_table(table_of(obj, corpus), title=title, figure=drawn)

@@ -26,9 +26,9 @@ newline, and non-ASCII characters are written as they are.
 
 >>> import json as json_module
 >>> from agreements import get
->>> from agreements.compare import compare
+>>> from agreements import compare
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> data = json_module.loads(render(compare(pair, aspects=["status"])))
+>>> data = json_module.loads(compare(pair, aspects=["status"]).to_json())
 >>> data["rows"][0]["cells"][1]["value"]
 'collapsed'
 """
@@ -36,16 +36,11 @@ newline, and non-ASCII characters are written as they are.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
-from agreements.render._table import Table, table_of
+from agreements.render._table import Table
 
-if TYPE_CHECKING:
-    from agreements.compare import Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
-
-__all__ = ["FORMAT", "render", "to_data"]
+__all__ = ["FORMAT", "render_table", "to_data"]
 
 #: The name and version of the shape.
 FORMAT: Final = "agreements-table/1"
@@ -94,6 +89,6 @@ def to_data(table: Table) -> dict[str, Any]:
     }
 
 
-def render(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as JSON text."""
-    return json.dumps(to_data(table_of(obj, corpus)), ensure_ascii=False, indent=2) + "\n"
+def render_table(table: Table) -> str:
+    """The JSON text of a :class:`~agreements.render._table.Table`."""
+    return json.dumps(to_data(table), ensure_ascii=False, indent=2) + "\n"

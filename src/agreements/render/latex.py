@@ -8,24 +8,20 @@ the characters that OT1 fonts print as something else (``<``, ``>``, ``|``).
 Changed cells are in bold, disputed ones say so in italics.
 
 >>> from agreements import get
->>> from agreements.compare import compare
+>>> from agreements import compare
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> print(render(compare(pair, aspects=["status"])).splitlines()[1])
+>>> print(compare(pair, aspects=["status"]).to_latex().splitlines()[1])
 \begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.160\linewidth}*{2}{>{\raggedright\arraybackslash}p{0.380\linewidth}}@{}}
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from agreements.render._table import EMPTY, Notes, Table, lines, table_of
+from agreements._text import lines
+from agreements.render._table import EMPTY, Cell, Notes, Table
 
-if TYPE_CHECKING:
-    from agreements.compare import Cell, Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
-
-__all__ = ["escape", "render"]
+__all__ = ["escape", "render_table"]
 
 _REPLACEMENTS: Final = {
     "\\": r"\textbackslash{}",
@@ -112,8 +108,3 @@ def render_table(table: Table) -> str:
         out.append(r"\end{enumerate}")
     out.append("")
     return "\n".join(out)
-
-
-def render(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as a LaTeX fragment."""
-    return render_table(table_of(obj, corpus))

@@ -5,9 +5,9 @@ Every text is escaped: pipes and Markdown punctuation with a backslash, ``<``,
 inside a cell as ``<br>``. Changed cells are in bold; disputed ones say so.
 
 >>> from agreements import get
->>> from agreements.compare import compare
+>>> from agreements import compare
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> text = render(compare(pair, aspects=["weapons-handover"]))
+>>> text = compare(pair, aspects=["weapons-handover"]).to_markdown()
 >>> print(text.splitlines()[0])
 # Comparison of 2 agreements
 """
@@ -15,16 +15,12 @@ inside a cell as ``<br>``. Changed cells are in bold; disputed ones say so.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from agreements.render._table import EMPTY, Line, Notes, Table, lines, table_of
+from agreements._text import lines
+from agreements.render._table import EMPTY, Cell, Line, Notes, Table
 
-if TYPE_CHECKING:
-    from agreements.compare import Cell, Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
-
-__all__ = ["escape", "render"]
+__all__ = ["escape", "render_table"]
 
 # Enough to keep any text literal inside a table cell or a footnote: emphasis,
 # code, links and footnotes, strikethrough, math, and the cell separator.
@@ -96,8 +92,3 @@ def render_table(table: Table) -> str:
     if len(notes):
         out.append("")
     return "\n".join(out)
-
-
-def render(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as GitHub-flavoured Markdown."""
-    return render_table(table_of(obj, corpus))

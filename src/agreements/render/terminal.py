@@ -11,10 +11,9 @@ laid out for the console's width.
 Control characters (escape sequences included) never reach the terminal, and
 no text from the data is read as rich markup.
 
->>> from agreements import get
->>> from agreements.compare import compare
+>>> from agreements import compare, get
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> text = render_plain(compare(pair, aspects=["status"]), width=100)
+>>> text = compare(pair, aspects=["status"]).to_text(width=100)
 >>> print(text.splitlines()[0])
 Comparison of 2 agreements
 """
@@ -23,19 +22,14 @@ from __future__ import annotations
 
 import importlib
 import io
-import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, TextIO
 
-from agreements.render import MissingExtraError
-from agreements.render._table import EMPTY, Line, Notes, Table, lines, note_ranges, table_of, width
+from agreements._text import lines, one_line, width, wrap
+from agreements.exceptions import MissingExtraError
+from agreements.render._table import EMPTY, Cell, Line, Notes, Table, note_ranges
 
-if TYPE_CHECKING:
-    from agreements.compare import Cell, Comparison
-    from agreements.diff import AgreementDiff
-    from agreements.model import Corpus
-
-__all__ = ["has_rich", "render_plain", "render_rich", "rich_renderable", "wrap"]
+__all__ = ["has_rich", "print_rich", "render_rich", "render_table_plain", "rich_renderable"]
 
 CHANGED: Final = "* "
 DISPUTED: Final = "(disputed)"
@@ -81,62 +75,7 @@ def has_rich() -> bool:
     return True
 
 
-# -------------------------------------------------------------------- wrapping
-
-
-# The pieces a long word may break between: after a hyphen, but never inside a
-# date (an id like ``daraa-al-balad-2021-09-06`` breaks before its date).
-_PIECES: Final = re.compile(r"\d{4}(?:-\d{2}){0,2}-?|[^-]+-?|-")
-
-
-def _split_word(word: str, limit: int) -> list[str]:
-    """A word too long for a line, cut between its pieces where possible, else anywhere."""
-    lines_: list[str] = []
-    current = ""
-    for piece in _PIECES.findall(word):
-        if current and width(current + piece) > limit:
-            lines_.append(current)
-            current = ""
-        rest = piece
-        while width(rest) > limit:
-            cut = 1
-            while width(rest[: cut + 1]) <= limit:
-                cut += 1
-            lines_.append(rest[:cut])
-            rest = rest[cut:]
-        current += rest
-    lines_.append(current)
-    return [line for line in lines_ if line] or [""]
-
-
-def wrap(text: str, limit: int) -> list[str]:
-    """``text`` cut into lines of at most ``limit`` terminal columns, at spaces or hyphens.
-
-    >>> wrap("daraa-al-balad-2021-09-06 agreement", 16)
-    ['daraa-al-balad-', '2021-09-06', 'agreement']
-    """
-    limit = max(limit, 1)
-    out: list[str] = []
-    current, used = "", 0
-    for word in text.split():
-        size = width(word)
-        if current and used + 1 + size <= limit:
-            current, used = f"{current} {word}", used + 1 + size
-            continue
-        if not current and size <= limit:
-            current, used = word, size
-            continue
-        if current:
-            out.append(current)
-        pieces = _split_word(word, limit) if size > limit else [word]
-        out += pieces[:-1]
-        current, used = pieces[-1], width(pieces[-1])
-    out.append(current)
-    return out
-
-
-def _flat(text: str) -> str:
-    return " ".join(lines(text))
+# ---------------------------------------------------------------------- layout
 
 
 def _length(line: StyledLine) -> int:
@@ -200,7 +139,7 @@ def _rstrip(line: StyledLine) -> StyledLine:
 
 def _heading(row: Line, total: int) -> list[StyledLine]:
     """A row's label as a rule across the table: ``-- Weapons handed over ------``."""
-    label = f"{row.change}: {_flat(row.label)}" if row.change else _flat(row.label)
+    label = f"{row.change}: {one_line(row.label)}" if row.change else one_line(row.label)
     wrapped = wrap(label, total - 8)
     out: list[StyledLine] = [[("-- ", "rule"), (line, "heading")] for line in wrapped[:-1]]
     tail = "-" * max(total - 4 - width(wrapped[-1]), 2)
@@ -224,23 +163,23 @@ def layout(table: Table, total: int) -> list[StyledLine]:
     count = max(len(table.columns), 1)
     size = max((total - len(_GAP) * (count - 1)) // count, _COLUMN_MIN)
     inner = max(size * count + len(_GAP) * (count - 1), _NARROWEST) if table.columns else total
-    out = _wrapped(_flat(table.title), total, "title")
+    out = _wrapped(one_line(table.title), total, "title")
     out.append([])
     for sentence in table.summary:
-        found = wrap(_flat(sentence), total - 2)
+        found = wrap(one_line(sentence), total - 2)
         out.append([("- ", ""), (found[0], "")])
         out += [[("  ", ""), (line, "")] for line in found[1:]]
     if table.summary:
         out.append([])
     if table.kind == "comparison" and table.columns:
         for column in table.columns:
-            found = wrap(f"{_flat(column.label)}: {_flat(column.title)}", total - 4)
+            found = wrap(f"{one_line(column.label)}: {one_line(column.title)}", total - 4)
             head, _, rest = found[0].partition(": ")
             out.append([("  ", ""), (head, "label"), (": " + rest if rest else ":", "")])
             out += [[("    ", ""), (line, "")] for line in found[1:]]
         out.append([])
     header = [
-        [[(_MARGIN, ""), (line, "label")] for line in wrap(_flat(column.label), size - len(_MARGIN))]
+        [[(_MARGIN, ""), (line, "label")] for line in wrap(one_line(column.label), size - len(_MARGIN))]
         for column in table.columns
     ]
     out += _side_by_side(header, size)
@@ -254,7 +193,7 @@ def layout(table: Table, total: int) -> list[StyledLine]:
         out.append([])
         for number, citation in notes:
             mark = f"[{number}] "
-            text = f"{notes.describe_source(citation)}: “{_flat(citation.quote)}”"
+            text = f"{notes.describe_source(citation)}: “{one_line(citation.quote)}”"
             found = wrap(text, total - len(mark))
             out.append([(mark, "refs"), (found[0], "")])
             out += [[(" " * len(mark), ""), (line, "")] for line in found[1:]]
@@ -267,11 +206,6 @@ def layout(table: Table, total: int) -> list[StyledLine]:
 def render_table_plain(table: Table, *, width: int = 100) -> str:
     """The plain text of a :class:`~agreements.render._table.Table`, ``width`` columns wide."""
     return "".join("".join(text for text, _ in line).rstrip() + "\n" for line in layout(table, width))
-
-
-def render_plain(obj: Comparison | AgreementDiff, *, width: int = 100, corpus: Corpus | None = None) -> str:
-    """A comparison or a diff as a plain-text table that fits ``width`` terminal columns."""
-    return render_table_plain(table_of(obj, corpus), width=width)
 
 
 # ------------------------------------------------------------------------ rich
@@ -293,27 +227,26 @@ class _RichTable:
             yield text
 
 
-def rich_renderable(obj: Comparison | AgreementDiff, *, corpus: Corpus | None = None) -> Any:
-    """A ``rich`` renderable of a comparison or a diff (:class:`MissingExtraError` without rich)."""
+def rich_renderable(table: Table) -> Any:
+    """A ``rich`` renderable of a table (:class:`MissingExtraError` without rich)."""
     _rich("text")
-    return _RichTable(table_of(obj, corpus))
+    return _RichTable(table)
 
 
-def render_rich(
-    obj: Comparison | AgreementDiff, *, width: int = 100, color: bool = False, corpus: Corpus | None = None
-) -> str:
-    """The rich rendering as text, ``width`` columns wide, with ANSI colours when ``color`` is true."""
-    renderable = rich_renderable(obj, corpus=corpus)
+def _console(file: TextIO, *, width: int | None, color: bool | None) -> Any:
+    options: dict[str, Any] = {"file": file, "width": width, "legacy_windows": False}
+    if color is not None:
+        options.update(color_system="standard" if color else None, force_terminal=color)
+    return _rich("console").Console(highlight=False, emoji=False, markup=False, **options)
+
+
+def render_rich(renderable: Any, *, width: int = 100, color: bool = False) -> str:
+    """A rich renderable (``obj.to_rich()``) as text, ``width`` columns wide, with ANSI colours when ``color``."""
     out = io.StringIO()
-    console = _rich("console").Console(
-        file=out,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        legacy_windows=False,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    console.print(renderable)
+    _console(out, width=width, color=color).print(renderable)
     return out.getvalue()
+
+
+def print_rich(renderable: Any, file: TextIO, *, width: int | None = None) -> None:
+    """Print a rich renderable (``obj.to_rich()``) to a terminal, at ``width`` columns (the terminal's by default)."""
+    _console(file, width=width, color=None).print(renderable)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import re
 from collections.abc import Callable, Collection, Sequence
 from typing import TypeVar
 
@@ -34,6 +33,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from agreements.check import contradiction
 from agreements.model import (
     Actor,
     ActorKind,
@@ -60,6 +60,7 @@ from agreements.model import (
     WeaponAction,
     WeaponClass,
     WeaponsTerm,
+    is_id,
 )
 from agreements.testing import _edits, _words
 from agreements.testing._edits import EDIT_KINDS, ClauseEdit, EditedPair, EditTruth
@@ -147,8 +148,6 @@ class _DrawChooser:
 
 # ------------------------------------------------------------------ arguments
 
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
-
 
 def _check_int(name: str, value: object, *, least: int = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
@@ -174,10 +173,6 @@ def _check_bool(name: str, value: object, *, optional: bool = False) -> None:
         raise InvalidArgument(f"{name}={value!r}: expected {expected}")
 
 
-def _is_id(value: object) -> bool:
-    return isinstance(value, str) and _ID.match(value) is not None
-
-
 def _pool(name: str, value: Collection[str] | None, *, allow_empty: bool = True) -> _Ids | None:
     """The distinct ids of a pool argument, in the order given, or None."""
     if value is None:
@@ -186,7 +181,7 @@ def _pool(name: str, value: Collection[str] | None, *, allow_empty: bool = True)
         raise InvalidArgument(f"{name}={value!r}: expected a collection of ids (a list, a set, a mapping)")
     items = tuple(dict.fromkeys(value))
     for item in items:
-        if not _is_id(item):
+        if not is_id(item):
             raise InvalidArgument(
                 f"{name}: {item!r} is not a valid id (lower-case letters, digits, '.', '_' and '-')"
             )
@@ -846,9 +841,9 @@ def _draw_event(
 ) -> Event:
     # Inside an agreement, an event fits its status, and one that can only
     # follow the agreement (entry into force, handover, collapse) follows it.
-    ruled_out = frozenset() if status is None else _RULED_OUT.get(status, frozenset())
+    ruled_out = frozenset() if status is None else status.rules_out
     kind = _chosen(draw, [kind for kind in EventKind if kind not in ruled_out])
-    low = after if after is not None and kind in _AFTER_AGREEMENT else _EARLIEST
+    low = after if after is not None and kind.after_agreement else _EARLIEST
     return Event(
         id=_draw_id(draw) if event_id is None else event_id,
         date=_draw_date(draw, low=low),
@@ -946,7 +941,7 @@ def _draw_agreement(
             # apart by position: number this one, as texts often do.
             clause = attrs.evolve(clause, summary=f"{clause.summary} (part {number})")
         taken.add(_key(clause.category, clause.summary, clause.obligor))
-        if any(_contradicts(clause, other) for other in clauses):
+        if any(contradiction(clause, other) is not None for other in clauses):
             clause = _permissive(clause)
         clauses.append(clause)
     named = tuple(clause_ids)
@@ -973,55 +968,10 @@ def _draw_agreement(
     )
 
 
-# The logic checks of agreements.check that make loading fail, which drawn
-# agreements keep clear of: a "must" and a "must not" of the same act, weapons
-# both to hand over and to keep, and events that the status or the date of
-# the agreement rule out.
-_AFTER_AGREEMENT = frozenset({EventKind.ENTRY_INTO_FORCE, EventKind.HANDOVER, EventKind.COLLAPSE})
-_RULED_OUT = {
-    Status.SIGNED: frozenset({EventKind.COLLAPSE}),
-    Status.IN_FORCE: frozenset({EventKind.COLLAPSE}),
-    Status.PROPOSED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
-    Status.REJECTED: frozenset({EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE}),
-}
-
-
-def _holder(clause: Clause) -> str | None:
-    if clause.weapons is not None and clause.weapons.holder is not None:
-        return clause.weapons.holder
-    return clause.obligor
-
-
-def _stance(clause: Clause) -> WeaponAction | None:
-    term = clause.weapons
-    if term is None or clause.modality is Modality.MUST_NOT:
-        return None
-    if term.action is WeaponAction.HAND_OVER and clause.modality is not Modality.MUST:
-        return None
-    return term.action
-
-
-def _contradicts(clause: Clause, other: Clause) -> bool:
-    term, other_term = clause.weapons, other.weapons
-    same_weapons = (
-        term is not None
-        and other_term is not None
-        and _holder(clause) == _holder(other)
-        and bool(term.classes & other_term.classes)
-    )
-    if {clause.modality, other.modality} == {Modality.MUST, Modality.MUST_NOT}:
-        if (
-            clause.action is not None
-            and other.action is not None
-            and clause.obligor == other.obligor
-            and clause.action.casefold().split() == other.action.casefold().split()
-        ):
-            return True
-        if same_weapons and term is not None and other_term is not None and term.action is other_term.action:
-            return True
-    return same_weapons and {_stance(clause), _stance(other)} == {WeaponAction.HAND_OVER, WeaponAction.RETAIN}
-
-
+# Drawn agreements keep clear of the logic checks that make loading fail:
+# contradicting clauses (agreements.check.contradiction), and events that the
+# status or the date of the agreement rule out (Status.rules_out,
+# EventKind.after_agreement).
 def _permissive(clause: Clause) -> Clause:
     """The clause as a "may" that hands over rather than keeps: it contradicts nothing."""
     term = clause.weapons
