@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import agreements as ag
 from agreements.check import CODES, ERROR, WARNING, check, check_document
 from agreements.corpus import corpus as builtin_corpus
-from agreements.exceptions import Problem
+from agreements.exceptions import MergeConflictError, Problem
 from agreements.model import (
     Actor,
     ActorKind,
@@ -31,7 +31,6 @@ from agreements.model import (
     Dispute,
     Event,
     EventKind,
-    FieldError,
     Modality,
     PartialDate,
     Party,
@@ -867,5 +866,5 @@ def test_a_corpus_resolves_against_another_corpus() -> None:
     assert alone == ["agreements[0].third_parties[0].actor"]
     assert check(mine, corpus=builtin_corpus()) == ()
     assert check_document(mine) == ()
-    with pytest.raises(FieldError, match="both corpora define 'mine'"):
+    with pytest.raises(MergeConflictError, match="both corpora define the source 'mine'"):
         check(mine, corpus=mine)

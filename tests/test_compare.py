@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import attrs
@@ -18,9 +19,6 @@ from agreements.compare import (
     UnknownAspectError,
     category_aspect,
     compare,
-    register_aspect,
-    registered_aspects,
-    unregister_aspect,
 )
 from agreements.model import (
     Actor,
@@ -289,44 +287,36 @@ class TestCells:
         assert Cell(citations=[CITE, OTHER, CITE]).citations == (CITE, OTHER)
 
 
-@pytest.fixture
-def scratch_aspects() -> Iterator[None]:
-    before = registered_aspects()
-    yield
-    for aspect in registered_aspects():
-        unregister_aspect(aspect.id)
-    for aspect in before:
-        register_aspect(aspect)
+class TestAspects:
+    def test_the_builtin_aspects_are_the_default_rows_in_order(self) -> None:
+        table = compare(ag.corpus())
+        ids = [aspect.id for aspect in BUILTIN_ASPECTS]
+        shown = [row.aspect.id for row in table.rows]
+        assert shown == [aspect_id for aspect_id in ids if aspect_id in shown]
 
-
-@pytest.mark.usefixtures("scratch_aspects")
-class TestRegistry:
-    def test_builtin_aspects_come_first_in_order(self) -> None:
-        assert registered_aspects()[: len(BUILTIN_ASPECTS)] == BUILTIN_ASPECTS
-
-    def test_a_registered_aspect_becomes_a_default_row(self) -> None:
-        register_aspect(
-            Aspect(id="clauses", label="Clauses", extract=lambda a, c: Cell(value=str(len(a.clauses))))
-        )
-        table = compare([deal("a", "2020")], corpus=NAMES)
+    def test_your_own_aspect_after_the_builtin_ones(self) -> None:
+        mine = Aspect(id="clauses", label="Clauses", extract=lambda a, c: Cell(value=str(len(a.clauses))))
+        table = compare([deal("a", "2020")], aspects=[*BUILTIN_ASPECTS, mine], corpus=NAMES, keep_empty=False)
         assert table.rows[-1].aspect.id == "clauses"
         assert values(table, "clauses") == ["0"]
+        assert all(not row.is_empty for row in table.rows)
 
-    def test_registering_an_id_twice_needs_replace(self) -> None:
+    def test_empty_rows_are_kept_when_aspects_are_given(self) -> None:
+        table = compare([deal("a", "2020")], aspects=["siege"], corpus=NAMES)
+        assert [row.aspect.id for row in table.rows] == ["siege"]
+        assert compare([deal("a", "2020")], aspects=["siege"], corpus=NAMES, keep_empty=False).rows == ()
+        everything = compare([deal("a", "2020")], corpus=NAMES, keep_empty=True)
+        assert len(everything.rows) == len(BUILTIN_ASPECTS)
+
+    def test_an_aspect_listed_twice_is_refused(self) -> None:
         plain = category_aspect("siege", "Blockade", Category.SIEGE)
-        with pytest.raises(ValueError, match="already registered; pass replace=True"):
-            register_aspect(plain)
-        register_aspect(plain, replace=True)
-        ids = [aspect.id for aspect in registered_aspects()]
-        assert ids.index("siege") == [aspect.id for aspect in BUILTIN_ASPECTS].index("siege")
-        assert (
-            compare([deal("a", "2020")], aspects=["siege"], corpus=NAMES).rows[0].aspect.label == "Blockade"
-        )
+        with pytest.raises(ag.InvalidArgumentError, match="aspect 'siege' is listed twice"):
+            compare([deal("a", "2020")], aspects=["siege", plain], corpus=NAMES)
 
-    def test_unregistering(self) -> None:
-        assert unregister_aspect("siege").label == "Siege"
-        with pytest.raises(UnknownAspectError, match="no aspect with id 'siege'"):
-            unregister_aspect("siege")
+    def test_the_builtin_aspects_cannot_be_changed(self) -> None:
+        module = sys.modules["agreements.compare"]
+        assert isinstance(BUILTIN_ASPECTS, tuple)
+        assert not any(hasattr(module, name) for name in ("register_aspect", "unregister_aspect"))
 
     def test_aspect_ids_are_checked(self) -> None:
         with pytest.raises(ValueError, match="'Not An Id' is not a valid id"):

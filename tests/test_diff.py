@@ -46,7 +46,6 @@ from agreements._diff import align as align_module
 from agreements._diff.align import THRESHOLD, align, content_key, id_key, score
 from agreements._diff.assignment import greedy, hungarian
 from agreements._diff.chain import longest_chain
-from agreements._diff.prose import CLAUSE_SENTENCES
 from agreements.diff import (
     PAIR_THRESHOLD,
     SAME_ID_THRESHOLD,
@@ -63,6 +62,7 @@ from agreements.diff import (
     WeaponChange,
     diff,
 )
+from agreements.render.diff import CLAUSE_SENTENCES
 from agreements.similarity import HAS_NUMPY, similar_pairs, similarity, sorted_tokens
 from agreements.testing import EditedPair, synthetic_pair
 from agreements.testing.strategies import edited
@@ -608,7 +608,8 @@ def test_guarantors_section() -> None:
     both = agreement("c", third_parties=[third("russia", g), third("russia", m)])
     assert diff(a, both).guarantors.changed == (RoleChange(actor="russia", old=(g,), new=(g, m)),)
     assert diff(b, both).guarantors.changed == (RoleChange(actor="russia", old=(m,), new=(g, m)),)
-    assert diff(b, both).summary()[0] == "russia goes from mediator to guarantor and mediator."
+    assert diff(b, both).summary()[0] == "Russia goes from mediator to guarantor and mediator."
+    assert diff(b, both).summary(Corpus())[0] == "russia goes from mediator to guarantor and mediator."
 
 
 def test_parties_section() -> None:
@@ -670,17 +671,17 @@ def test_metadata_disputes_and_events() -> None:
         "The status changes from signed to in force.",
         "The agreement's citations change.",
         "The summary changes.",
-        "The place changes from daraa to none.",
+        "The place changes from Daraa to none.",
         "A dispute is added: Which weapons?",
         "A dispute changes: Which weapons, exactly?",
-        "2 events are added.",
+        "Two events are added.",
         "One event is removed.",
     ]
     assert diff(b, a).summary()[-4:] == [
         "A dispute is no longer recorded: Which weapons?",
         "A dispute changes: Which weapons?",
         "One event is added.",
-        "2 events are removed.",
+        "Two events are removed.",
     ]
     changed_event = attrs.evolve(a, events=[attrs.evolve(event, summary="Signed in Busra.")])
     assert diff(a, changed_event).summary() == ["One event is changed."]

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import agreements as ag
+from agreements.exceptions import FieldError, MergeConflictError
 from agreements.model import (
     Actor,
     ActorKind,
@@ -21,7 +23,6 @@ from agreements.model import (
     Condition,
     Corpus,
     Dispute,
-    FieldError,
     Modality,
     PartialDate,
     Source,
@@ -249,8 +250,10 @@ def test_merge_joins_registries_and_refuses_shared_ids() -> None:
     merged = first.merge(second)
     assert list(merged.actors) == ["a", "b"]
     assert list(merged.agreements) == ["a"]
-    with pytest.raises(FieldError, match="actors: both corpora define 'a'"):
+    with pytest.raises(MergeConflictError, match="both corpora define the actor 'a'; to use the existing") as caught:
         merged.merge(Corpus(actors=first.actors))
+    assert (caught.value.registry, caught.value.ids) == ("actors", ("a",))
+    assert isinstance(caught.value, ag.AgreementsError)
 
 
 def test_follows_orders_agreements_of_the_same_date() -> None:

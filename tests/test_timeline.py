@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 import agreements as ag
 from agreements.diff import diff
 from agreements.model import Agreement, Citation, Corpus, Event, EventKind, PartialDate, Status
-from agreements.timeline import STATUS_COLOURS, AgreementEntry, Change, EventEntry, Timeline, timeline
+from agreements.render.timeline import STATUS_COLOURS
+from agreements.timeline import AgreementEntry, Change, EventEntry, Timeline, timeline
 
 SVG = "{http://www.w3.org/2000/svg}"
 CITE = (Citation(source="report", quote="as reported"),)
@@ -58,7 +60,10 @@ def test_entries_come_in_date_order_agreements_before_their_events() -> None:
     second = deal("second", "2018-07", event("same-day", "2018-07"))
     third = deal("third", "2018-08-15", event("before", "2018-08"))
     line = timeline(Corpus(agreements=[third, second, first]), changes=False)
-    assert [(entry.kind, entry.agreement, str(entry.date)) for entry in line.entries] == [
+    def kind(entry: AgreementEntry | EventEntry) -> EventKind | str:
+        return "agreement" if isinstance(entry, AgreementEntry) else entry.kind
+
+    assert [(kind(entry), entry.agreement, str(entry.date)) for entry in line.entries] == [
         (EventKind.OTHER, "first", "2018-06"),
         ("agreement", "first", "2018-07"),
         ("agreement", "second", "2018-07"),
@@ -88,7 +93,7 @@ def test_entries_carry_what_the_records_say() -> None:
         citations=CITE,
         summary="A truce.",
     )
-    assert agreement_entry.kind == "agreement"
+    assert not hasattr(agreement_entry, "kind")  # the two kinds of entry are told apart by their type
     assert event_entry == EventEntry(
         date=PartialDate.parse("2021-09-03"),
         agreement="truce",
@@ -145,10 +150,10 @@ def test_text_rendering() -> None:
     sentences = line.changes[0].summary
     assert len(sentences) > 3
     assert line.to_text() == (
-        "2021-06-24      siege begins: The siege begins.  [ceasefire]\n"
-        "2021-08-31  * Deal truce  [truce, signed]\n"
-        "2021-08-31      signing: The truce is reached.  [truce]\n"
-        "2021-09-06  * Ceasefire  [ceasefire, in-force]\n"
+        "2021-06-24      siege begins: The siege begins. [ceasefire]\n"
+        "2021-08-31  * Deal truce [truce, signed]\n"
+        "2021-08-31      signing: The truce is reached. [truce]\n"
+        "2021-09-06  * Ceasefire [ceasefire, in-force]\n"
         f"              changes from truce ({len(sentences)}):\n"
         f"                - {sentences[0]}\n"
         f"                - {sentences[1]}\n"
@@ -162,11 +167,18 @@ def test_text_rendering() -> None:
 
 def test_text_says_when_nothing_changed() -> None:
     a = deal("same", "2021")
-    assert timeline([a, a]).to_text() == (
-        "2021        * Deal same  [same, signed]\n"
-        "2021        * Deal same  [same, signed]\n"
+    again = attrs.evolve(a, id="twin")
+    assert timeline([a, again]).to_text() == (
+        "2021        * Deal same [same, signed]\n"
+        "2021        * Deal same [twin, signed]\n"
         "              no changes from same\n"
     )
+
+
+def test_an_agreement_listed_twice_is_refused() -> None:
+    a = deal("same", "2021")
+    with pytest.raises(ag.InvalidArgumentError, match="agreement 'same' is listed twice"):
+        timeline([a, a])
 
 
 def test_text_wraps_and_shows_no_control_characters() -> None:
@@ -594,7 +606,7 @@ def test_json_has_the_documented_shape_and_loses_nothing() -> None:
         assert all(list(entry) == ENTRY_KEYS for entry in data["entries"])
         for entry, found in zip(line.entries, data["entries"], strict=True):
             assert found["date"] == str(entry.date)
-            assert found["kind"] == (entry.kind if isinstance(entry, AgreementEntry) else entry.kind.value)
+            assert found["kind"] == ("agreement" if isinstance(entry, AgreementEntry) else entry.kind.value)
             assert (found["event"] is None) == isinstance(entry, AgreementEntry)
             assert (found["summary"] is None) == isinstance(entry, EventEntry)
             assert [Citation(**citation) for citation in found["citations"]] == list(entry.citations)

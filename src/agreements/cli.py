@@ -36,16 +36,16 @@ from typing import Any, Final, NoReturn, TextIO
 from agreements import __version__
 from agreements._files import write_text
 from agreements._text import one_line
-from agreements.check import check
 from agreements.compare import BUILTIN_ASPECTS, compare
 from agreements.corpus import corpus as builtin_corpus
+from agreements.corpus import load_corpus
 from agreements.diff import diff
-from agreements.exceptions import AgreementsError, InvalidDataError, MergeConflictError, Problem
-from agreements.model import Agreement, Corpus
-from agreements.render import listing
+from agreements.exceptions import AgreementsError
+from agreements.model import Corpus
+from agreements.render import format_of, listing
 from agreements.render import terminal as _terminal
 from agreements.render.agreement import text as agreement_text
-from agreements.serialize import dumps, load, schema, to_data
+from agreements.serialize import dumps, schema, to_data, validate
 from agreements.similarity import closest
 from agreements.timeline import timeline
 
@@ -60,21 +60,6 @@ DATA_FORMATS: Final = ("text", "json", "toml", "yaml")
 #: Formats of the listings (``list``, ``actors``, ``places``, ``cite``).
 LIST_FORMATS: Final = ("text", "json", "csv", "markdown")
 _ALIASES: Final = {"md": "markdown", "tex": "latex", "yml": "yaml", "htm": "html", "txt": "text"}
-_SUFFIXES: Final = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".csv": "csv",
-    ".json": "json",
-    ".tex": "latex",
-    ".svg": "svg",
-    ".txt": "text",
-    ".text": "text",
-    ".toml": "toml",
-    ".yaml": "yaml",
-    ".yml": "yaml",
-}
 #: The widths ``--width`` and ``COLUMNS`` may ask for; anything else is clamped, with a message for ``--width``.
 NARROWEST: Final = 40
 WIDEST: Final = 1000
@@ -123,14 +108,10 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
     """The ``--format`` asked for, else the one the ``-o`` file's suffix names, else ``default``."""
     fmt: str | None = args.format
     if fmt is None and getattr(args, "output", None) is not None:
-        suffix = args.output.suffix.lower()
-        guessed = _SUFFIXES.get(suffix)
-        if guessed not in allowed:
-            raise UsageError(
-                f"{args.command}: cannot write {suffix or 'a file without a suffix'!r}; use --format"
-                f" or one of {', '.join(sorted(s for s, f in _SUFFIXES.items() if f in allowed))}"
-            )
-        return str(guessed)
+        try:
+            return format_of(args.output, allowed)
+        except AgreementsError as error:
+            raise UsageError(f"{args.command}: {error}, or give --format") from None
     if fmt is None:
         return default
     fmt = _ALIASES.get(fmt.lower(), fmt.lower())
@@ -167,23 +148,7 @@ def _corpus(args: argparse.Namespace) -> Corpus:
         return builtin_corpus()
     if not str(path) or not path.exists():
         raise UsageError(f"--corpus: {str(path)!r} does not exist")
-    with_builtin: bool = args.with_builtin
-    # With the built-in corpus beside it, the file may name built-in actors and
-    # places: check it once the two are together, not alone.
-    found = load(path, check=not with_builtin)
-    if isinstance(found, Agreement):
-        found = Corpus(agreements=[found])
-    if not isinstance(found, Corpus):
-        raise UsageError(
-            f"--corpus: {str(path)!r} holds a {type(found).__name__}, not a corpus or an agreement"
-        )
-    if not with_builtin:
-        return found
-    merged = builtin_corpus().merge(found)
-    errors = [problem for problem in check(found, corpus=builtin_corpus()) if problem.severity == "error"]
-    if errors:
-        raise InvalidDataError(errors, file=str(path))
-    return merged
+    return load_corpus(path, with_builtin=args.with_builtin)
 
 
 # --------------------------------------------------------------- commands
@@ -271,26 +236,13 @@ def cmd_resolve(args: argparse.Namespace, out: _Output) -> int:
     return 0
 
 
-def _validate_one(path: Path, against: Corpus | None) -> list[Problem]:
-    try:
-        found = load(path, check=False)
-    except InvalidDataError as error:
-        return list(error.problems)
-    if not isinstance(found, Corpus | Agreement):
-        return []
-    try:
-        return list(check(found, corpus=against))
-    except MergeConflictError as error:
-        return [Problem(path=error.registry, message=str(error), code="merge-conflict")]
-
-
 def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
     against = _corpus(args) if args.corpus is not None or args.with_builtin else None
     paths: list[Path] = args.files
     for path in paths:
         if not str(path) or not path.exists():
             raise UsageError(f"validate: {str(path)!r} does not exist")
-    results = [(str(path), _validate_one(path, against)) for path in paths]
+    results = [(str(path), validate(path, corpus=against)) for path in paths]
     fmt = _format(args, ("text", "json"), "text")
     out.write(listing.validation_json(results) if fmt == "json" else listing.validation_text(results))
     failed = any(problem.severity == "error" for _, problems in results for problem in problems)
@@ -357,80 +309,60 @@ def _width(text: str) -> int:
     return value
 
 
+_BUILTIN_HELP: Final = "use the built-in corpus too: your files may name its actors, places and agreements"
+#: The option groups that commands share, by name.
+_GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = {
+    "corpus": (
+        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file), not the built-in one"}),
+        (("--with-builtin",), {"action": "store_true", "help": _BUILTIN_HELP}),
+    ),
+    "output": ((("-o", "--output"), {"type": Path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
+    "width": ((("--width",), {"type": _width, "metavar": "N", "help": f"fit text into N columns, {NARROWEST}-{WIDEST}"}),),
+}  # fmt: skip
+
+
 def _options() -> dict[str, argparse.ArgumentParser]:
     """The option groups commands share, as parent parsers."""
-    corpus = _Parser(add_help=False)
-    corpus.add_argument(
-        "--corpus",
-        type=Path,
-        metavar="PATH",
-        help="read this corpus (folder or file) instead of the built-in one",
-    )
-    corpus.add_argument(
-        "--with-builtin",
-        action="store_true",
-        help="use the built-in corpus too: your --corpus (or the files to validate) may name its actors,"
-        " places and agreements",
-    )
-    output = _Parser(add_help=False)
-    output.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="FILE",
-        help="write to FILE (replaced whole) instead of the screen",
-    )
-    width = _Parser(add_help=False)
-    width.add_argument(
-        "--width",
-        type=_width,
-        metavar="N",
-        help=f"fit text into N columns, {NARROWEST} to {WIDEST} (default: the terminal's)",
-    )
-    return {"corpus": corpus, "output": output, "width": width}
+    groups: dict[str, argparse.ArgumentParser] = {}
+    for name, options in _GROUPS.items():
+        groups[name] = _Parser(add_help=False)
+        for flags, settings in options:
+            groups[name].add_argument(*flags, **settings)
+    return groups
 
 
 Handler = Callable[[argparse.Namespace, _Output], int]
-#: Each command: its handler, its summary, its formats, and the option groups it takes.
-_COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...]]]] = {
-    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, ("corpus", "output")),
-    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, ("corpus", "output")),
-    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, ("corpus", "output")),
-    "show": (cmd_show, "show one agreement, with its quotes", DATA_FORMATS, ("corpus", "output", "width")),
-    "diff": (
-        cmd_diff,
-        "what changed from agreement A to agreement B",
-        TABLE_FORMATS,
-        ("corpus", "output", "width"),
-    ),
-    "compare": (
-        cmd_compare,
-        "compare agreements side by side (all by default)",
-        TABLE_FORMATS,
-        ("corpus", "output", "width"),
-    ),
-    "cite": (cmd_cite, "every quote behind an agreement", LIST_FORMATS, ("corpus", "output", "width")),
-    "resolve": (cmd_resolve, "the actor or place a name stands for", ("text", "json"), ("corpus", "output")),
-    "validate": (
-        cmd_validate,
-        "check data files (exit 1 when there are errors)",
-        ("text", "json"),
-        ("corpus", "output"),
-    ),
-    "timeline": (
-        cmd_timeline,
-        "the agreements and their events in date order, with what changed from one agreement to the next",
-        ("text", "svg", "json"),
-        ("corpus", "output", "width"),
-    ),
-    "export": (
-        cmd_export,
-        "write the whole corpus as one document",
-        ("json", "toml", "yaml"),
-        ("corpus", "output"),
-    ),
-    "schema": (cmd_schema, "the JSON Schema of the data files", ("json",), ("output",)),
-}
+_Argument = tuple[str, dict[str, Any]]
+_ID: Final[tuple[_Argument, ...]] = (("id", {"metavar": "ID", "help": "the agreement's id"}),)
+_CO, _COW = ("corpus", "output"), ("corpus", "output", "width")
+_ASPECTS: Final = ", ".join(aspect.id for aspect in BUILTIN_ASPECTS)
+
+#: Each command: its handler, summary, formats, the option groups it takes, and its own arguments.
+_COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], tuple[_Argument, ...]]]] = {
+    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _CO, ()),
+    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
+    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
+    "show": (cmd_show, "show one agreement, with its quotes", DATA_FORMATS, _COW, _ID),
+    "diff": (cmd_diff, "what changed from agreement A to agreement B", TABLE_FORMATS, _COW, (
+        ("old", {"metavar": "A", "help": "the earlier agreement's id"}),
+        ("new", {"metavar": "B", "help": "the later agreement's id"}),
+    )),
+    "compare": (cmd_compare, "compare agreements side by side (all by default)", TABLE_FORMATS, _COW, (
+        ("ids", {"nargs": "*", "metavar": "ID", "help": "the agreements to compare (default: all)"}),
+        ("--aspects", {"metavar": "LIST", "help": f"comma-separated aspect ids, in order; of: {_ASPECTS}"}),
+    )),
+    "cite": (cmd_cite, "every quote behind an agreement", LIST_FORMATS, _COW, _ID),
+    "resolve": (cmd_resolve, "the actor or place a name stands for", ("text", "json"), _CO, (
+        ("name", {"metavar": "NAME", "help": "a name, in any spelling the sources use"}),
+    )),
+    "validate": (cmd_validate, "check data files (exit 1 when there are errors)", ("text", "json"), _CO, (
+        ("files", {"nargs": "+", "type": Path, "metavar": "FILE", "help": "files or folders to check"}),
+    )),
+    "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
+        "text", "svg", "json"), _COW, ()),
+    "export": (cmd_export, "write the whole corpus as one document", ("json", "toml", "yaml"), _CO, ()),
+    "schema": (cmd_schema, "the JSON Schema of the data files", ("json",), ("output",), ()),
+}  # fmt: skip
 
 
 def parser() -> argparse.ArgumentParser:
@@ -445,35 +377,15 @@ def parser() -> argparse.ArgumentParser:
     groups = _options()
     commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-    found: dict[str, argparse.ArgumentParser] = {}
-    for name, (handler, summary, formats, options) in _COMMANDS.items():
+    for name, (handler, summary, formats, options, arguments) in _COMMANDS.items():
+        parents = [groups[option] for option in options]
         command = commands.add_parser(
-            name,
-            parents=[groups[option] for option in options],
-            help=summary,
-            description=summary,
-            allow_abbrev=False,
+            name, parents=parents, help=summary, description=summary, allow_abbrev=False
         )
+        for argument, settings in arguments:
+            command.add_argument(argument, **settings)
         command.add_argument("--format", "-f", metavar="FORMAT", help=f"one of: {', '.join(formats)}")
         command.set_defaults(handler=handler)
-        found[name] = command
-    found["show"].add_argument("id", metavar="ID", help="the agreement's id")
-    found["diff"].add_argument("old", metavar="A", help="the earlier agreement's id")
-    found["diff"].add_argument("new", metavar="B", help="the later agreement's id")
-    found["compare"].add_argument(
-        "ids", nargs="*", metavar="ID", help="the agreements to compare (default: all)"
-    )
-    found["compare"].add_argument(
-        "--aspects",
-        metavar="LIST",
-        help="comma-separated aspect ids, in the order to show; one of: "
-        + ", ".join(aspect.id for aspect in BUILTIN_ASPECTS),
-    )
-    found["cite"].add_argument("id", metavar="ID", help="the agreement's id")
-    found["resolve"].add_argument("name", metavar="NAME", help="a name, in any spelling the sources use")
-    found["validate"].add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help="files or folders to check"
-    )
     return top
 
 

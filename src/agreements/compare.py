@@ -430,9 +430,12 @@ def _builtin_aspects() -> tuple[Aspect, ...]:
     )
 
 
-#: The aspects :func:`compare` shows by default, in this order. Pass
-#: ``aspects=[*BUILTIN_ASPECTS, mine]`` to add your own.
 BUILTIN_ASPECTS: Final = _builtin_aspects()
+"""The aspects :func:`compare` shows by default, in this order.
+
+A tuple, which nothing can change: pass ``aspects=[*BUILTIN_ASPECTS, mine]``
+to :func:`compare` to add your own.
+"""
 
 
 def _near(wanted: str, choices: Sequence[str]) -> list[str]:
@@ -440,11 +443,10 @@ def _near(wanted: str, choices: Sequence[str]) -> list[str]:
 
 
 def _aspects(items: Sequence[Aspect | str]) -> tuple[Aspect, ...]:
-    """The aspects asked for, ids looked up among the built-in aspects and the aspects given."""
+    """The aspects asked for, ids looked up among the built-in aspects."""
     if isinstance(items, str):
         raise ArgumentTypeError(f"aspects: expected a list of aspects or ids, got the string {items!r}")
     known = {aspect.id: aspect for aspect in BUILTIN_ASPECTS}
-    known.update((item.id, item) for item in items if isinstance(item, Aspect))
     chosen: list[Aspect] = []
     for item in items:
         if isinstance(item, Aspect):
@@ -467,16 +469,18 @@ def compare(
     *,
     aspects: Sequence[Aspect | str] | None = None,
     corpus: Corpus | None = None,
+    keep_empty: bool | None = None,
 ) -> Comparison:
     """Compare agreements side by side: one row per aspect, one column per agreement.
 
     ``agreements`` is a corpus (all of its agreements) or any agreements; the
     columns are put in the order a :class:`~agreements.model.Corpus` keeps
     (by date, then by ``follows``, then by id). ``aspects`` chooses the rows, as
-    :class:`Aspect` records or registered ids, in the order given; by default
-    every registered aspect that at least one agreement says something on.
-    Actor names are looked up in ``corpus``: by default the corpus passed as
-    ``agreements``, otherwise the built-in one (an unknown actor shows its id).
+    :class:`Aspect` records or ids of :data:`BUILTIN_ASPECTS`, in the order
+    given; by default the built-in aspects. Rows that no agreement says anything on are left out when
+    ``aspects`` is not given, kept when it is; ``keep_empty`` decides either
+    way. Actor names are looked up in ``corpus``: by default the corpus passed
+    as ``agreements``, otherwise the built-in one (an unknown actor shows its id).
 
     Each cell is marked ``changed`` when its value differs from the cell to its
     left (never in the first column).
@@ -486,6 +490,10 @@ def compare(
     >>> first, second = table.rows[0].cells[:2]
     >>> first.changed, second.changed == (second.value != first.value)
     (False, True)
+    >>> clauses = Aspect(id="clauses", label="Clauses", extract=lambda a, c: Cell(value=str(len(a.clauses))))
+    >>> table = compare(ag.corpus(), aspects=[*BUILTIN_ASPECTS, clauses], keep_empty=False)
+    >>> table.rows[-1].aspect.id, table.cell("clauses", "busra-al-sham-2018").value
+    ('clauses', '14')
     """
     if isinstance(agreements, Corpus):
         names = corpus if corpus is not None else agreements
@@ -506,10 +514,13 @@ def compare(
     # by ``follows`` among those of the same date, then by id.
     columns = tuple(Corpus(agreements=chosen).agreements.values())
     rows_for = BUILTIN_ASPECTS if aspects is None else _aspects(aspects)
+    if keep_empty is not None and not isinstance(keep_empty, bool):
+        raise ArgumentTypeError(f"keep_empty: expected True, False or None, got {keep_empty!r}")
+    keep = aspects is not None if keep_empty is None else keep_empty
     rows: list[Row] = []
     for aspect in rows_for:
         row = Row(aspect=aspect, cells=_row_cells(aspect, columns, names))
-        if aspects is not None or not row.is_empty:
+        if keep or not row.is_empty:
             rows.append(row)
     cited = {citation.source for row in rows for cell in row.cells for citation in cell.citations}
     sources = tuple(source for source_id, source in sorted(names.sources.items()) if source_id in cited)

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Final
 
 from agreements._names import RESOLVE_CUTOFF
+from agreements.check import check
+from agreements.exceptions import ArgumentTypeError, InvalidDataError
 from agreements.model import Actor, Agreement, Corpus, Place
 from agreements.serialize import load
 
-__all__ = ["DATA", "RESOLVE_CUTOFF", "corpus", "find_agreement", "get", "resolve"]
+__all__ = ["DATA", "RESOLVE_CUTOFF", "corpus", "find_agreement", "get", "load_corpus", "resolve"]
 
 #: Where the built-in corpus lives: one folder of TOML files inside the package.
 DATA: Final = Path(str(resources.files("agreements") / "data"))
@@ -38,6 +40,27 @@ def get(agreement_id: str) -> Agreement:
     agreements.exceptions.UnknownAgreementError: no agreement with id 'busra-2018'; did you mean ...?
     """
     return corpus().get(agreement_id)
+
+
+def load_corpus(path: str | Path, *, with_builtin: bool = False) -> Corpus:
+    """Your corpus from a file or a folder (an agreement file is a corpus of one), checked.
+
+    With ``with_builtin`` the built-in corpus is merged in, so your files may
+    name its actors, places and sources; the two are checked together, and an
+    id defined in both raises :class:`~agreements.exceptions.MergeConflictError`.
+    """
+    found = load(path, check=not with_builtin)
+    if isinstance(found, Agreement):
+        found = Corpus(agreements=[found])
+    if not isinstance(found, Corpus):
+        raise ArgumentTypeError(f"{str(path)!r} holds a {type(found).__name__}, not a corpus or an agreement")
+    if not with_builtin:
+        return found
+    merged = corpus().merge(found)
+    errors = [problem for problem in check(found, corpus=corpus()) if problem.severity == "error"]
+    if errors:
+        raise InvalidDataError(errors, file=str(path))
+    return merged
 
 
 def find_agreement(agreements: Corpus, agreement_id: str) -> Agreement:

@@ -210,7 +210,7 @@ class AgreementDiff:
         >>> diff(a, b).apply(b)
         Traceback (most recent call last):
         ...
-        agreements.diff.DiffApplyError: this diff applies to agreement 'a', and the one given differs in status: \
+        agreements.exceptions.DiffApplyError: this diff applies to agreement 'a', and the one given differs in status: \
 expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
         """
         if not isinstance(agreement, Agreement):
@@ -355,7 +355,7 @@ def diff(
     >>> diff(a, b, pairs=[("lift", "lifted")])
     Traceback (most recent call last):
     ...
-    agreements.diff.InvalidPairsError: pairs[0]: 'lifted' is not a clause of the new agreement 'a'; did you mean 'lift'?
+    agreements.exceptions.InvalidPairsError: pairs[0]: 'lifted' is not a clause of the new agreement 'a'; did you mean 'lift'?
     """
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, Agreement):

@@ -125,8 +125,8 @@ class InvalidDataError(AgreementsError, ValueError):
         return "\n".join(lines) if lines else f"{self.file + ': ' if self.file else ''}invalid data"
 
     def with_file(self, file: str) -> InvalidDataError:
-        """The same problems, attributed to ``file`` (those not already placed in a file)."""
-        return InvalidDataError(self.problems, file=file)
+        """The same problems, all attributed to ``file``."""
+        return InvalidDataError([attrs.evolve(problem, file=file) for problem in self.problems], file=file)
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild_invalid, (self.problems, self.file))

@@ -299,7 +299,7 @@ def _check_text(field: str, value: str) -> None:
 def _at_least(least: int, what: str) -> Callable[[str, Any], None]:
     def check(field: str, value: Any) -> None:
         if len(value) < least:
-            raise FieldError(field, f"{what}, got {len(value)}")
+            raise FieldError(field, f"{what}, got {len(value)}" if least > 1 else what)
 
     return check
 
@@ -403,7 +403,7 @@ class PartialDate:
     >>> PartialDate.parse("2021-02-31")
     Traceback (most recent call last):
     ...
-    agreements.model.FieldError: day: 31 is not a day of 2021-02
+    agreements.exceptions.FieldError: day: 31 is not a day of 2021-02
     """
 
     year: int
@@ -818,25 +818,28 @@ def _places(records: Iterable[Place] | Mapping[str, Place]) -> Mapping[str, Plac
 def _follow_depths(by_id: Mapping[str, Agreement]) -> dict[str, int]:
     """For each agreement, how many agreements of its own date it follows, through ``follows``.
 
-    A reference to an agreement of another date, to none in the corpus, or
-    into a cycle ends the chain (``check`` reports the last two). Each
-    agreement is visited once, so this takes time in proportion to the corpus.
+    A reference to an agreement of another date or to none in the corpus ends
+    the chain; the members of a cycle (which ``check`` reports) all count as
+    first. Each agreement is visited once, so this takes time in proportion to
+    the corpus, however long the chains.
     """
     depth: dict[str, int] = {}
-    for start in sorted(by_id):  # id order, so that a cycle orders the same whatever the input order
+    for start in by_id:
         chain: list[str] = []
         on_chain: set[str] = set()
         current: str | None = start
-        base = 0
-        while current is not None and current not in depth:
-            if current in on_chain:  # a cycle: its members count from zero
-                break
+        while current is not None and current not in depth and current not in on_chain:
             chain.append(current)
             on_chain.add(current)
             agreement = by_id[current]
             earlier = by_id.get(agreement.follows) if agreement.follows is not None else None
             current = earlier.id if earlier is not None and earlier.date == agreement.date else None
-        if current is not None and current in depth:
+        base = 0
+        if current is not None and current in on_chain:  # a cycle: its members count as first
+            loop = chain.index(current)
+            depth.update(dict.fromkeys(chain[loop:], 0))
+            chain, base = chain[:loop], 1
+        elif current is not None:
             base = depth[current] + 1
         for offset, agreement_id in enumerate(reversed(chain)):
             depth[agreement_id] = base + offset

@@ -35,8 +35,8 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from agreements import model
-from agreements.check import check_document
-from agreements.exceptions import FieldError, InvalidDataError, Problem
+from agreements.check import check, check_document
+from agreements.exceptions import FieldError, InvalidDataError, MergeConflictError, Problem
 from agreements.similarity import closest
 
 __all__ = [
@@ -50,6 +50,7 @@ __all__ = [
     "loads",
     "schema",
     "to_data",
+    "validate",
 ]
 
 FORMATS: Final = ("json", "toml", "yaml")
@@ -540,6 +541,26 @@ def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) 
     if check:
         _check_read(found, origins, path)
     return found
+
+
+def validate(path: str | Path, *, corpus: model.Corpus | None = None) -> tuple[Problem, ...]:
+    """Every problem of the file or folder at ``path``, errors and warnings, without raising.
+
+    The document is read (its format and fields checked), then checked with
+    :func:`agreements.check` against ``corpus`` when given (say, the built-in
+    corpus, for files that name its actors). An id that the file and
+    ``corpus`` both define is a problem too. An empty tuple means all is well.
+    """
+    try:
+        found = load(path, check=False)
+    except InvalidDataError as error:
+        return error.problems
+    if not isinstance(found, model.Corpus | model.Agreement):
+        return ()
+    try:
+        return check(found, corpus=corpus)
+    except MergeConflictError as error:
+        return (Problem(path=error.registry, message=str(error), code="merge-conflict"),)
 
 
 def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:

@@ -61,8 +61,8 @@ def timeline(agreements: Corpus | Iterable[Agreement], *, changes: bool = True) 
     ...                       id="collapse", date=PartialDate.parse("2021-09-03"), kind=EventKind.COLLAPSE,
     ...                       summary="Negotiations collapse.", citations=cite)])
     >>> print(timeline([truce]).to_text(), end="")
-    2021-08-31  * Truce  [truce, collapsed]
-    2021-09-03      collapse: Negotiations collapse.  [truce]
+    2021-08-31  * Truce [truce, collapsed]
+    2021-09-03      collapse: Negotiations collapse. [truce]
     """
     if isinstance(agreements, Agreement):
         raise ArgumentTypeError("timeline() takes several agreements (a list or a corpus), not one agreement")

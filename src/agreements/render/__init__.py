@@ -34,15 +34,54 @@ Aspect,busra-al-sham-2018,daraa-al-balad-2021-08-31
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import PurePath
 from typing import Any, Final
 
 from agreements.exceptions import InvalidArgumentError, MissingExtraError
 
-__all__ = ["FORMATS", "MissingExtraError", "render"]
+__all__ = ["FORMATS", "SUFFIXES", "MissingExtraError", "format_of", "render"]
 
 #: The formats :func:`render` knows: each is a ``to_<format>`` method of the results that have it.
 #: A comparison and a diff have all but ``svg``; a timeline has ``text``, ``json`` and ``svg``.
 FORMATS: Final = ("markdown", "html", "csv", "json", "latex", "text", "rich", "dataframe", "svg")
+
+#: The format each file suffix stands for, for text written to a file (data files included).
+SUFFIXES: Final = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+    ".tex": "latex",
+    ".svg": "svg",
+    ".txt": "text",
+    ".text": "text",
+    ".toml": "toml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+}
+
+
+def format_of(path: str | PurePath, allowed: Sequence[str]) -> str:
+    """The format among ``allowed`` that a file name's suffix stands for, or an error naming the suffixes that work.
+
+    >>> format_of("table.md", ["text", "markdown"])
+    'markdown'
+    >>> format_of("table.pdf", ["text", "markdown"])
+    Traceback (most recent call last):
+    ...
+    agreements.exceptions.InvalidArgumentError: cannot write '.pdf' here; use one of .markdown, .md, .text, .txt
+    """
+    suffix = PurePath(path).suffix.lower()
+    found = SUFFIXES.get(suffix)
+    if found not in allowed:
+        usable = ", ".join(sorted(name for name, fmt in SUFFIXES.items() if fmt in allowed))
+        raise InvalidArgumentError(
+            f"cannot write {suffix or 'a file without a suffix'!r} here; use one of {usable}"
+        )
+    return str(found)
 
 
 def render(obj: Any, fmt: str, **options: Any) -> Any:

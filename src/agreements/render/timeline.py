@@ -82,13 +82,13 @@ def text(timeline: TimelineView, *, width: int = 100, changes: int = 3) -> str:
         date = f"{entry.date!s:<11} "
         pad = " " * len(date)
         if isinstance(entry, AgreementEntry):
-            line = f"* {one_line(entry.label)}  [{one_line(entry.agreement)}, {entry.status.value}]"
+            line = f"* {one_line(entry.label)} [{one_line(entry.agreement)}, {entry.status.value}]"
             lines += _wrap(date, line, width=width, indent=pad + "  ")
             change = timeline.change_to(entry.agreement)
             if change is not None and changes:
                 lines += _change_lines(change, pad + "  ", width=width, limit=changes)
         else:
-            line = f"    {words(entry.kind)}: {one_line(entry.label)}  [{one_line(entry.agreement)}]"
+            line = f"    {words(entry.kind)}: {one_line(entry.label)} [{one_line(entry.agreement)}]"
             lines += _wrap(date, line, width=width, indent=pad + "      ")
     return "".join(f"{line}\n" for line in lines)
 
