@@ -21,7 +21,6 @@ import pytest
 import agreements as ag
 from agreements.compare import compare
 from agreements.diff import diff
-from agreements.render import html as html_render
 from test_render import ARABIC, DIFF_PAIR, hostile_comparison
 
 CHROMIUM = next(
@@ -86,7 +85,7 @@ def figure_first(page: str) -> str:
 
 PAGES = {
     "comparison": lambda: compare(ag.corpus()).to_html(),
-    "diff": lambda: html_render.render(diff(ag.get(DIFF_PAIR[0]), ag.get(DIFF_PAIR[1]))),
+    "diff": lambda: diff(ag.get(DIFF_PAIR[0]), ag.get(DIFF_PAIR[1])).to_html(),
     "hostile": lambda: hostile_comparison().to_html(),
     "timeline": lambda: figure_first(compare(ag.corpus()).to_html()),
 }

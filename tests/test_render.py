@@ -28,8 +28,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import agreements as ag
+from agreements._text import BREAK_MARK, clean, width, wrap
 from agreements.compare import Comparison, compare
 from agreements.diff import AgreementDiff, diff
+from agreements.exceptions import InvalidArgumentError
 from agreements.model import (
     Actor,
     ActorKind,
@@ -53,13 +55,15 @@ from agreements.model import (
     WeaponsTerm,
 )
 from agreements.render import FORMATS, MissingExtraError, render, terminal
+from agreements.render import comparison as comparison_render
 from agreements.render import csv as csv_render
 from agreements.render import dataframe as dataframe_render
+from agreements.render import diff as diff_render
 from agreements.render import html as html_render
 from agreements.render import json as json_render
 from agreements.render import latex as latex_render
 from agreements.render import markdown as markdown_render
-from agreements.render._table import clean, table_of, width
+from agreements.render._table import Table
 from agreements.timeline import timeline
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -163,6 +167,21 @@ def hostile_diff() -> AgreementDiff:
     return diff(corpus.agreements["first"], corpus.agreements["second"])
 
 
+def table_of(obj: Comparison | AgreementDiff, corpus: Corpus | None = None) -> Table:
+    """The neutral table every format draws for ``obj``; a diff names actors and sources from ``corpus``.
+
+    ``corpus`` defaults to the built-in corpus, as the ``to_<format>`` methods of a diff do.
+    """
+    if isinstance(obj, Comparison):
+        return comparison_render.table(obj)
+    return diff_render.table(obj, ag.corpus() if corpus is None else corpus)
+
+
+def hostile_tables() -> list[Table]:
+    """The hostile comparison and diff as tables, the diff's names and sources from the hostile corpus."""
+    return [table_of(hostile_comparison()), table_of(hostile_diff(), hostile_corpus())]
+
+
 # -------------------------------------------------------------- snapshots
 
 
@@ -175,13 +194,13 @@ def builtin_diff() -> AgreementDiff:
 
 
 RENDERERS: dict[str, Callable[[Comparison | AgreementDiff], str]] = {
-    "md": markdown_render.render,
-    "html": html_render.render,
-    "csv": csv_render.render,
-    "json": json_render.render,
-    "tex": latex_render.render,
-    "100.txt": lambda obj: terminal.render_plain(obj, width=100),
-    "120.txt": lambda obj: terminal.render_plain(obj, width=120),
+    "md": lambda obj: obj.to_markdown(),
+    "html": lambda obj: obj.to_html(),
+    "csv": lambda obj: obj.to_csv(),
+    "json": lambda obj: obj.to_json(),
+    "tex": lambda obj: obj.to_latex(),
+    "100.txt": lambda obj: obj.to_text(width=100),
+    "120.txt": lambda obj: obj.to_text(width=120),
 }
 
 
@@ -198,27 +217,55 @@ def test_diff_snapshot(suffix: str) -> None:
 def test_rich_snapshot() -> None:
     pytest.importorskip("rich")
     assert_snapshot(
-        "comparison.rich-120.ansi", terminal.render_rich(builtin_comparison(), width=120, color=True)
+        "comparison.rich-120.ansi",
+        terminal.render_rich(builtin_comparison().to_rich(), width=120, color=True),
     )
-    assert_snapshot("diff.rich-100.ansi", terminal.render_rich(builtin_diff(), width=100, color=True))
+    assert_snapshot(
+        "diff.rich-100.ansi", terminal.render_rich(builtin_diff().to_rich(), width=100, color=True)
+    )
 
 
 def test_dataframe_snapshot() -> None:
     pytest.importorskip("pandas")
     assert_snapshot("comparison.dataframe.csv", builtin_comparison().to_dataframe().to_csv())
-    assert_snapshot("diff.dataframe.csv", dataframe_render.render(builtin_diff()).to_csv())
+    assert_snapshot("diff.dataframe.csv", builtin_diff().to_dataframe().to_csv())
 
 
 def test_methods_are_the_renderers() -> None:
-    table = builtin_comparison()
-    assert table.to_markdown() == markdown_render.render(table)
-    assert table.to_html() == html_render.render(table)
-    assert table.to_csv() == csv_render.render(table)
-    assert table.to_json() == json_render.render(table)
-    assert table.to_latex() == latex_render.render(table)
-    assert table.to_text(width=90) == terminal.render_plain(table, width=90)
-    for fmt in FORMATS:
-        assert render(table, fmt) == render(table, fmt)
+    comparison, changes = builtin_comparison(), builtin_diff()
+    line = timeline(Corpus(agreements=comparison.agreements), changes=False)
+    figure = html_render.figure(line)
+    assert figure
+    for obj, figures in ((comparison, {"figure": figure}), (changes, {})):
+        table = table_of(obj)
+        assert obj.to_markdown() == markdown_render.render_table(table)
+        assert obj.to_html() == html_render.render_table(table, **figures)
+        assert obj.to_html(title="T") == html_render.render_table(table, title="T", **figures)
+        assert obj.to_csv() == csv_render.render_table(table)
+        assert obj.to_json() == json_render.render_table(table)
+        assert obj.to_json() == json.dumps(json_render.to_data(table), ensure_ascii=False, indent=2) + "\n"
+        assert obj.to_latex() == latex_render.render_table(table)
+        assert obj.to_text(width=90) == terminal.render_table_plain(table, width=90)
+        assert obj.to_text() == terminal.render_table_plain(table, width=100)
+    assert str(comparison) == comparison.to_text()
+
+
+def test_render_is_the_method_of_the_format() -> None:
+    for obj in (builtin_comparison(), builtin_diff()):
+        for fmt in FORMATS:
+            if fmt in {"rich", "dataframe", "svg"}:  # not text; checked below
+                continue
+            assert render(obj, fmt) == render(obj, fmt) == getattr(obj, f"to_{fmt}")()
+        assert render(obj, "text", width=70) == obj.to_text(width=70)
+        assert render(obj, "html", title="T") == obj.to_html(title="T")
+        with pytest.raises(InvalidArgumentError, match="cannot be rendered as 'svg'"):
+            render(obj, "svg")
+        if terminal.has_rich():
+            shown = terminal.render_rich(render(obj, "rich"), width=100)
+            assert shown == terminal.render_rich(obj.to_rich(), width=100)
+    changes, other = builtin_diff(), hostile_corpus()
+    assert render(changes, "markdown", corpus=other) == changes.to_markdown(corpus=other)
+    assert changes.to_markdown(corpus=ag.corpus()) == changes.to_markdown()
 
 
 # ---------------------------------------------------------------- escaping
@@ -291,8 +338,12 @@ def check_html(page: str) -> None:
 
 
 def test_html_escapes_everything() -> None:
-    for obj in (hostile_comparison(), hostile_diff()):
-        page = html_render.render(obj, title=SCRIPT)
+    pages = [
+        hostile_comparison().to_html(title=SCRIPT),
+        hostile_diff().to_html(title=SCRIPT, corpus=hostile_corpus()),
+        *(html_render.render_table(table, title=SCRIPT) for table in hostile_tables()),
+    ]
+    for page in pages:
         check_html(page)
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
         assert "\ufffdevil\ufffd" in page
@@ -364,7 +415,7 @@ def test_a_figure_of_one_agreement_without_events() -> None:
 
 
 def test_no_figure_without_agreements_or_in_a_diff() -> None:
-    for page in (compare(Corpus()).to_html(), html_render.render(builtin_diff())):
+    for page in (compare(Corpus()).to_html(), builtin_diff().to_html()):
         check_html(page)
         assert "<figure" not in page
         assert "<svg" not in page
@@ -395,14 +446,14 @@ def unescaped_pipes(line: str) -> int:
 
 
 def test_markdown_escapes_everything() -> None:
-    for obj, columns in ((hostile_comparison(), 3), (hostile_diff(), 4)):
-        text = markdown_render.render(obj)
+    for table, columns in zip(hostile_tables(), (3, 4), strict=True):
+        text = markdown_render.render_table(table)
         assert "<script" not in text
         assert "<b>" not in text
         rows = table_rows(text)
         assert rows
         assert {unescaped_pipes(row) for row in rows} == {columns + 1}
-        assert len(rows) == len(table_of(obj).rows) + 2
+        assert len(rows) == len(table.rows) + 2
         assert "[link]" not in text
         assert "\\[link\\]" in text
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", text)
@@ -422,8 +473,8 @@ def read_csv(text: str) -> list[list[str]]:
 
 
 def test_csv_neutralises_formulas_and_keeps_the_grid() -> None:
-    for obj in (hostile_comparison(), hostile_diff()):
-        text = csv_render.render(obj)
+    for table in hostile_tables():
+        text = csv_render.render_table(table)
         rows = read_csv(text)
         assert len({len(row) for row in rows}) == 1
         for row in rows:
@@ -440,12 +491,12 @@ def test_csv_of_a_comparison_holds_the_values() -> None:
 
 
 def test_latex_escapes_everything() -> None:
-    for obj in (hostile_comparison(), hostile_diff()):
-        text = latex_render.render(obj)
+    for table in hostile_tables():
+        text = latex_render.render_table(table)
         assert "\\input" not in text
         assert not re.search(r"(?<!\\)[%#$_^~]", text.split("\n", 1)[1].replace("\\textasciitilde{}", ""))
         body = text[text.index("\\endlastfoot") : text.index("\\end{longtable}")]
-        columns = len(table_of(obj).columns)
+        columns = len(table.columns)
         for line in body.splitlines()[1:]:
             assert len(re.findall(r"(?<!\\)&", line)) == columns
         assert text.count("{") - text.count("\\{") == text.count("}") - text.count("\\}")
@@ -453,8 +504,11 @@ def test_latex_escapes_everything() -> None:
 
 
 def test_terminal_output_has_no_control_characters() -> None:
-    for obj in (hostile_comparison(), hostile_diff()):
-        for text in (terminal.render_plain(obj, width=80), terminal.render_plain(obj, width=41)):
+    for table in hostile_tables():
+        for text in (
+            terminal.render_table_plain(table, width=80),
+            terminal.render_table_plain(table, width=41),
+        ):
             assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
             assert SCRIPT in text  # shown, not run: a terminal does not read HTML
 
@@ -467,10 +521,10 @@ def unbox(text: str) -> str:
 def test_rich_output_has_no_markup_or_control_characters() -> None:
     pytest.importorskip("rich")
     hostile = compare([hostile_corpus().agreements["first"]], corpus=hostile_corpus())
-    text = terminal.render_rich(hostile, width=90)
+    text = terminal.render_rich(hostile.to_rich(), width=90)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
-    assert unbox(terminal.render_rich(hostile, width=90)) == terminal.render_plain(hostile, width=90)
-    coloured = terminal.render_rich(hostile, width=90, color=True)
+    assert unbox(text) == hostile.to_text(width=90)
+    coloured = terminal.render_rich(hostile.to_rich(), width=90, color=True)
     assert coloured.count("\x1b[") > 10
 
 
@@ -554,10 +608,18 @@ TABLE_SCHEMA = {
 
 
 def test_json_has_the_documented_shape_and_loses_nothing() -> None:
-    for obj in (builtin_comparison(), builtin_diff(), hostile_comparison(), hostile_diff()):
-        data = json.loads(json_render.render(obj))
+    cases: list[tuple[Comparison | AgreementDiff, Corpus]] = [
+        (builtin_comparison(), ag.corpus()),
+        (builtin_diff(), ag.corpus()),
+        (hostile_comparison(), hostile_corpus()),
+        (hostile_diff(), hostile_corpus()),
+    ]
+    for obj, corpus in cases:
+        text = obj.to_json() if isinstance(obj, Comparison) else obj.to_json(corpus=corpus)
+        data = json.loads(text)
         jsonschema.validate(data, TABLE_SCHEMA)
-        table = table_of(obj)
+        table = table_of(obj, corpus)
+        assert data == json_render.to_data(table)
         assert [cell["value"] for row in data["rows"] for cell in row["cells"]] == [
             cell.value for row in table.rows for cell in row.cells
         ]
@@ -605,9 +667,15 @@ def text_corpora(draw: st.DrawFn) -> Corpus:
     )
 
 
+#: The formats whose rendering is text (rich gives a renderable, dataframe a DataFrame; svg is a timeline's).
+TEXT_FORMATS = [fmt for fmt in FORMATS if fmt not in {"rich", "dataframe", "svg"}]
+
+
 def all_renderings(obj: Comparison | AgreementDiff, corpus: Corpus) -> dict[str, str]:
-    found = {fmt: render(obj, fmt, corpus=corpus) for fmt in FORMATS if fmt != "rich"}
-    found["narrow"] = terminal.render_plain(obj, width=20, corpus=corpus)
+    # A comparison names its actors from the corpus it was computed with; a diff when rendered.
+    options: dict[str, object] = {} if isinstance(obj, Comparison) else {"corpus": corpus}
+    found: dict[str, str] = {fmt: render(obj, fmt, **options) for fmt in TEXT_FORMATS}
+    found["narrow"] = render(obj, "text", width=20, **options)
     return found
 
 
@@ -619,7 +687,7 @@ def check_all(obj: Comparison | AgreementDiff, corpus: Corpus) -> None:
     assert not any(field.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for field in row)
     assert len(table_rows(first["markdown"])) == len(table_of(obj, corpus).rows) + 2
     json.loads(first["json"])
-    for fmt in ("plain", "narrow", "markdown", "latex"):
+    for fmt in ("text", "narrow", "markdown", "latex"):
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", first[fmt]), fmt
 
 
@@ -656,18 +724,19 @@ def test_renderers_over_generated_corpora() -> None:
 
 def test_an_empty_comparison_renders() -> None:
     empty = compare(Corpus())
-    for fmt in FORMATS:
-        if fmt != "rich":
-            assert render(empty, fmt)
+    for fmt in TEXT_FORMATS:
+        assert render(empty, fmt)
     assert "Comparison of 0 agreements" in empty.to_text()
+    if terminal.has_rich():
+        assert "Comparison of 0 agreements" in terminal.render_rich(empty.to_rich())
 
 
 def test_a_diff_of_an_agreement_with_itself_says_so() -> None:
     same = diff(ag.get(DIFF_PAIR[0]), ag.get(DIFF_PAIR[0]))
-    text = terminal.render_plain(same)
+    text = same.to_text()
     assert "Nothing changed." in text
     assert f"{DIFF_PAIR[0]} (old)" in text
-    assert "unchanged" in csv_render.render(same)
+    assert "unchanged" in same.to_csv()
 
 
 def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
@@ -688,7 +757,7 @@ def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
         "old", Category.WEAPONS, obligor="x", weapons=term, count=2, places=["a"], modality=Modality.MUST_NOT
     )
     new = deal("new", Category.OTHER, timing="soon", action="give", weapons=bare_term)
-    table = table_of(
+    table = diff_render.table(
         diff(old, new, pairs=[("c", "c")]), Corpus(actors=[Actor(id="x", name="Ex", kind=ActorKind.PERSON)])
     )
     assert table.rows[0].change == "changed"
@@ -732,7 +801,7 @@ def test_a_diff_shows_weapons_and_conditions_coming_and_going() -> None:
         )
 
     old = deal(weapons=term, condition=Condition(summary="Once the road opens."))
-    table = table_of(diff(old, deal(), pairs=[("c", "c")]), Corpus())
+    table = diff_render.table(diff(old, deal(), pairs=[("c", "c")]), Corpus())
     before, after = (cell.value.splitlines()[1:] for cell in table.rows[0].cells)
     assert before == ["weapons: retain light", "condition: Once the road opens."]
     assert after == ["weapons: none", "condition: none"]
@@ -749,7 +818,7 @@ def test_a_renumbered_or_moved_clause_says_so() -> None:
 
     old = deal(("lift", "Lift the siege."), ("road", "Open the road."), ("aid", "Let aid in."))
     new = deal(("road", "Open the road."), ("aid", "Let aid in."), ("lifted", "Lift the siege."))
-    labels = [row.label for row in table_of(diff(old, new), Corpus()).rows]
+    labels = [row.label for row in diff_render.table(diff(old, new), Corpus()).rows]
     assert "lift → lifted (siege; moved)" in labels
 
 
@@ -759,15 +828,17 @@ def test_not_in_a_diff_marks_a_must_not_clause() -> None:
         id="c", category=Category.SIEGE, summary="Enter.", citations=cite, modality=Modality.MUST_NOT
     )
     a = Agreement(id="a", title="T", date=PartialDate(year=2020), status=Status.SIGNED, citations=cite)
-    table = table_of(diff(a, attrs.evolve(a, clauses=[clause])), Corpus())
+    table = diff_render.table(diff(a, attrs.evolve(a, clauses=[clause])), Corpus())
     assert table.rows[0].cells[1].value == "Not: Enter."
 
 
 def test_render_refuses_what_it_does_not_know() -> None:
-    with pytest.raises(ValueError, match="'docx' is not a format"):
+    with pytest.raises(InvalidArgumentError, match="'docx' is not a format") as caught:
         render(builtin_comparison(), "docx")
-    with pytest.raises(TypeError, match="cannot render 'str'"):
-        table_of("a table")  # type: ignore[arg-type]
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, ag.AgreementsError)
+    with pytest.raises(ag.AgreementsError, match="a str cannot be rendered as 'markdown'"):
+        render("a table", "markdown")
 
 
 def test_clean_and_width() -> None:
@@ -775,8 +846,37 @@ def test_clean_and_width() -> None:
     assert width("ab") == 2
     assert width("日本") == 4
     assert width("e\u0301") == 1
-    assert terminal.wrap("", 10) == [""]
-    assert terminal.wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]
+    assert wrap("", 10) == [""]
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        # A word too long for any line is cut, and the cut is marked.
+        ("abcdefghij", 4, [f"abc{BREAK_MARK}", f"def{BREAK_MARK}", "ghij"]),
+        # Preferably after a hyphen, which needs no mark.
+        ("daraa-al-balad-2021-08-31", 10, ["daraa-al-", "balad-", "2021-08-31"]),
+        # Wide characters count two columns, the mark one.
+        ("日本語の文字", 5, [f"日本{BREAK_MARK}", f"語の{BREAK_MARK}", "文字"]),
+        ("open the road", 8, ["open the", "road"]),
+    ],
+)
+def test_wrap_cuts_what_does_not_fit_and_marks_the_cut(text: str, limit: int, expected: list[str]) -> None:
+    found = wrap(text, limit)
+    assert found == expected
+    assert all(width(line) <= limit for line in found)
+    assert "".join(line.removesuffix(BREAK_MARK) for line in found).replace(" ", "") == text.replace(" ", "")
+
+
+def test_wrap_cuts_a_huge_token_into_lines() -> None:
+    # Linear in the text: a token of 200,000 characters wraps at once.
+    token = "x" * 200_000
+    found = wrap(f"a {token} b", 40)
+    assert found[0] == "a"
+    assert found[-1].endswith(" b")
+    assert all(width(line) <= 40 for line in found)
+    assert all(line.endswith(BREAK_MARK) for line in found[1:-1])
+    assert "".join(line.removesuffix(BREAK_MARK) for line in found[1:]) == token + " b"
 
 
 def test_html_title_defaults_to_the_table_title() -> None:
@@ -800,7 +900,8 @@ def test_dataframe_of_a_comparison() -> None:
 
 def test_dataframe_of_a_diff() -> None:
     pytest.importorskip("pandas")
-    frame = dataframe_render.render(builtin_diff())
+    frame = builtin_diff().to_dataframe()
+    assert frame.equals(dataframe_render.render_table(table_of(builtin_diff())))
     assert list(frame.columns) == ["change", "old", "new"]
     assert frame.index.name == "clause"
 
@@ -816,6 +917,7 @@ def test_a_missing_pandas_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
     hide(monkeypatch, "pandas")
     with pytest.raises(MissingExtraError, match=r"pip install 'agreements\[pandas\]'") as caught:
         builtin_comparison().to_dataframe()
+    assert "from a source checkout: pip install -e '.[pandas]'" in str(caught.value)
     assert isinstance(caught.value, ImportError)
     assert isinstance(caught.value, ag.AgreementsError)
 
