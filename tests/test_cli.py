@@ -102,7 +102,7 @@ class TestCompare:
         args = cli.parser().parse_args(["compare", "--width", "100"])
         out = cli._Output(args, screen)
         assert out.columns() == 100
-        assert cli._emit_table(compare(ag.corpus()), args, out, ag.corpus()) == 0
+        assert cli._emit_table(compare(ag.corpus()), args, out) == 0
         assert "Weapons handed over" in screen.getvalue()
         assert "\x1b[" in screen.getvalue()
 
@@ -114,11 +114,13 @@ class TestCompare:
                 return True
 
         monkeypatch.setenv("COLUMNS", "77")
+        screen = Terminal()
         args = cli.parser().parse_args(["compare"])
-        out = cli._Output(args, Terminal())
+        out = cli._Output(args, screen)
+        assert out.is_terminal
         assert out.columns() == 77
-        text = cli._render_table(compare(ag.corpus()), "text", out, ag.corpus())
-        assert text == compare(ag.corpus()).to_text(width=77)
+        assert cli._emit_table(compare(ag.corpus()), args, out) == 0
+        assert screen.getvalue() == compare(ag.corpus()).to_text(width=77)
 
     def test_unknown_agreement(self, capsys: pytest.CaptureFixture[str]) -> None:
         fails(capsys, "compare", "busra-2018", message="no agreement with id 'busra-2018'; did you mean")
@@ -129,7 +131,7 @@ class TestCompare:
         )
 
     def test_an_agreement_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
-        fails(capsys, "compare", A, A, message=f"compare: agreement {A!r} is listed twice")
+        fails(capsys, "compare", A, A, message=f"agreement {A!r} is listed twice")
 
     def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
         fails(
@@ -188,6 +190,39 @@ class TestList:
         assert run(capsys, "list", "--corpus", str(tmp_path / "empty.json")) == (0, "", "")
 
 
+class TestActorsAndPlaces:
+    @pytest.mark.parametrize(("command", "records"), [("actors", "actors"), ("places", "places")])
+    def test_every_record_in_every_format(
+        self, capsys: pytest.CaptureFixture[str], command: str, records: str
+    ) -> None:
+        known = getattr(ag.corpus(), records)
+        status, out, _ = run(capsys, command)
+        assert status == 0
+        lines = out.splitlines()
+        assert lines[0].split() == ["id", "kind", "name", "part", "of", "also", "called"]
+        assert [line.split()[0] for line in lines[1:]] == list(known)
+        _, out, _ = run(capsys, command, "-f", "json")
+        found = json.loads(out)
+        assert [record["id"] for record in found] == list(known)
+        assert set(found[0]) == {"id", "kind", "name", "part of", "also called"}
+        _, out, _ = run(capsys, command, "-f", "csv")
+        assert out.startswith("id,kind,name,part of,also called\r\n")
+        _, out, _ = run(capsys, command, "-f", "md")
+        assert out.startswith("| id | kind | name | part of | also called |\n")
+
+    def test_part_of_and_aliases(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "actors", "-f", "json")
+        awda = next(record for record in json.loads(out) if record["id"] == "ahmed-al-awda")
+        actor = ag.corpus().actors["ahmed-al-awda"]
+        assert awda["also called"] == "; ".join(actor.aliases)
+        assert awda["name"] == actor.name
+
+    def test_an_empty_corpus(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        ag.dump(ag.Corpus(), tmp_path / "empty.json")
+        for command in ("actors", "places"):
+            assert run(capsys, command, "--corpus", str(tmp_path / "empty.json")) == (0, "", "")
+
+
 class TestShow:
     def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, _ = run(capsys, "show", "daraa-2018-07")
@@ -217,11 +252,20 @@ class TestShow:
         ag.dump(bare, tmp_path / "bare.toml")
         status, out, _ = run(capsys, "show", "bare", "--corpus", str(tmp_path / "bare.toml"))
         assert status == 0
-        assert out == "bare: Bare\ndate 2020, status proposed, place nowhere\n"
+        # The agreement's own quotes are numbered, and listed at the end.
+        quotes = "\nquotes:\n[1] s: \u201cq\u201d\n"
+        assert out == "bare: Bare\ndate 2020, status proposed, place nowhere [1]\n" + quotes
         ag.dump(attrs.evolve(bare, place=None), tmp_path / "bare.toml")
         assert run(capsys, "show", "bare", "--corpus", str(tmp_path / "bare.toml"))[1] == (
-            "bare: Bare\ndate 2020, status proposed\n"
+            "bare: Bare\ndate 2020, status proposed [1]\n" + quotes
         )
+
+    def test_text_wraps_to_the_width(self, capsys: pytest.CaptureFixture[str]) -> None:
+        for width in (40, 60, 100):
+            status, out, _ = run(capsys, "show", "daraa-2018-07", "--width", str(width))
+            assert status == 0
+            assert max(len(line) for line in out.splitlines()) <= width
+        assert "\nquotes:\n[1] " in out
 
 
 class TestCite:
@@ -251,9 +295,11 @@ class TestCite:
 
     def test_csv_and_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "csv")
-        assert out.startswith("where,source,quote\r\n")
+        assert out.startswith("where,record,source,quote\r\n")
+        rows = list(csv.reader(io.StringIO(out)))
+        assert rows[1][:3] == ["citations[0]", "busra-al-sham-2018", "busra-report-2018-07"]
         _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "markdown")
-        assert out.startswith("| where | source | quote |")
+        assert out.startswith("| where | record | source | quote |")
 
     def test_an_agreement_with_nothing_to_cite_but_itself(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -268,7 +314,7 @@ class TestCite:
         ag.dump(bare, tmp_path / "bare.json")
         assert (
             run(capsys, "cite", "bare", "--corpus", str(tmp_path / "bare.json"))[1]
-            == "citations[0] (s)\n  “q”\n"
+            == "citations[0] bare (s)\n  “q”\n"
         )
 
 
@@ -403,8 +449,12 @@ class TestTimeline:
         assert max(len(line) for line in out.splitlines()) <= 60
 
     def test_too_narrow_a_width(self, capsys: pytest.CaptureFixture[str]) -> None:
-        fails(
-            capsys, "timeline", "--width", "39", message="timeline: --width 39 is too narrow; give 40 columns"
+        # Refused while the command line is read, as argparse refuses any bad option.
+        status, out, err = run(capsys, "timeline", "--width", "39")
+        assert (status, out) == (2, "")
+        assert err == (
+            "agreements timeline: error: argument --width: 39 is out of range; give 40 to 1000 columns"
+            " (see 'agreements timeline --help')\n"
         )
 
     def test_a_narrow_terminal_gets_the_narrowest_timeline(
@@ -416,7 +466,7 @@ class TestTimeline:
         assert out == ag.timeline(ag.corpus()).to_text(width=40)
 
     def test_svg(self, capsys: pytest.CaptureFixture[str]) -> None:
-        status, out, _ = run(capsys, "timeline", "--format", "svg", "--width", "30")  # --width is for text
+        status, out, _ = run(capsys, "timeline", "--format", "svg", "--width", "40")  # --width is for text
         assert status == 0
         assert out == ag.timeline(ag.corpus()).to_svg()
         root = ET.fromstring(out)
@@ -450,7 +500,7 @@ class TestTimeline:
             ("timeline.svg", '<svg xmlns="http://www.w3.org/2000/svg"'),
             ("timeline.json", '"format": "agreements-timeline/1"'),
             ("timeline.txt", "2018-07     * Russian general's"),
-            ("timeline.html", "2018-07     * Russian general's"),  # no HTML here: text
+            ("timeline.text", "2018-07     * Russian general's"),
         ],
     )
     def test_the_format_follows_the_suffix(
@@ -458,6 +508,18 @@ class TestTimeline:
     ) -> None:
         assert run(capsys, "timeline", "-o", str(tmp_path / name)) == (0, "", "")
         assert check in (tmp_path / name).read_text(encoding="utf-8")[:100]
+
+    def test_a_suffix_it_cannot_write_is_an_error(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        fails(
+            capsys,
+            "timeline",
+            "-o",
+            str(tmp_path / "timeline.html"),  # no HTML here
+            message="timeline: cannot write '.html' here; use one of .json, .svg, .text, .txt, or give --format",
+        )
+        assert list(tmp_path.iterdir()) == []
 
     def test_an_explicit_format_beats_the_suffix(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -529,7 +591,7 @@ class TestOutputFile:
             ("table.json", '"format": "agreements-table/1"'),
             ("table.tex", "\\begin{longtable}"),
             ("table.txt", "Comparison of"),
-            ("table.out", "Comparison of"),
+            ("table.text", "Comparison of"),
         ],
     )
     def test_the_format_follows_the_suffix(
@@ -537,6 +599,29 @@ class TestOutputFile:
     ) -> None:
         assert run(capsys, "compare", "-o", str(tmp_path / name)) == (0, "", "")
         assert check in (tmp_path / name).read_text(encoding="utf-8")
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["compare", "-o", "table.out"], "compare: cannot write '.out' here; use one of .csv, .htm,"),
+            (["compare", "-o", "table"], "compare: cannot write 'a file without a suffix' here; use one of"),
+            (["cite", A, "-o", "a.html"], "cite: cannot write '.html' here; use one of .csv, .json,"),
+            (["show", A, "-o", "a.svg"], "show: cannot write '.svg' here; use one of .json, .text, .toml,"),
+        ],
+    )
+    def test_a_suffix_the_command_cannot_write_is_an_error(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], message: str
+    ) -> None:
+        *command, name = argv
+        fails(capsys, *command, str(tmp_path / name), message=message)
+        assert list(tmp_path.iterdir()) == [], "nothing is written"
+
+    def test_an_explicit_format_writes_any_suffix(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        target = tmp_path / "table.out"
+        assert run(capsys, "compare", "-f", "text", "--width", "100", "-o", str(target)) == (0, "", "")
+        assert target.read_text(encoding="utf-8") == compare(ag.corpus()).to_text(width=100)
 
     def test_csv_keeps_its_line_ends(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         run(capsys, "compare", "-o", str(tmp_path / "t.csv"))
@@ -547,8 +632,29 @@ class TestOutputFile:
         assert ag.load(tmp_path / "a.toml") == ag.get(A)
         run(capsys, "show", A, "-o", str(tmp_path / "a.txt"))
         assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith(f"{A}: ")
-        run(capsys, "cite", A, "-o", str(tmp_path / "a.html"))  # no HTML for cite: text
-        assert (tmp_path / "a.html").read_text(encoding="utf-8").startswith("citations[0]")
+        run(capsys, "cite", A, "-o", str(tmp_path / "a.txt"))
+        assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("citations[0]")
+        run(capsys, "cite", A, "-o", str(tmp_path / "a.md"))
+        assert (
+            (tmp_path / "a.md").read_text(encoding="utf-8").startswith("| where | record | source | quote |")
+        )
+
+    def test_a_file_is_replaced_whole(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        target = tmp_path / "t.csv"
+        target.write_text("old text, longer than nothing\n" * 1000, encoding="utf-8")
+        assert run(capsys, "compare", "-o", str(target)) == (0, "", "")
+        assert target.read_bytes() == compare(ag.corpus()).to_csv().encode("utf-8")
+        assert [path.name for path in tmp_path.iterdir()] == ["t.csv"], "no temporary file is left behind"
+
+    def test_an_input_is_never_overwritten(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        mine = tmp_path / "mine.json"
+        ag.dump(ag.Corpus(agreements=[ag.get(A)]), mine)
+        before = mine.read_bytes()
+        message = f"-o {str(mine)!r} is an input of this command; write somewhere else"
+        fails(capsys, "export", "--corpus", str(mine), "-o", str(mine), message=message)
+        fails(capsys, "validate", str(mine), "-o", str(mine), message=message)
+        fails(capsys, "validate", str(tmp_path), "-o", str(mine), message=message)  # inside a folder read
+        assert mine.read_bytes() == before
 
     def test_an_unwritable_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         fails(capsys, "list", "-o", str(tmp_path / "no" / "such" / "dir.txt"), message="cannot write")
@@ -618,14 +724,64 @@ class TestUsage:
         status, out, _ = run(capsys, "--version")
         assert (status, out) == (0, f"agreements {ag.__version__}\n")
 
-    @pytest.mark.parametrize("width", ["10", "wide"])
+    @pytest.mark.parametrize("width", ["10", "39", "1001", "wide"])
     def test_a_bad_width(self, capsys: pytest.CaptureFixture[str], width: str) -> None:
         status, _, err = run(capsys, "compare", "--width", width)
         assert status == 2
         assert "--width" in err
 
+    @pytest.mark.parametrize("width", ["40", "1000"])
+    def test_the_widths_at_the_ends_of_the_range(
+        self, capsys: pytest.CaptureFixture[str], width: str
+    ) -> None:
+        status, out, _ = run(capsys, "compare", "--width", width)
+        assert status == 0
+        assert out == compare(ag.corpus()).to_text(width=int(width))
+
     def test_an_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run(capsys, "list", "--bogus")[0] == 2
+
+    @pytest.mark.parametrize(
+        ("argv", "message", "meant"),
+        [
+            (["compar"], "invalid choice: 'compar'", "compare"),
+            (["list", "--corpu", "x"], "unrecognized arguments: --corpu x", "--corpus"),
+            # Abbreviations are off: --form is not taken for --format.
+            (["list", "--form", "json"], "unrecognized arguments: --form json", "--format"),
+        ],
+    )
+    def test_a_mistyped_command_or_option_gets_a_suggestion(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str, meant: str
+    ) -> None:
+        status, out, err = run(capsys, *argv)
+        assert (status, out) == (2, "")
+        assert message in err
+        assert f"did you mean {meant!r}?" in err
+        assert err.count("\n") == 1
+
+    @pytest.mark.parametrize(
+        ("argv", "option"),
+        [
+            (["schema", "--corpus", "x"], "--corpus"),
+            (["schema", "--width", "80"], "--width"),
+            (["list", "--width", "80"], "--width"),
+            (["export", "--width", "80"], "--width"),
+        ],
+    )
+    def test_a_command_takes_only_the_options_that_apply_to_it(
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], option: str
+    ) -> None:
+        status, out, err = run(capsys, *argv)
+        assert (status, out) == (2, "")
+        assert f"unrecognized arguments: {option}" in err
+
+    def test_a_closed_pipe_goes_up_to_main_entry(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def closed(*_: object) -> object:
+            raise BrokenPipeError
+
+        monkeypatch.setattr(cli, "_corpus", closed)
+        with pytest.raises(BrokenPipeError):
+            main(["list"])
 
     def test_a_library_error_that_is_an_oserror(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -633,7 +789,8 @@ class TestUsage:
         def broken(*_: object) -> int:
             raise PermissionError(13, "Permission denied", "/some/file")
 
-        monkeypatch.setattr(cli, "cmd_list", broken)
+        # The parser holds the handlers themselves, so the error is raised from where they read the corpus.
+        monkeypatch.setattr(cli, "_corpus", broken)
         fails(capsys, "list", message="/some/file: Permission denied")
 
     def test_main_entry_exits_with_the_status(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -760,11 +917,11 @@ class TestWithBuiltin:
             "--corpus",
             str(tmp_path / "mine.toml"),
             "--with-builtin",
-            message="redefines built-in records: both corpora define 'russia'",
+            message="both corpora define the actor 'russia'; to use the existing record, delete your copy",
         )
         status, out, _ = run(capsys, "validate", "--with-builtin", str(tmp_path / "mine.toml"))
         assert status == 1
-        assert "redefines records of the corpus beside it: both corpora define 'russia'" in out
+        assert f"{tmp_path / 'mine.toml'}: error: actors: both corpora define the actor 'russia'" in out
 
     def test_errors_found_once_together(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         text = Path(self.EXAMPLE).read_text(encoding="utf-8").replace('actor = "russia"', 'actor = "rusia"')
