@@ -124,9 +124,9 @@ class TestValidation:
         assert isinstance(clause.citations, tuple)
 
     def test_a_lone_string_is_not_a_sequence(self) -> None:
-        with pytest.raises(TypeError, match="got the string 'daraa'"):
+        with pytest.raises(TypeError, match="places: expected a list, got the string 'daraa'"):
             Clause(id="c", category=Category.SIEGE, summary="lift", citations=[CITE], places="daraa")
-        with pytest.raises(TypeError, match="got the string 'heavy'"):
+        with pytest.raises(TypeError, match="classes: expected a list, got the string 'heavy'"):
             WeaponsTerm(classes="heavy", action=WeaponAction.HAND_OVER)  # type: ignore[arg-type]
 
     def test_clause_needs_a_citation(self) -> None:

@@ -90,22 +90,23 @@ def _char_width(char: str) -> int:
 
 
 def _take(word: str, start: int, room: int) -> int:
-    """Where to cut ``word[start:]`` so that the piece fits ``room`` columns with a break mark.
+    """Where to cut ``word[start:]``, a token wider than ``room``, into a piece that fits a line.
 
-    After the last hyphen that fits, else as many characters as fit; always
-    at least one character, so the caller always advances. Called only on
-    a token wider than ``room``, so the piece never ends the token.
+    After the last hyphen that fits the whole ``room``; else as many
+    characters as fit with the break mark beside them (always at least one,
+    so the caller always advances). One pass over at most a line's worth.
     """
-    used, hyphen, index = 0, -1, start
+    used, hyphen, marked, index = 0, -1, start + 1, start
     while index < len(word):
-        size = _char_width(word[index])
-        if used + size > room - 1 and index > start:
+        used += _char_width(word[index])
+        if used > room:
             break
         if word[index] == "-":
             hyphen = index
-        used += size
+        if used <= room - 1:
+            marked = index + 1
         index += 1
-    return hyphen + 1 if hyphen >= start else index
+    return hyphen + 1 if hyphen >= start else marked
 
 
 def wrap(text: str, limit: int, *, first: int | None = None) -> list[str]:

@@ -115,6 +115,8 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
     if fmt is None:
         return default
     fmt = _ALIASES.get(fmt.lower(), fmt.lower())
+    if fmt == "plain" and "plain" not in allowed:  # plain text is the text of commands without rich
+        fmt = "text"
     if fmt not in allowed:
         raise UsageError(
             f"{args.command}: {args.format!r} is not a format here; expected one of {', '.join(allowed)}"
@@ -295,6 +297,8 @@ def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
         ]
     else:
         return message
+    if wanted in words:  # an option of another command
+        return f"{message}; {wanted} is not an option of this command"
     guess = closest(wanted, words, limit=1, cutoff=0.6)
     return f"{message}; did you mean {guess[0][0]!r}?" if guess else message
 

@@ -48,6 +48,7 @@ from agreements.model import (
     Source,
     WeaponAction,
     WeaponClass,
+    checked_fields,
     constrained,
 )
 from agreements.render import comparison as _render
@@ -94,7 +95,7 @@ def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
 Extract = Callable[[Agreement, Corpus], Cell]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Aspect:
     """One row of a comparison: a label and how to read it off an agreement.
 
@@ -332,6 +333,8 @@ def category_aspect(aspect_id: str, label: str, *categories: Category, descripti
     >>> print(compare([ag.get("busra-al-sham-2018")], aspects=[siege]).rows[0].cells[0].value)
     <BLANKLINE>
     """
+    for category in categories:
+        ArgumentTypeError.check("categories", category, Category, "categories")
     wanted = frozenset(categories)
     if not wanted:
         raise InvalidArgumentError("category_aspect() needs at least one category")
@@ -444,8 +447,7 @@ def _near(wanted: str, choices: Sequence[str]) -> list[str]:
 
 def _aspects(items: Sequence[Aspect | str]) -> tuple[Aspect, ...]:
     """The aspects asked for, ids looked up among the built-in aspects."""
-    if isinstance(items, str):
-        raise ArgumentTypeError(f"aspects: expected a list of aspects or ids, got the string {items!r}")
+    ArgumentTypeError.check("aspects", items, (list, tuple), "a list of aspects or aspect ids")
     known = {aspect.id: aspect for aspect in BUILTIN_ASPECTS}
     chosen: list[Aspect] = []
     for item in items:
@@ -503,7 +505,12 @@ def compare(
             raise ArgumentTypeError(
                 "compare() takes several agreements (a list or a corpus), not one agreement"
             )
+        ArgumentTypeError.check("agreements", agreements, (list, tuple), "a list of agreements or a Corpus")
         chosen = list(agreements)
+        for agreement in chosen:
+            ArgumentTypeError.check("agreements", agreement, Agreement, "agreements")
+        if corpus is not None:
+            ArgumentTypeError.check("corpus", corpus, Corpus, "a Corpus")
         names = _builtin.corpus() if corpus is None else corpus
     seen: set[str] = set()
     for agreement in chosen:

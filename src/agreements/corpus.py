@@ -9,7 +9,7 @@ from typing import Final
 
 from agreements._names import RESOLVE_CUTOFF
 from agreements.check import check
-from agreements.exceptions import ArgumentTypeError, InvalidDataError
+from agreements.exceptions import ArgumentTypeError, InvalidDataError, MergeConflictError, Problem
 from agreements.model import Actor, Agreement, Corpus, Place
 from agreements.serialize import load
 
@@ -56,7 +56,11 @@ def load_corpus(path: str | Path, *, with_builtin: bool = False) -> Corpus:
         raise ArgumentTypeError(f"{str(path)!r} holds a {type(found).__name__}, not a corpus or an agreement")
     if not with_builtin:
         return found
-    merged = corpus().merge(found)
+    try:
+        merged = corpus().merge(found)
+    except MergeConflictError as error:
+        conflict = Problem(path=error.registry, message=str(error), code="merge-conflict")
+        raise InvalidDataError([conflict], file=str(path)) from None
     errors = [problem for problem in check(found, corpus=corpus()) if problem.severity == "error"]
     if errors:
         raise InvalidDataError(errors, file=str(path))

@@ -19,13 +19,14 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from agreements._text import and_list, or_list
+from agreements._text import and_list, excerpt, or_list
 
 __all__ = [
     "AgreementsError",
     "ArgumentTypeError",
     "DiffApplyError",
     "FieldError",
+    "FieldTypeError",
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidPairsError",
@@ -48,7 +49,23 @@ class InvalidArgumentError(AgreementsError, ValueError):
 
 
 class ArgumentTypeError(AgreementsError, TypeError):
-    """A function was given an argument of the wrong type; the message names the type expected."""
+    """A function was given an argument of the wrong type; the message names the type expected.
+
+    >>> ArgumentTypeError.check("fmt", None, str, "a format name like 'json'")
+    Traceback (most recent call last):
+    ...
+    agreements.exceptions.ArgumentTypeError: fmt: expected a format name like 'json', got None
+    """
+
+    @classmethod
+    def check(cls, name: str, value: object, expected: type | tuple[type, ...], what: str) -> None:
+        """Raise unless ``value`` is an instance of ``expected`` (a bool is not a number here)."""
+        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in _types(expected)):
+            raise cls(f"{name}: expected {what}, got {excerpt(value)}")
+
+
+def _types(expected: type | tuple[type, ...]) -> tuple[type, ...]:
+    return expected if isinstance(expected, tuple) else (expected,)
 
 
 class FieldError(AgreementsError, ValueError):
@@ -68,6 +85,17 @@ class FieldError(AgreementsError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.field, self.message))
+
+
+class FieldTypeError(FieldError, TypeError):
+    """A value of the wrong type for a record's field: a :class:`FieldError` that is also a ``TypeError``.
+
+    >>> import agreements as ag
+    >>> ag.Citation(source="s", quote=3)
+    Traceback (most recent call last):
+    ...
+    agreements.exceptions.FieldTypeError: quote: expected text, got 3
+    """
 
 
 @attrs.frozen(kw_only=True)

@@ -18,7 +18,9 @@ import datetime
 import enum
 import functools
 import re
+import sys
 import types
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final, Self, TypeVar
 
@@ -26,7 +28,13 @@ import attrs
 
 from agreements import _names
 from agreements._text import excerpt
-from agreements.exceptions import ArgumentTypeError, FieldError, MergeConflictError, UnknownAgreementError
+from agreements.exceptions import (
+    ArgumentTypeError,
+    FieldError,
+    FieldTypeError,
+    MergeConflictError,
+    UnknownAgreementError,
+)
 from agreements.similarity import closest
 
 __all__ = [
@@ -59,6 +67,7 @@ __all__ = [
     "WeaponAction",
     "WeaponClass",
     "WeaponsTerm",
+    "checked_fields",
     "constrained",
     "is_id",
 ]
@@ -328,15 +337,143 @@ NOT_NEGATIVE: Final = _rule({"minimum": 0}, _check_not_negative)
 def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
     # A lone string is iterable too; turning "russia" into its letters would
     # hide a mistake, so refuse it.
-    if isinstance(items, str):
-        raise ArgumentTypeError(f"expected a sequence, got the string {excerpt(items)}")
+    if isinstance(items, str | bytes):
+        raise ArgumentTypeError(f"expected a list, got the string {excerpt(items)}")
+    if not isinstance(items, Iterable):
+        raise ArgumentTypeError(f"expected a list, got {excerpt(items)}")
     return tuple(items)
 
 
 def _frozenset(items: Iterable[_T]) -> frozenset[_T]:
-    if isinstance(items, str):
-        raise ArgumentTypeError(f"expected a collection, got the string {excerpt(items)}")
-    return frozenset(items)
+    if isinstance(items, str | bytes):
+        raise ArgumentTypeError(f"expected a list, got the string {excerpt(items)}")
+    if not isinstance(items, Iterable):
+        raise ArgumentTypeError(f"expected a list, got {excerpt(items)}")
+    try:
+        return frozenset(items)
+    except TypeError:
+        raise ArgumentTypeError(f"expected a list of values, got {excerpt(items)}") from None
+
+
+# ------------------------------------------------------------------ type checks
+
+_Check = Callable[[str, Any], None]
+
+
+def _describe_type(tp: Any) -> str:
+    if isinstance(tp, type):
+        return {str: "text", int: "a whole number", bool: "true or false"}.get(tp, f"a {tp.__name__}")
+    return str(tp).replace("agreements.model.", "")
+
+
+def _checker(tp: Any) -> _Check:
+    """A check that a value has the type ``tp`` (an annotation of a record's field), deep into its items."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        plain = tuple(arg for arg in args if isinstance(arg, type) and typing.get_origin(arg) is None)
+        if len(plain) == len(args):  # X | None, the usual case: one isinstance call
+            if int in plain and bool not in plain:
+                plain_check = _checker(int)
+                return lambda field, value: None if value is None else plain_check(field, value)
+
+            def check_plain(field: str, value: Any) -> None:
+                if not isinstance(value, plain):
+                    raise FieldTypeError(field, f"expected {_describe_type(tp)}, got {excerpt(value)}")
+
+            return check_plain
+        options = [_checker(arg) for arg in args if arg is not type(None)]
+        optional = type(None) in args
+
+        def check_union(field: str, value: Any) -> None:
+            if value is None and optional:
+                return
+            for option in options:
+                try:
+                    option(field, value)
+                except FieldError:
+                    continue
+                return
+            raise FieldTypeError(field, f"expected {_describe_type(tp)}, got {excerpt(value)}")
+
+        return check_union
+    if origin in (tuple, frozenset):
+        item_type = args[0]
+        item = _checker(item_type)
+
+        def check_items(field: str, value: Any) -> None:
+            if not isinstance(value, origin):
+                raise FieldTypeError(field, f"expected a list, got {excerpt(value)}")
+            if isinstance(item_type, type) and all(isinstance(element, item_type) for element in value):
+                return  # the usual case, checked without a call per item
+            for index, element in enumerate(value if origin is tuple else sorted(value, key=repr)):
+                item(f"{field}[{index}]", element)
+
+        return check_items
+    if origin is not None and issubclass(origin, Mapping):
+        record = _checker(args[1])
+
+        def check_registry(field: str, value: Any) -> None:
+            for key, element in value.items():
+                record(f"{field}[{key!r}]", element)
+
+        return check_registry
+    if tp is Any or not isinstance(tp, type):
+        return lambda field, value: None
+
+    def check_type(field: str, value: Any) -> None:
+        if not isinstance(value, tp) or (tp is int and isinstance(value, bool)):
+            raise FieldTypeError(field, f"expected {_describe_type(tp)}, got {excerpt(value)}")
+
+    return check_type
+
+
+class _TypeCheck:
+    """A field validator that checks the field's annotated type, resolved on first use.
+
+    Records are built from files through the strict converter, which checks
+    types already, and by hand, where mypy checks them; this check is for the
+    caller who passes a wrong value anyway, so that it fails at once with the
+    field's name instead of deep inside an analysis.
+    """
+
+    def __init__(self, annotation: str, module: str) -> None:
+        self.annotation = annotation
+        self.module = module
+        self.check: _Check | None = None
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if self.check is None:
+            # The annotation of one of our own records, read in its module, once all is defined.
+            namespace = vars(sys.modules[self.module])
+            self.check = _checker(eval(self.annotation, namespace))  # noqa: S307
+        self.check(attribute.name, value)
+
+
+def _converting(name: str, converter: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        try:
+            return converter(value)
+        except ArgumentTypeError as error:
+            raise FieldTypeError(name, str(error)) from None
+
+    return convert
+
+
+def checked_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: every field checks its annotated type and names itself in errors.
+
+    Give it to the records that callers build by hand:
+    ``@attrs.frozen(kw_only=True, field_transformer=checked_fields)``.
+    """
+    typed = []
+    for field in fields:
+        check = _TypeCheck(str(field.type), cls.__module__)
+        validator = check if field.validator is None else attrs.validators.and_(check, field.validator)
+        converter = field.converter
+        if converter is not None and callable(converter):
+            converter = _converting(field.name, converter)
+        typed.append(field.evolve(validator=validator, converter=converter))
+    return typed
 
 
 # The attrs mypy plugin types ``__init__`` from the converter's argument, and
@@ -383,7 +520,7 @@ _DATE_TEXT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?\Z")
 
 
 @functools.total_ordering
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, field_transformer=checked_fields)
 class PartialDate:
     """A date known to the year, the month or the day, possibly approximate.
 
@@ -469,7 +606,7 @@ class PartialDate:
 # -------------------------------------------------------------------- evidence
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Source:
     """A source document: the evidence that citations point into.
 
@@ -483,7 +620,7 @@ class Source:
     date: PartialDate | None = None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Citation:
     """A verbatim quote from a source: the words that carry a fact."""
 
@@ -497,7 +634,7 @@ Citations = tuple[Citation, ...]
 # ------------------------------------------------------------ actors and places
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Actor:
     """Someone who negotiates, signs, guarantees or is obliged.
 
@@ -519,7 +656,7 @@ class Actor:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Place:
     """A place named by the sources, with its spellings and the place it lies in."""
 
@@ -539,7 +676,7 @@ class Place:
 # --------------------------------------------------------------------- clauses
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class WeaponsTerm:
     """Which weapon classes are handed over or kept, by whom, and when."""
 
@@ -556,7 +693,7 @@ class WeaponsTerm:
         return tuple(weapon for weapon in WeaponClass if weapon in self.classes)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Condition:
     """What a clause waits for: a neutral description and the clauses it names."""
 
@@ -564,7 +701,7 @@ class Condition:
     clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Clause:
     """One term of an agreement: who must (or may, or must not) do what.
 
@@ -622,7 +759,7 @@ class Clause:
 # ------------------------------------------------------------------- agreements
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Party:
     """A party to an agreement: one who signs, accepts or is bound by it."""
 
@@ -630,7 +767,7 @@ class Party:
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class ThirdParty:
     """An outside actor in an agreement, and the role it plays there."""
 
@@ -639,7 +776,7 @@ class ThirdParty:
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Territory:
     """The area an agreement covers."""
 
@@ -648,7 +785,7 @@ class Territory:
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Claim:
     """What one or more sources say about a disputed term."""
 
@@ -656,7 +793,7 @@ class Claim:
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Dispute:
     """A term the sources disagree on. Every claim is kept; none is chosen.
 
@@ -670,7 +807,7 @@ class Dispute:
     clauses: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Event:
     """Something dated that happened to an agreement: talks, signing, collapse."""
 
@@ -683,7 +820,7 @@ class Event:
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Agreement:
     """An agreement (or a proposal for one), as a sequence of cited clauses.
 
@@ -789,10 +926,12 @@ Backed = Agreement | Party | ThirdParty | Territory | Clause | Dispute | Event
 _R = TypeVar("_R", Source, Actor, Place, Agreement)
 
 
-def _registry(records: Iterable[_R] | Mapping[str, _R]) -> dict[str, _R]:
+def _registry(records: Iterable[_R] | Mapping[str, _R], kind: type[_R]) -> dict[str, _R]:
     items = _tuple(records.values() if isinstance(records, Mapping) else records)
     by_id: dict[str, _R] = {}
     for index, record in enumerate(items):
+        if not isinstance(record, kind):
+            raise FieldError(f"[{index}]", f"expected a {kind.__name__}, got {excerpt(record)}")
         if record.id in by_id:
             raise FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
         by_id[record.id] = record
@@ -804,15 +943,15 @@ def _read_only_sorted(by_id: dict[str, _R]) -> Mapping[str, _R]:
 
 
 def _sources(records: Iterable[Source] | Mapping[str, Source]) -> Mapping[str, Source]:
-    return _read_only_sorted(_registry(records))
+    return _read_only_sorted(_registry(records, Source))
 
 
 def _actors(records: Iterable[Actor] | Mapping[str, Actor]) -> Mapping[str, Actor]:
-    return _read_only_sorted(_registry(records))
+    return _read_only_sorted(_registry(records, Actor))
 
 
 def _places(records: Iterable[Place] | Mapping[str, Place]) -> Mapping[str, Place]:
-    return _read_only_sorted(_registry(records))
+    return _read_only_sorted(_registry(records, Place))
 
 
 def _follow_depths(by_id: Mapping[str, Agreement]) -> dict[str, int]:
@@ -847,7 +986,7 @@ def _follow_depths(by_id: Mapping[str, Agreement]) -> dict[str, int]:
 
 
 def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
-    by_id = _registry(records)
+    by_id = _registry(records, Agreement)
     depth = _follow_depths(by_id)
     ordered = sorted(
         by_id.values(), key=lambda agreement: (agreement.date, depth[agreement.id], agreement.id)
@@ -859,7 +998,7 @@ def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mappi
 REGISTRIES: Final = ("sources", "actors", "places", "agreements")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Corpus:
     """A set of agreements with the actors, places and sources they refer to.
 
@@ -890,6 +1029,7 @@ class Corpus:
         Use it to check or compare your own agreements against the built-in
         actors, places and agreements: ``agreements.corpus().merge(mine)``.
         """
+        ArgumentTypeError.check("other", other, Corpus, "a Corpus")
         merged: dict[str, list[Any]] = {}
         for name in REGISTRIES:
             mine: Mapping[str, Any] = getattr(self, name)
@@ -908,6 +1048,7 @@ class Corpus:
         ...
         agreements.exceptions.UnknownAgreementError: no agreement with id 'daraa-2018'
         """
+        ArgumentTypeError.check("agreement_id", agreement_id, str, "an agreement's id")
         try:
             return self.agreements[agreement_id]
         except KeyError:
@@ -925,6 +1066,7 @@ class Corpus:
         :class:`~agreements.exceptions.UnknownActorError` listing them, and so
         does a name that fits none, naming the closest when any is close.
         """
+        ArgumentTypeError.check("name", name, str, "a name")
         records: list[Actor | Place] = [*self.actors.values(), *self.places.values()]
         return _names.resolve(records, name)
 
@@ -936,6 +1078,7 @@ class Corpus:
         """
         if actor_id is None:
             return "no one"
+        ArgumentTypeError.check("actor_id", actor_id, str, "an actor's id")
         actor = self.actors.get(actor_id)
         return actor_id if actor is None else actor.name
 
@@ -943,5 +1086,6 @@ class Corpus:
         """How a reader sees a place: its name when the corpus knows it, else its id (``"none"`` for none)."""
         if place_id is None:
             return "none"
+        ArgumentTypeError.check("place_id", place_id, str, "a place's id")
         place = self.places.get(place_id)
         return place_id if place is None else place.name

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import os
 import re
 import tomllib
 import types
@@ -35,8 +36,18 @@ import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from agreements import model
+from agreements._files import write_text
+from agreements._text import excerpt
 from agreements.check import check, check_document
-from agreements.exceptions import FieldError, InvalidDataError, MergeConflictError, Problem
+from agreements.exceptions import (
+    ArgumentTypeError,
+    FieldError,
+    InvalidArgumentError,
+    InvalidDataError,
+    MergeConflictError,
+    MissingExtraError,
+    Problem,
+)
 from agreements.similarity import closest
 
 __all__ = [
@@ -325,7 +336,7 @@ def to_data(obj: Document) -> dict[str, Any]:
     """
     kind = _KIND_OF.get(type(obj))
     if kind is None:
-        raise TypeError(f"cannot write {type(obj).__name__!r}: not an agreements record")
+        raise ArgumentTypeError(f"cannot write {type(obj).__name__!r}: not an agreements record")
     data: dict[str, Any] = {"type": kind}
     data.update(_CONVERTER.unstructure(obj))
     return data
@@ -351,8 +362,12 @@ def _from_data(data: object, cls: type[Any] | None) -> Any:
         )
     body = dict(data)
     kind = body.pop("type", None)
+    if kind is not None and not isinstance(kind, str):
+        raise InvalidDataError(
+            [Problem(path="type", message=f"expected the kind of document as text, got {excerpt(kind)}")]
+        )
     if kind is not None and kind not in _KINDS:
-        guess = closest(str(kind), list(_KINDS), limit=1, cutoff=0.5)
+        guess = closest(kind, list(_KINDS), limit=1, cutoff=0.5)
         hint = (
             f"; did you mean {guess[0][0]!r}?"
             if guess
@@ -387,11 +402,20 @@ def _parse(text: str, fmt: str) -> object:
         raise InvalidDataError([Problem(path="", message=f"not valid {fmt.upper()}: {error}")]) from None
 
 
+def _check_cls(cls: type[Any] | None) -> type[Any] | None:
+    if cls is not None and cls not in _KIND_OF:
+        raise ArgumentTypeError(f"cls: expected one of the records a document holds, got {excerpt(cls)}")
+    return cls
+
+
 def _check_format(fmt: str) -> str:
+    ArgumentTypeError.check("fmt", fmt, str, "a format name like 'json'")
     name = fmt.lower().lstrip(".")
     name = {"yml": "yaml"}.get(name, name)
     if name not in FORMATS:
-        raise ValueError(f"{fmt!r} is not a format; expected one of {', '.join(map(repr, FORMATS))}")
+        raise InvalidArgumentError(
+            f"{fmt!r} is not a format; expected one of {', '.join(map(repr, FORMATS))}"
+        )
     if name == "yaml":
         _require_yaml()
     return name
@@ -401,7 +425,7 @@ def _require_yaml() -> None:
     try:
         import yaml  # noqa: F401, PLC0415 - the optional extra 'yaml'
     except ImportError:  # pragma: no cover - the test environment has the extra
-        raise ImportError("YAML needs the optional extra: pip install 'agreements[yaml]'") from None
+        raise MissingExtraError("YAML", "yaml") from None
 
 
 def format_for(path: str | Path) -> str:
@@ -410,9 +434,10 @@ def format_for(path: str | Path) -> str:
     >>> format_for("daraa.yml")
     'yaml'
     """
+    ArgumentTypeError.check("path", path, (str, os.PathLike), "a file name or path")
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"{str(path)!r}: cannot tell the format from {suffix or 'no suffix'!r}; use .json, .toml or .yaml"
         )
     return _SUFFIXES[suffix]
@@ -434,7 +459,8 @@ def loads(text: str, fmt: str, *, cls: type[Any] | None = None) -> Any:
     ...
     agreements.exceptions.InvalidDataError: classes[0]: 'heavvy' is not a weapon class; did you mean 'heavy'?
     """
-    return _from_data(_parse(text, _check_format(fmt)), cls)
+    ArgumentTypeError.check("text", text, str, "text")
+    return _from_data(_parse(text, _check_format(fmt)), _check_cls(cls))
 
 
 def dumps(obj: Document, fmt: str) -> str:
@@ -468,6 +494,11 @@ def _read(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
         raise InvalidDataError(
             [Problem(path="", message=f"not UTF-8 text: {error}")], file=str(path)
         ) from None
+    except OSError as error:
+        problem = Problem(
+            path="", message=f"cannot read the file: {error.strerror or error}", code="unreadable"
+        )
+        raise InvalidDataError([problem], file=str(path)) from None
     try:
         data = _parse(text, _check_format(format_for(path)))
         document = _from_data(data, cls)
@@ -529,13 +560,19 @@ def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) 
     for you to check once the parts are together:
     ``agreements.check(mine, corpus=agreements.corpus())``.
     """
+    ArgumentTypeError.check("path", path, (str, os.PathLike), "a file name or path")
+    if not str(path):
+        raise InvalidArgumentError("path: expected a file or folder, got an empty path")
+    _check_cls(cls)
     path = Path(path)
     if path.is_dir():
         found, origins = _merge(
             sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
         )
         if cls is not None and not isinstance(found, cls):
-            raise TypeError(f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}")
+            raise ArgumentTypeError(
+                f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}"
+            )
     else:
         found, origins = _read(path, cls)
     if check:
@@ -615,9 +652,14 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
 
 
 def dump(obj: Document, path: str | Path) -> None:
-    """Write a record to a file, the format taken from its suffix."""
+    """Write a record to a file, the format taken from its suffix.
+
+    The file is replaced in one step: a failure (an unwritable character, a
+    full disk, a kill) leaves it as it was, never empty or cut short.
+    """
+    ArgumentTypeError.check("path", path, (str, os.PathLike), "a file name or path")
     path = Path(path)
-    path.write_text(dumps(obj, format_for(path)), encoding="utf-8")
+    write_text(path, dumps(obj, format_for(path)))
 
 
 # --------------------------------------------------------------------- schema

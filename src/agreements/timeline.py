@@ -71,6 +71,7 @@ def timeline(agreements: Corpus | Iterable[Agreement], *, changes: bool = True) 
     if isinstance(agreements, Corpus):
         ordered = list(agreements.agreements.values())
     else:
+        ArgumentTypeError.check("agreements", agreements, (list, tuple), "a list of agreements or a Corpus")
         given = list(agreements)
         seen: set[str] = set()
         for agreement in given:
