@@ -48,8 +48,10 @@ from agreements.model import (
     Source,
     WeaponAction,
     WeaponClass,
+    Word,
     checked_fields,
     constrained,
+    heaviest_first,
 )
 from agreements.render import comparison as _render
 from agreements.render import csv as _csv
@@ -267,9 +269,8 @@ def _territory(agreement: Agreement, corpus: Corpus) -> Cell:
     return Cell(value=territory.summary, citations=territory.citations)
 
 
-def _weapon_names(classes: Iterable[WeaponClass]) -> str:
-    present = set(classes)
-    return ", ".join(words(weapon) for weapon in WeaponClass if weapon in present)
+def _weapon_names(classes: Iterable[WeaponClass | Word]) -> str:
+    return ", ".join(words(weapon) for weapon in heaviest_first(classes))
 
 
 def _weapons_cell(agreement: Agreement, action: WeaponAction) -> Cell:
@@ -325,6 +326,9 @@ def _clauses_cell(agreement: Agreement, clauses: Sequence[Clause]) -> Cell:
     )
 
 
+_CATEGORY_ORDER: Final = list(Category)
+
+
 def category_aspect(aspect_id: str, label: str, *categories: Category, description: str = "") -> Aspect:
     """An aspect listing the summaries of an agreement's clauses in ``categories``.
 
@@ -342,7 +346,7 @@ def category_aspect(aspect_id: str, label: str, *categories: Category, descripti
     def extract(agreement: Agreement, corpus: Corpus) -> Cell:
         return _clauses_cell(agreement, [clause for clause in agreement.clauses if clause.category in wanted])
 
-    names = ", ".join(words(category) for category in Category if category in wanted)
+    names = ", ".join(words(category) for category in sorted(wanted, key=_CATEGORY_ORDER.index))
     return Aspect(
         id=aspect_id, label=label, extract=extract, description=description or f"Clauses about {names}."
     )

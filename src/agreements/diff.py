@@ -66,7 +66,17 @@ from agreements._diff.changes import (
     WeaponsDiff,
 )
 from agreements.exceptions import ArgumentTypeError, DiffApplyError, InvalidPairsError
-from agreements.model import Agreement, Clause, Corpus, Dispute, Event, WeaponAction, WeaponClass
+from agreements.model import (
+    Agreement,
+    Clause,
+    Corpus,
+    Dispute,
+    Event,
+    WeaponAction,
+    WeaponClass,
+    Word,
+    heaviest_first,
+)
 from agreements.render import csv as _csv
 from agreements.render import dataframe as _dataframe
 from agreements.render import diff as _render
@@ -123,7 +133,7 @@ _METADATA_FIELDS: typing.Final = tuple(
     field.name for field in attrs.fields(Agreement) if field.name not in _LISTS
 )
 # A change in these makes a different obligation; id and citations do not.
-_OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - {"id", "citations", "obligor"}
+_OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - {"id", "citations", "obligors", "all_parties"}
 
 
 def _names(corpus: Corpus | None) -> Corpus:
@@ -526,6 +536,11 @@ def _first_difference(expected: Agreement, got: Agreement) -> tuple[str, object,
     raise AssertionError("the agreements are equal")  # pragma: no cover - only called when they differ
 
 
+def _bound(clause: Clause) -> tuple[str, ...]:
+    """The actors whose obligations a clause is, for the per-actor view (all parties count as one entry)."""
+    return (*clause.obligors, *(["all parties"] if clause.all_parties else []))
+
+
 def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     gained: dict[str, list[Added]] = {}
     lost: dict[str, list[Removed]] = {}
@@ -535,18 +550,26 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     transfers: list[Changed] = []
     for change in changes:
         match change:
-            case Added(clause=clause) if clause.obligor is not None:
-                gained.setdefault(clause.obligor, []).append(change)
-            case Removed(clause=clause) if clause.obligor is not None:
-                lost.setdefault(clause.obligor, []).append(change)
-            case Changed(old=old, new=new) if old.obligor != new.obligor:
+            case Added(clause=clause):
+                for actor in _bound(clause):
+                    gained.setdefault(actor, []).append(change)
+            case Removed(clause=clause):
+                for actor in _bound(clause):
+                    lost.setdefault(actor, []).append(change)
+            case Changed(old=old, new=new) if _bound(old) != _bound(new):
                 transfers.append(change)
-                if old.obligor is not None:
-                    out.setdefault(old.obligor, []).append(change)
-                if new.obligor is not None:
-                    into.setdefault(new.obligor, []).append(change)
-            case Changed(old=old) if old.obligor is not None and change.names & _OBLIGATION_FIELDS:
-                changed.setdefault(old.obligor, []).append(change)
+                for actor in _bound(old):
+                    if actor not in _bound(new):
+                        out.setdefault(actor, []).append(change)
+                for actor in _bound(new):
+                    if actor not in _bound(old):
+                        into.setdefault(actor, []).append(change)
+                for actor in set(_bound(old)) & set(_bound(new)):
+                    if change.names & _OBLIGATION_FIELDS:
+                        changed.setdefault(actor, []).append(change)
+            case Changed(old=old) if change.names & _OBLIGATION_FIELDS:
+                for actor in _bound(old):
+                    changed.setdefault(actor, []).append(change)
             case _:
                 pass
     actors = sorted({*gained, *lost, *changed, *into, *out})
@@ -566,9 +589,9 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     )
 
 
-def _handover_terms(agreement: Agreement) -> dict[WeaponClass, dict[str, set[str]]]:
+def _handover_terms(agreement: Agreement) -> dict[WeaponClass | Word, dict[str, set[str]]]:
     """For each weapon class some clause hands over: its holders, schedules and modalities."""
-    found: dict[WeaponClass, dict[str, set[str]]] = {}
+    found: dict[WeaponClass | Word, dict[str, set[str]]] = {}
     for clause in agreement.clauses:
         term = clause.weapons
         if term is None or term.action is not WeaponAction.HAND_OVER:
@@ -594,8 +617,7 @@ def _weapons(old: Agreement, new: Agreement) -> WeaponsDiff:
             new=tuple(sorted(after[weapon][field])),
             disputed=weapon in disputed,
         )
-        for weapon in WeaponClass
-        if weapon in before and weapon in after
+        for weapon in heaviest_first(before.keys() & after.keys())
         for field in ("holder", "schedule", "modality")
         if before[weapon][field] != after[weapon][field]
     ]

@@ -83,6 +83,11 @@ Document = (
     | model.Claim
     | model.Dispute
     | model.Event
+    | model.Quantity
+    | model.Deadline
+    | model.Relation
+    | model.StatusEntry
+    | model.Vocabulary
 )
 _KINDS: Final[dict[str, type[Any]]] = {
     "corpus": model.Corpus,
@@ -100,6 +105,15 @@ _KINDS: Final[dict[str, type[Any]]] = {
     "claim": model.Claim,
     "dispute": model.Dispute,
     "event": model.Event,
+    "quantity": model.Quantity,
+    "deadline": model.Deadline,
+    "relation": model.Relation,
+    "status-entry": model.StatusEntry,
+    "vocabulary": model.Vocabulary,
+}
+# The open vocabularies' field types: a built-in word is the enum member, another a Word.
+_OPEN_TYPES: Final[dict[Any, type[enum.StrEnum]]] = {
+    vocabulary | model.Word: vocabulary for vocabulary in model.OPEN_VOCABULARIES.values()
 }
 _KIND_OF: Final = {cls: kind for kind, cls in _KINDS.items()}
 
@@ -120,19 +134,32 @@ def _describe(value: object) -> str:
 
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {_describe(value)} {value!r}")
+        raise TypeError(f"expected text, got {_describe(value)} {excerpt(value)}")
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {_describe(value)} {value!r}")
+        raise TypeError(f"expected a whole number, got {_describe(value)} {excerpt(value)}")
     return value
+
+
+def _strict_number(value: object, _: type) -> float:
+    # Whole numbers stay whole, so that what is read is written back the same.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {_describe(value)} {excerpt(value)}")
+    return value
+
+
+def _structure_word(value: object, tp: Any) -> enum.StrEnum | model.Word:
+    # Only the form of the word is checked here; whether the corpus knows it is for check().
+    word = _strict_str(value, str)
+    return model.canonical(_OPEN_TYPES[tp], word)
 
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_describe(value)} {value!r}")
+        raise TypeError(f"expected true or false, got {_describe(value)} {excerpt(value)}")
     return value
 
 
@@ -144,7 +171,7 @@ def _structure_enum(value: object, cls: type[_E]) -> _E:
     allowed = [str(member.value) for member in cls]
     if not isinstance(value, str):
         raise TypeError(
-            f"expected text, one of {', '.join(map(repr, allowed))}; got {_describe(value)} {value!r}"
+            f"expected text, one of {', '.join(map(repr, allowed))}; got {_describe(value)} {excerpt(value)}"
         )
     try:
         return cls(value)
@@ -160,12 +187,12 @@ def _structure_enum(value: object, cls: type[_E]) -> _E:
 
 
 def _structure_date(value: object, _: type) -> model.PartialDate:
-    if isinstance(value, datetime.datetime):
-        raise TypeError(f"expected a date, got the date and time {value.isoformat()!r}")
-    if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates as dates
+    if isinstance(value, datetime.datetime) and (value.second or value.microsecond):
+        raise TypeError(f"expected a date with a time to the minute, got {value.isoformat()!r}")
+    if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates (and times) as dates
         return model.PartialDate.from_date(value)
     if not isinstance(value, str):
-        raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {value!r}")
+        raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {excerpt(value)}")
     try:
         return model.PartialDate.parse(value)
     except FieldError as error:
@@ -186,7 +213,7 @@ def _is_registry(tp: Any) -> bool:
 
 def _as_list(value: object) -> list[Any]:
     if not isinstance(value, list | tuple):
-        raise TypeError(f"expected a list, got {_describe(value)} {value!r}")
+        raise TypeError(f"expected a list, got {_describe(value)} {excerpt(value)}")
     return list(value)
 
 
@@ -195,6 +222,9 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(str, _strict_str)
     converter.register_structure_hook(int, _strict_int)
     converter.register_structure_hook(bool, _strict_bool)
+    converter.register_structure_hook(float, _strict_number)
+    converter.register_structure_hook_func(lambda tp: tp in _OPEN_TYPES, _structure_word)
+    converter.register_unstructure_hook(model.Word, str)
     converter.register_structure_hook(model.PartialDate, _structure_date)
     converter.register_unstructure_hook(model.PartialDate, str)
     converter.register_structure_hook_func(
@@ -219,15 +249,13 @@ def _make_converter() -> cattrs.Converter:
         return frozenset(items)
 
     def unstructure_frozenset(value: frozenset[Any]) -> list[Any]:
-        # Sets have no order of their own: write enums in definition order and
-        # anything else sorted, so the same value always gives the same bytes.
-        if value and all(isinstance(item, enum.Enum) for item in value):
-            enum_type: type[enum.Enum] = type(next(iter(value)))
-            members = list(enum_type)
-            ordered = sorted(value, key=members.index)
-        else:
-            ordered = sorted(value)
-        return [converter.unstructure(item) for item in ordered]
+        # Sets have no order of their own: write enum members in definition
+        # order, then anything else sorted, so the same value always gives the
+        # same bytes.
+        def key(item: Any) -> tuple[int, str]:
+            return (list(type(item)).index(item), "") if isinstance(item, enum.Enum) else (1 << 30, str(item))
+
+        return [converter.unstructure(item) for item in sorted(value, key=key)]
 
     def structure_registry(value: object, tp: Any) -> tuple[Any, ...]:
         (_, record_type) = typing.get_args(tp)
@@ -375,6 +403,9 @@ def _from_data(data: object, cls: type[Any] | None) -> Any:
         )
         raise InvalidDataError([Problem(path="type", message=f"{kind!r} is not a kind of document{hint}")])
     target = cls or _KINDS[kind or "corpus"]
+    old = _upgrade(body, target, ())
+    if old:
+        raise InvalidDataError(old)
     if kind is not None and _KINDS[kind] is not target:
         raise InvalidDataError(
             [Problem(path="type", message=f"expected a document of kind {_KIND_OF[target]!r}, got {kind!r}")]
@@ -384,6 +415,54 @@ def _from_data(data: object, cls: type[Any] | None) -> Any:
     except (ClassValidationError, ValueError, TypeError) as error:
         problems = _problems(error, (), target) or [Problem(path="", message=str(error))]
         raise InvalidDataError(problems) from None
+
+
+def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Problem]:
+    """Bring a document written for an earlier version of the format up to date, in place.
+
+    ``obligor = "x"`` is read as ``obligors = ["x"]``. A key whose meaning
+    changed (``count``, ``follows``) is a problem that says what to write
+    instead, rather than a silent guess.
+    """
+    found: list[Problem] = []
+    if target is model.Corpus:
+        for index, agreement in enumerate(_items(body.get("agreements"))):
+            found += _upgrade(agreement, model.Agreement, (*path, "agreements", index))
+    elif target is model.Agreement:
+        if "follows" in body:
+            found.append(
+                Problem(
+                    path=_format_path((*path, "follows")),
+                    message=(
+                        "'follows' is now a relation with its citations: write relations = "
+                        f'[{{kind = "follows", target = {excerpt(body["follows"])}, citations = [...]}}]'
+                    ),
+                    code="renamed",
+                )
+            )
+        for index, clause in enumerate(_items(body.get("clauses"))):
+            found += _upgrade(clause, model.Clause, (*path, "clauses", index))
+    elif target is model.Clause:
+        if "obligor" in body and "obligors" not in body:
+            obligor = body.pop("obligor")
+            body["obligors"] = [] if obligor is None else [obligor]
+        if "count" in body:
+            found.append(
+                Problem(
+                    path=_format_path((*path, "count")),
+                    message=(
+                        "'count' is now a quantity with its unit: write quantity = "
+                        f'{{value = {excerpt(body["count"])}, unit = "checkpoints"}} (or the unit it counts)'
+                    ),
+                    code="renamed",
+                )
+            )
+    return found
+
+
+def _items(value: object) -> list[dict[str, Any]]:
+    """The tables of a list, each at its index (anything else an empty table, for structuring to report)."""
+    return [item if isinstance(item, dict) else {} for item in value] if isinstance(value, list) else []
 
 
 def _parse(text: str, fmt: str) -> object:
@@ -664,8 +743,6 @@ def dump(obj: Document, path: str | Path) -> None:
 
 # --------------------------------------------------------------------- schema
 
-_DATE_PATTERN: Final = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?~?$"
-
 
 def _constraint(field: attrs.Attribute[Any]) -> Mapping[str, Any]:
     """The JSON Schema keywords a field's :class:`~agreements.model.Constraint` adds."""
@@ -673,34 +750,45 @@ def _constraint(field: attrs.Attribute[Any]) -> Mapping[str, Any]:
     return rule.schema if rule is not None else {}
 
 
+#: For each open vocabulary's field type, the words a schema accepts (``None``: any word of the right form).
+_Words = Mapping[Any, list[str]] | None
+
+
 def _field_schema(
-    tp: Any, defs: dict[str, Any], extra: Mapping[str, Any] = types.MappingProxyType({})
+    tp: Any, defs: dict[str, Any], words: _Words, extra: Mapping[str, Any] = types.MappingProxyType({})
 ) -> dict[str, Any]:
     """The schema of a value of type ``tp``, with ``extra`` keywords from the field's constraint."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if tp in _OPEN_TYPES:
+        builtin = [member.value for member in _OPEN_TYPES[tp]]
+        if words is not None:
+            return {"enum": words[tp]}
+        return {"type": "string", "pattern": model.ID_PATTERN, "examples": builtin}
     if origin in (typing.Union, _UnionType):
-        options = [_field_schema(arg, defs, extra) for arg in args if arg is not type(None)]
+        options = [_field_schema(arg, defs, words, extra) for arg in args if arg is not type(None)]
         return options[0] if len(options) == 1 else {"anyOf": options}
     if origin in (tuple, frozenset, Mapping):
         item_type = args[1] if origin is Mapping else args[0]
         array: dict[str, Any] = {"type": "array"}
-        array["items"] = _field_schema(item_type, defs, extra.get("items", {}))
+        array["items"] = _field_schema(item_type, defs, words, extra.get("items", {}))
         if origin is frozenset:
-            array.update({"uniqueItems": True, "minItems": 1})
+            array["uniqueItems"] = True
         array.update({key: value for key, value in extra.items() if key != "items"})
         return array
     if tp is str:
         return {"type": "string", **extra}
     if tp is int:
         return {"type": "integer", **extra}
+    if tp is float:
+        return {"type": "number", **extra}
     if tp is bool:
         return {"type": "boolean"}
     if tp is model.PartialDate:
-        return {"type": "string", "pattern": _DATE_PATTERN}
+        return {"type": "string", "pattern": model.DATE_PATTERN}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [member.value for member in tp]}
     if attrs.has(tp):
-        _record_schema(tp, defs)
+        _record_schema(tp, defs, words)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     raise TypeError(f"no schema for {tp!r}")  # pragma: no cover - every model type is covered above
 
@@ -708,7 +796,7 @@ def _field_schema(
 _UnionType = type(int | None)
 
 
-def _record_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
+def _record_schema(cls: type[Any], defs: dict[str, Any], words: _Words) -> dict[str, Any]:
     name = cls.__name__
     if name in defs:
         return typing.cast("dict[str, Any]", defs[name])
@@ -718,7 +806,7 @@ def _record_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):
-        properties[field.name] = _field_schema(hints[field.name], defs, _constraint(field))
+        properties[field.name] = _field_schema(hints[field.name], defs, words, _constraint(field))
         if field.default is attrs.NOTHING:
             required.append(field.name)
     doc = (cls.__doc__ or "").strip().splitlines()
@@ -733,22 +821,40 @@ def _record_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     return entry
 
 
-def schema() -> dict[str, Any]:
+def schema(*, vocabulary: model.Vocabulary | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of agreements documents, in every format.
 
     Each document type is one alternative; a document without ``type`` must be
-    a corpus.
+    a corpus. The words of the open vocabularies (categories, weapon classes,
+    place and actor kinds) are any words of the id form, with the built-in
+    ones as examples; give a corpus's ``vocabulary`` to accept exactly its
+    words (the built-in ones and its own).
 
     >>> s = schema()
     >>> s["$schema"]
     'https://json-schema.org/draft/2020-12/schema'
-    >>> sorted(s["$defs"]["WeaponsTerm"]["properties"]["classes"]["items"]["enum"])
-    ['heavy', 'light', 'medium', 'small-arms']
+    >>> s["$defs"]["WeaponsTerm"]["properties"]["classes"]["items"]["examples"]
+    ['heavy', 'medium', 'light', 'small-arms']
+    >>> mine = model.Vocabulary(weapon_classes=[model.Term(id="mortars")])
+    >>> schema(vocabulary=mine)["$defs"]["WeaponsTerm"]["properties"]["classes"]["items"]["enum"]
+    ['heavy', 'medium', 'light', 'small-arms', 'mortars']
     """
+    if vocabulary is not None:
+        ArgumentTypeError.check("vocabulary", vocabulary, model.Vocabulary, "a Vocabulary")
+    words = (
+        None
+        if vocabulary is None
+        else {
+            tp: [*(member.value for member in builtin), *(term.id for term in getattr(vocabulary, name))]
+            for tp, builtin in _OPEN_TYPES.items()
+            for name, known in model.OPEN_VOCABULARIES.items()
+            if known is builtin
+        }
+    )
     defs: dict[str, Any] = {}
     alternatives = []
     for kind, cls in _KINDS.items():
-        record = _record_schema(cls, defs)
+        record = _record_schema(cls, defs, words)
         alternatives.append(
             {
                 "title": f"{kind} document",

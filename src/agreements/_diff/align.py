@@ -30,6 +30,8 @@ from collections import Counter
 from collections.abc import Container, Hashable, Sequence
 from typing import NamedTuple
 
+import attrs
+
 from agreements._diff.assignment import greedy, hungarian
 from agreements._diff.changes import PairedBy, Score
 from agreements.model import Clause, WeaponsTerm
@@ -97,19 +99,7 @@ def id_key(clause_id: str) -> tuple[str | int, ...]:
 
 def content_key(clause: Clause) -> Hashable:
     """Everything about a clause except its id."""
-    return (
-        clause.category,
-        clause.summary,
-        clause.citations,
-        clause.obligor,
-        clause.modality,
-        clause.action,
-        clause.weapons,
-        clause.count,
-        clause.timing,
-        clause.condition,
-        clause.places,
-    )
+    return attrs.astuple(attrs.evolve(clause, id=""), recurse=False)
 
 
 def _jaccard(a: frozenset[object], b: frozenset[object]) -> float:
@@ -126,7 +116,12 @@ def _weapons(a: WeaponsTerm | None, b: WeaponsTerm | None) -> float:
 
 
 def _terms(a: Clause, b: Clause) -> float:
-    same = (a.modality is b.modality) + (a.action == b.action) + (a.count == b.count) + (a.timing == b.timing)
+    same = (
+        (a.modality is b.modality)
+        + (a.action == b.action)
+        + (a.quantity == b.quantity)
+        + ((a.timing, a.deadlines) == (b.timing, b.deadlines))
+    )
     return same / 4
 
 
@@ -153,8 +148,8 @@ def _match(
     text = round(text, 4)
     shared = fa.telling & fb.telling
     citations = round(len(shared) / len(fa.cited | fb.cited), 4) if shared else 0.0
-    obligor = 1.0 if a.obligor == b.obligor else 0.0
-    category = 1.0 if a.category is b.category else 0.0
+    obligor = 1.0 if (a.obligors, a.all_parties) == (b.obligors, b.all_parties) else 0.0
+    category = 1.0 if a.category == b.category else 0.0
     weapons = 1.0 if a.weapons is None and b.weapons is None else round(_weapons(a.weapons, b.weapons), 4)
     places = round(_jaccard(fa.places, fb.places), 4)
     terms = _terms(a, b)
@@ -319,11 +314,11 @@ def _identical(
     """
     # Summary and obligor are cheap to hash and nearly always tell clauses
     # apart; the full comparison runs only inside their groups.
-    by_text: dict[tuple[str, str | None], tuple[list[int], list[int]]] = {}
+    by_text: dict[tuple[str, tuple[str, ...]], tuple[list[int], list[int]]] = {}
     for i in rows:
-        by_text.setdefault((old[i].summary, old[i].obligor), ([], []))[0].append(i)
+        by_text.setdefault((old[i].summary, old[i].obligors), ([], []))[0].append(i)
     for j in columns:
-        by_text.setdefault((new[j].summary, new[j].obligor), ([], []))[1].append(j)
+        by_text.setdefault((new[j].summary, new[j].obligors), ([], []))[1].append(j)
     pairs: list[tuple[int, int]] = []
     for group_old, group_new in by_text.values():
         if not group_old or not group_new:

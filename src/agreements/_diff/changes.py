@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from agreements.model import Clause, Dispute, Event, Party, ThirdParty, ThirdPartyRole, WeaponClass
+from agreements.model import Clause, Dispute, Event, Party, ThirdParty, ThirdPartyRole, WeaponClass, Word
 
 __all__ = [
     "ActorObligations",
@@ -413,7 +413,7 @@ class WeaponChange:
     ``disputed`` marks a class that some dispute puts in doubt on either side.
     """
 
-    weapon: WeaponClass
+    weapon: WeaponClass | Word
     field: str
     old: tuple[str, ...]
     new: tuple[str, ...]
@@ -428,29 +428,29 @@ class WeaponsDiff:
     ``*_disputed`` sets :attr:`Agreement.disputed_handover`.
     """
 
-    old: frozenset[WeaponClass]
-    new: frozenset[WeaponClass]
-    old_disputed: frozenset[WeaponClass]
-    new_disputed: frozenset[WeaponClass]
+    old: frozenset[WeaponClass | Word]
+    new: frozenset[WeaponClass | Word]
+    old_disputed: frozenset[WeaponClass | Word]
+    new_disputed: frozenset[WeaponClass | Word]
     changes: tuple[WeaponChange, ...]
 
     @property
-    def added(self) -> frozenset[WeaponClass]:
+    def added(self) -> frozenset[WeaponClass | Word]:
         """Classes handed over only under the new agreement."""
         return self.new - self.old
 
     @property
-    def removed(self) -> frozenset[WeaponClass]:
+    def removed(self) -> frozenset[WeaponClass | Word]:
         """Classes handed over only under the old agreement."""
         return self.old - self.new
 
     @property
-    def kept(self) -> frozenset[WeaponClass]:
+    def kept(self) -> frozenset[WeaponClass | Word]:
         """Classes handed over under both."""
         return self.old & self.new
 
     @property
-    def disputed(self) -> frozenset[WeaponClass]:
+    def disputed(self) -> frozenset[WeaponClass | Word]:
         """Classes whose hand-over is disputed in either agreement."""
         return self.old_disputed | self.new_disputed
 

@@ -77,7 +77,9 @@ def text(agreement: Agreement, corpus: Corpus, *, width: int = 100) -> str:
     if agreement.clauses:
         lines += ["", "clauses:"]
         for clause in agreement.clauses:
-            who = one_line(corpus.actor_name(clause.obligor)) if clause.obligor is not None else "-"
+            bound = [corpus.actor_name(actor) for actor in clause.obligors]
+            bound += ["all parties"] if clause.all_parties else []
+            who = one_line(", ".join(bound)) or "-"
             head = f"  {one_line(clause.id)} [{words(clause.category)}] {who} {words(clause.modality)}: "
             _item(lines, head, one_line(clause.summary) + notes.refs(clause.citations), limit, indent=4)
     if agreement.disputes:

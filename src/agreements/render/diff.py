@@ -44,6 +44,7 @@ from agreements.model import (
     Clause,
     Condition,
     Corpus,
+    Deadline,
     Dispute,
     Event,
     Modality,
@@ -51,6 +52,8 @@ from agreements.model import (
     ThirdPartyRole,
     WeaponClass,
     WeaponsTerm,
+    Word,
+    heaviest_first,
 )
 from agreements.render._table import Cell, Column, Line, Table
 
@@ -112,8 +115,20 @@ def sentences(d: DiffView, corpus: Corpus) -> list[str]:
     return found
 
 
-def _weapon_words(weapon: WeaponClass) -> str:
-    return "Small arms" if weapon is WeaponClass.SMALL_ARMS else f"{weapon.value.capitalize()} weapons"
+def _bound(clause: Clause) -> tuple[tuple[str, ...], bool]:
+    return (clause.obligors, clause.all_parties)
+
+
+def _who(clause: Clause, name: Namer) -> str:
+    """The actors a clause binds, as a reader names them."""
+    named = [name(actor) for actor in clause.obligors]
+    if clause.all_parties:
+        named.append("all parties")
+    return and_list(named) or "no one"
+
+
+def _weapon_words(weapon: WeaponClass | Word) -> str:
+    return "Small arms" if weapon is WeaponClass.SMALL_ARMS else f"{words(weapon).capitalize()} weapons"
 
 
 def _sentence(text: str) -> str:
@@ -124,7 +139,7 @@ def _sentence(text: str) -> str:
 def _weapons(d: DiffView, name: Namer) -> list[str]:
     weapons = d.weapons
     found: list[str] = []
-    for weapon in WeaponClass:
+    for weapon in heaviest_first(weapons.old | weapons.new | weapons.disputed):
         words = _weapon_words(weapon)
         if weapon in weapons.removed:
             still = " (a disputed clause still says so)" if weapon in weapons.new_disputed else ""
@@ -175,12 +190,12 @@ def _kind(category: Category) -> str:
 def _rank(change: ClauseChange) -> int:
     """Transfers first, then changed terms, then clauses with an obligor added or removed, then the rest."""
     match change:
-        case Changed(old=old, new=new) if old.obligor != new.obligor:
+        case Changed(old=old, new=new) if _bound(old) != _bound(new):
             return 0
         case Changed(new=new):
-            return 1 if new.obligor is not None else 3
+            return 1 if _bound(new) else 3
         case Added(clause=clause) | Removed(clause=clause):
-            return 2 if clause.obligor is not None else 3
+            return 2 if _bound(clause) else 3
         case _:  # pragma: no cover - Unchanged never reaches here
             return 4
 
@@ -191,8 +206,10 @@ def _clause(change: ClauseChange, name: Namer) -> str:
             return f"{_kind(clause.category)} is added: {_sentence(clause.summary)}"
         case Removed(clause=clause):
             return f"{_kind(clause.category)} is removed: {_sentence(clause.summary)}"
-        case Changed(old=old, new=new) if old.obligor != new.obligor:
-            return f"An obligation passes from {name(old.obligor)} to {name(new.obligor)}: {_sentence(new.summary)}"
+        case Changed(old=old, new=new) if _bound(old) != _bound(new):
+            return (
+                f"An obligation passes from {_who(old, name)} to {_who(new, name)}: {_sentence(new.summary)}"
+            )
         case Changed(new=new):
             what = and_list([field.name for field in change.fields if field.name not in {"id", "citations"}])
             return f"{_kind(new.category)} changes its {what}: {_sentence(new.summary)}"
@@ -259,11 +276,13 @@ def _metadata(metadata: MetadataDiff, corpus: Corpus) -> list[str]:
 # The clause fields shown under the summary when they change, in this order.
 _DETAILS: typing.Final = (
     "category",
-    "obligor",
+    "obligors",
+    "all_parties",
     "modality",
     "action",
     "weapons",
-    "count",
+    "quantity",
+    "deadlines",
     "timing",
     "condition",
     "places",
@@ -273,7 +292,7 @@ _DETAILS: typing.Final = (
 def _weapons_term(term: WeaponsTerm | None, name: Callable[[str | None], str]) -> str:
     if term is None:
         return "none"
-    classes = ", ".join(words(weapon) for weapon in WeaponClass if weapon in term.classes)
+    classes = ", ".join(words(weapon) for weapon in heaviest_first(term.classes))
     text = f"{words(term.action)} {classes}"
     if term.holder is not None:
         text += f" (holder: {name(term.holder)})"
@@ -285,8 +304,12 @@ def _weapons_term(term: WeaponsTerm | None, name: Callable[[str | None], str]) -
 def _detail(clause: Clause, field: str, name: Callable[[str | None], str]) -> str:
     value = getattr(clause, field)
     match field:
-        case "obligor":
-            shown = name(value)
+        case "obligors":
+            shown = and_list([name(actor) for actor in value]) or "none named"
+        case "all_parties":
+            shown = "yes" if value else "no"
+        case "deadlines":
+            shown = "; ".join(_deadline(deadline) for deadline in value) or "none"
         case "weapons":
             shown = _weapons_term(value, name)
         case "condition":
@@ -295,9 +318,18 @@ def _detail(clause: Clause, field: str, name: Callable[[str | None], str]) -> st
             shown = ", ".join(value) or "none"
         case "category" | "modality":
             shown = words(value)
+        case "quantity":
+            shown = "none" if value is None else str(value)
         case _:
             shown = "none" if value is None else str(value)
     return f"{field}: {shown}"
+
+
+def _deadline(deadline: Deadline) -> str:
+    if deadline.at is not None:
+        return f"{deadline.edge.value} by {deadline.at}"
+    after = f"{deadline.offset} after " if deadline.offset else "at "
+    return f"{deadline.edge.value} {after}{deadline.anchor}"
 
 
 def _side(

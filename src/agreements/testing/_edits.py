@@ -22,6 +22,7 @@ from agreements.model import (
     Modality,
     PartialDate,
     Party,
+    Quantity,
     Status,
     ThirdParty,
     ThirdPartyRole,
@@ -237,17 +238,20 @@ class _Editor:
             return self._unique(attrs.evolve(clause, summary=text))
         if kind == "obligor":
             others = [actor for actor in self.actors if actor != clause.obligor]
-            return self._unique(attrs.evolve(clause, obligor=chooser.choice(others)))
+            return self._unique(attrs.evolve(clause, obligors=[chooser.choice(others)]))
         if kind == "modality":
             modality = chooser.choice([item for item in Modality if item is not clause.modality])
             return attrs.evolve(clause, modality=modality)
         if kind == "weapons":
             return attrs.evolve(clause, weapons=self._weapons(clause.weapons))
         if kind == "count":
-            if clause.count is not None and chooser.chance(0.25):
-                return attrs.evolve(clause, count=None)
+            if clause.quantity is not None and chooser.chance(0.25):
+                return attrs.evolve(clause, quantity=None)
             count = chooser.integer(0, 20)
-            return attrs.evolve(clause, count=count + 1 if count == clause.count else count)
+            before = None if clause.quantity is None else clause.quantity.value
+            return attrs.evolve(
+                clause, quantity=Quantity(value=count + 1 if count == before else count, unit="checkpoints")
+            )
         if kind == "timing":
             if clause.timing is not None and chooser.chance(0.25):
                 return attrs.evolve(clause, timing=None)
@@ -317,7 +321,7 @@ class _Editor:
             id=clause_id,
             category=category,
             summary=text,
-            obligor=obligor,
+            obligors=[] if obligor is None else [obligor],
             modality=chooser.choice(tuple(Modality)),
             citations=[Citation(source=chooser.choice(sources), quote=text)],
             weapons=(
@@ -509,10 +513,12 @@ def _synthetic_agreement(chooser: Chooser, n_clauses: int, seed: int) -> Agreeme
                 category=category,
                 summary=text,
                 citations=[Citation(source=_SOURCE, quote=text)],
-                obligor=obligor,
+                obligors=[] if obligor is None else [obligor],
                 modality=Modality.MUST if chooser.chance(0.8) else chooser.choice(tuple(Modality)),
                 weapons=weapons,
-                count=chooser.integer(1, 12) if chooser.chance(0.15) else None,
+                quantity=Quantity(value=chooser.integer(1, 12), unit="checkpoints")
+                if chooser.chance(0.15)
+                else None,
                 timing=chooser.choice(_words.TIMINGS) if chooser.chance(0.3) else None,
                 places=_words.sample(chooser, _SYNTHETIC_PLACES, chooser.integer(0, 2)),
             )

@@ -52,6 +52,7 @@ from agreements.model import (
     Party,
     Place,
     PlaceKind,
+    Quantity,
     Source,
     Status,
     Territory,
@@ -654,11 +655,11 @@ def _draw_clause(
         category=category,
         summary=summary,
         citations=_draw_citations(draw, sources),
-        obligor=_maybe(draw, actors),
+        obligors=[actor for actor in [_maybe(draw, actors)] if actor is not None],
         modality=draw(st.sampled_from(Modality)),
         action=_chosen(draw, _ACTIONS) if draw(_BOOLEANS) else None,
         weapons=weapons,
-        count=draw(st.integers(0, 30)) if draw(_BOOLEANS) else None,
+        quantity=Quantity(value=draw(st.integers(0, 30)), unit="checkpoints") if draw(_BOOLEANS) else None,
         timing=_maybe_text(draw, _words.TIMINGS),
         condition=_draw_condition(draw, clauses) if draw(_BOOLEANS) else None,
         places=_some(draw, places),
@@ -934,7 +935,7 @@ def _draw_agreement(
             free = [actor for actor in actors if _key(model.category, model.summary, actor) not in taken]
             if free:
                 clause = attrs.evolve(
-                    clause, category=model.category, summary=model.summary, obligor=chooser.choice(free)
+                    clause, category=model.category, summary=model.summary, obligors=[chooser.choice(free)]
                 )
         if _key(clause.category, clause.summary, clause.obligor) in taken:
             # Clauses alike in category, words and obligor could only be told

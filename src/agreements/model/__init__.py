@@ -1,0 +1,130 @@
+"""The vocabulary: frozen records for agreements, their clauses and their evidence.
+
+Every record is a frozen, slotted, keyword-only attrs class; change one with
+:func:`attrs.evolve`. The records live in private modules by theme
+(``_vocabulary``: the words; ``_fields``: what a field accepts; ``_dates``:
+dates and durations; ``_records``: agreements and their parts; ``_corpus``:
+the corpus), and are all imported from here.
+
+>>> from agreements.model import Clause, Category, Citation, Modality
+>>> clause = Clause(id="no-shelling", category=Category.CEASEFIRE, summary="Government forces shell the town.",
+...                 modality=Modality.MUST_NOT, obligors=["government"],
+...                 citations=[Citation(source="report", quote="stop shelling")])
+>>> clause.obligor, clause.category == "ceasefire"
+('government', True)
+"""
+
+from agreements.model._corpus import REGISTRIES, Consolidated, Corpus, Provenance, Term, Vocabulary
+from agreements.model._dates import DATE_PATTERN, PartialDate, duration
+from agreements.model._fields import (
+    CONSTRAINT,
+    ID,
+    ID_PATTERN,
+    IDS,
+    SOME,
+    TEXT,
+    Constraint,
+    checked_fields,
+    constrained,
+    is_id,
+)
+from agreements.model._records import (
+    AGREEMENT_ANCHOR,
+    Actor,
+    Agreement,
+    Backed,
+    Citation,
+    Claim,
+    Clause,
+    Condition,
+    Deadline,
+    Dispute,
+    Event,
+    Party,
+    Place,
+    Quantity,
+    Relation,
+    Source,
+    StatusEntry,
+    Territory,
+    ThirdParty,
+    WeaponsTerm,
+    heaviest_first,
+)
+from agreements.model._vocabulary import (
+    OPEN_VOCABULARIES,
+    ActorKind,
+    Category,
+    Coverage,
+    DisputedField,
+    Edge,
+    EventKind,
+    Modality,
+    PlaceKind,
+    RelationKind,
+    Status,
+    ThirdPartyRole,
+    WeaponAction,
+    WeaponClass,
+    Word,
+    canonical,
+)
+
+__all__ = [
+    "AGREEMENT_ANCHOR",
+    "CONSTRAINT",
+    "DATE_PATTERN",
+    "ID",
+    "IDS",
+    "ID_PATTERN",
+    "OPEN_VOCABULARIES",
+    "REGISTRIES",
+    "SOME",
+    "TEXT",
+    "Actor",
+    "ActorKind",
+    "Agreement",
+    "Backed",
+    "Category",
+    "Citation",
+    "Claim",
+    "Clause",
+    "Condition",
+    "Consolidated",
+    "Constraint",
+    "Corpus",
+    "Coverage",
+    "Deadline",
+    "Dispute",
+    "DisputedField",
+    "Edge",
+    "Event",
+    "EventKind",
+    "Modality",
+    "PartialDate",
+    "Party",
+    "Place",
+    "PlaceKind",
+    "Provenance",
+    "Quantity",
+    "Relation",
+    "RelationKind",
+    "Source",
+    "Status",
+    "StatusEntry",
+    "Term",
+    "Territory",
+    "ThirdParty",
+    "ThirdPartyRole",
+    "Vocabulary",
+    "WeaponAction",
+    "WeaponClass",
+    "WeaponsTerm",
+    "Word",
+    "canonical",
+    "checked_fields",
+    "constrained",
+    "duration",
+    "heaviest_first",
+    "is_id",
+]
