@@ -66,6 +66,7 @@ __all__ = [
     "Citation",
     "Claim",
     "Clause",
+    "Code",
     "Condition",
     "Deadline",
     "Dispute",
@@ -361,6 +362,29 @@ class Deadline:
         return None if self.offset is None else duration(self.offset).total_seconds() / 86400
 
 
+# ------------------------------------------------------------------- codes
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
+class Code:
+    """How a coding scheme codes a clause: the scheme, its variable and the level given.
+
+    Datasets such as PA-X code whole agreements on yes/no and graded
+    variables (``Code(scheme="pax", variable="CeProv", level=2)``); a clause
+    read from such a dataset carries its code, and a clause of ours may say
+    how it would be coded.
+    """
+
+    scheme: str = attrs.field(validator=constrained, metadata=ID)
+    variable: str = attrs.field(validator=constrained, metadata=TEXT)
+    level: int | None = None
+    label: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
+
+
+def _codes(items: Iterable[Code]) -> tuple[Code, ...]:
+    return tuple_of(items)
+
+
 # ------------------------------------------------------------------- clauses
 
 
@@ -387,7 +411,8 @@ class Clause:
     logic checks use to find a ``must`` and a ``must-not`` of the same act.
     ``quantity`` is an amount the clause states (nine checkpoints, a 15 km
     zone), ``deadlines`` when the act must start or end, ``timing`` the
-    source's own words on when.
+    source's own words on when. ``codes`` say how coding schemes (PA-X) code
+    the clause.
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -404,6 +429,7 @@ class Clause:
     timing: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
     condition: Condition | None = None
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
+    codes: tuple[Code, ...] = attrs.field(default=(), converter=_codes)
 
     def __attrs_post_init__(self) -> None:
         if len(set(self.obligors)) != len(self.obligors):
