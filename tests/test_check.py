@@ -111,10 +111,10 @@ def found(problems: Iterable[Problem]) -> list[tuple[str, str, str]]:
 
 def test_a_consistent_agreement_has_no_problem() -> None:
     deal = agreement(
-        weapons("heavy", [HEAVY], HAND_OVER, obligor="fighters"),
-        weapons("light", [LIGHT], RETAIN, obligor="fighters", modality=MAY),
-        clause("enter", obligor="army", action="enter"),
-        clause("stay", obligor="fighters", action="enter", modality=MUST_NOT),
+        weapons("heavy", [HEAVY], HAND_OVER, obligors=["fighters"]),
+        weapons("light", [LIGHT], RETAIN, obligors=["fighters"], modality=MAY),
+        clause("enter", obligors=["army"], action="enter"),
+        clause("stay", obligors=["fighters"], action="enter", modality=MUST_NOT),
         place="daraa",
         parties=[Party(actor="fighters", citations=CITE)],
         third_parties=[ThirdParty(actor="russia", role=ThirdPartyRole.GUARANTOR, citations=CITE)],
@@ -144,8 +144,9 @@ def test_every_code_is_documented() -> None:
 @pytest.mark.parametrize(
     ("subject", "kwargs", "message"),
     [
-        (corpus(), {"corpus": [corpus()]}, "corpus= must be a Corpus, got list"),
-        (agreement(), {"corpus": {"actors": []}}, "corpus= must be a Corpus, got dict"),
+        (corpus(), {"corpus": [corpus()]}, "corpus: expected a Corpus, got [Corpus("),
+        (agreement(), {"corpus": {"actors": []}}, "corpus: expected a Corpus, got {'actors': []}"),
+        (agreement(), {"sources": 7}, "sources: expected a folder, got 7"),
         ("deal", {}, "expected an Agreement or a Corpus, got str"),
     ],
 )
@@ -160,14 +161,17 @@ def test_arguments_are_checked(subject: Any, kwargs: dict[str, Any], message: st
 def test_a_lone_agreement_resolves_only_its_own_clause_ids_without_a_corpus() -> None:
     deal = agreement(
         clause(
-            "a", obligor="nobody", places=["nowhere"], condition=Condition(summary="After b.", clauses=["b"])
+            "a",
+            obligors=["nobody"],
+            places=["nowhere"],
+            condition=Condition(summary="After b.", clauses=["b"]),
         ),
         citations=[Citation(source="unknown", quote="q")],
     )
     assert found(check(deal)) == [(ERROR, "dangling-reference", "clauses[0].condition.clauses[0]")]
     assert found(check(deal, corpus=corpus())) == [
         (ERROR, "dangling-reference", "citations[0].source"),
-        (ERROR, "dangling-reference", "clauses[0].obligor"),
+        (ERROR, "dangling-reference", "clauses[0].obligors[0]"),
         (ERROR, "dangling-reference", "clauses[0].condition.clauses[0]"),
         (ERROR, "dangling-reference", "clauses[0].places[0]"),
     ]
@@ -179,7 +183,7 @@ def test_every_reference_of_an_agreement_is_resolved_in_document_order() -> None
         clause(
             "a",
             citations=wrong,
-            obligor="x-actor",
+            obligors=["x-actor"],
             weapons=WeaponsTerm(classes=[HEAVY], action=HAND_OVER, holder="x-holder"),
             places=["daraa", "x-place"],
         ),
@@ -218,7 +222,7 @@ def test_every_reference_of_an_agreement_is_resolved_in_document_order() -> None
         "agreements[0].territory.citations[0].source",
         "agreements[0].territory.places[0]",
         "agreements[0].clauses[0].citations[0].source",
-        "agreements[0].clauses[0].obligor",
+        "agreements[0].clauses[0].obligors[0]",
         "agreements[0].clauses[0].weapons.holder",
         "agreements[0].clauses[0].places[1]",
         "agreements[0].disputes[0].claims[1].citations[0].source",
@@ -230,20 +234,20 @@ def test_every_reference_of_an_agreement_is_resolved_in_document_order() -> None
 
 
 def test_a_dangling_reference_names_the_value_and_the_closest_id() -> None:
-    [problem] = check(agreement(clause("a", obligor="fightrs")), corpus=corpus())
+    [problem] = check(agreement(clause("a", obligors=["fightrs"])), corpus=corpus())
     assert problem.message == "no actor has the id 'fightrs'; did you mean 'fighters'?"
-    [problem] = check(agreement(clause("a", obligor="zzz")), corpus=corpus())
+    [problem] = check(agreement(clause("a", obligors=["zzz"])), corpus=corpus())
     assert problem.message == "no actor has the id 'zzz'"
-    [problem] = check(agreement(clause("a", obligor="zzz")), corpus=corpus(actors=[]))
+    [problem] = check(agreement(clause("a", obligors=["zzz"])), corpus=corpus(actors=[]))
     assert problem.message == "no actor has the id 'zzz'"
 
 
 def test_agreements_of_a_corpus_are_indexed_by_date() -> None:
-    late = agreement(clause("a", obligor="ghost"), id="a-late", date=PartialDate(year=2021))
-    early = agreement(clause("a", obligor="ghost"), id="z-early", date=PartialDate(year=2018))
+    late = agreement(clause("a", obligors=["ghost"]), id="a-late", date=PartialDate(year=2021))
+    early = agreement(clause("a", obligors=["ghost"]), id="z-early", date=PartialDate(year=2018))
     assert found(check(corpus(late, early))) == [
-        (ERROR, "dangling-reference", "agreements[0].clauses[0].obligor"),
-        (ERROR, "dangling-reference", "agreements[1].clauses[0].obligor"),
+        (ERROR, "dangling-reference", "agreements[0].clauses[0].obligors[0]"),
+        (ERROR, "dangling-reference", "agreements[1].clauses[0].obligors[0]"),
     ]
     assert "'ghost'" in check(corpus(late, early))[0].message
 
@@ -339,7 +343,7 @@ def test_duplicate_ids_are_reported_at_each_later_copy() -> None:
         ),
         # The holder is the obligor when the term names none.
         (
-            weapons("give", [HEAVY], HAND_OVER, holder=None, obligor="fighters"),
+            weapons("give", [HEAVY], HAND_OVER, holder=None, obligors=["fighters"]),
             weapons("keep", [HEAVY], RETAIN, modality=MAY),
             "clause 'keep' lets 'fighters' keep 'heavy' weapons that clause 'give' (clauses[0]) obliges it to hand over",
         ),
@@ -373,7 +377,7 @@ def test_handing_over_and_keeping_the_same_weapons(first: Clause, second: Clause
         (weapons("give", [HEAVY], HAND_OVER), weapons("keep", [HEAVY], RETAIN, modality=MUST_NOT)),
         (weapons("give", [HEAVY], HAND_OVER), weapons("more", [HEAVY], HAND_OVER)),
         (weapons("keep", [HEAVY], RETAIN), weapons("more", [HEAVY], RETAIN, modality=MAY)),
-        (weapons("give", [HEAVY], HAND_OVER), clause("other", obligor="fighters")),
+        (weapons("give", [HEAVY], HAND_OVER), clause("other", obligors=["fighters"])),
     ],
 )
 def test_weapons_terms_that_do_not_contradict(first: Clause, second: Clause) -> None:
@@ -399,8 +403,8 @@ def test_disputed_clauses_are_not_checked_for_contradictions() -> None:
     deal = agreement(
         weapons("give", [MEDIUM], HAND_OVER),
         weapons("keep", [MEDIUM], RETAIN),
-        clause("enter", obligor="army", action="enter"),
-        clause("stay-out", obligor="army", action="enter", modality=MUST_NOT),
+        clause("enter", obligors=["army"], action="enter"),
+        clause("stay-out", obligors=["army"], action="enter", modality=MUST_NOT),
         disputes=[Dispute(id="which", topic="Which weapons.", claims=claims, clauses=["keep", "stay-out"])],
     )
     assert check(deal) == ()
@@ -410,12 +414,12 @@ def test_must_and_must_not_hand_over_the_same_weapons() -> None:
     [problem] = check(
         agreement(
             weapons("give", [HEAVY, LIGHT], HAND_OVER),
-            weapons("never", [LIGHT], HAND_OVER, modality=MUST_NOT),
+            weapons("keep-back", [LIGHT], HAND_OVER, modality=MUST_NOT),
         )
     )
     assert found([problem]) == [(ERROR, "must-and-must-not", "clauses[1].modality")]
     assert problem.message == (
-        "clause 'never' says 'must-not' and clause 'give' (clauses[0]) says 'must' for 'fighters' to hand-over 'light' weapons"
+        "clause 'keep-back' says 'must-not' and clause 'give' (clauses[0]) says 'must' for 'fighters' to hand over 'light' weapons"
     )
 
 
@@ -426,8 +430,8 @@ def test_must_and_must_not_hand_over_the_same_weapons() -> None:
     ("first", "second", "expected"),
     [
         (
-            clause("enter", obligor="army", action="enter"),
-            clause("stay", obligor="army", action=" ENTER ", modality=MUST_NOT),
+            clause("enter", obligors=["army"], action="enter"),
+            clause("stay", obligors=["army"], action=" ENTER ", modality=MUST_NOT),
             [(ERROR, "must-and-must-not", "clauses[1].modality")],
         ),
         (
@@ -436,10 +440,10 @@ def test_must_and_must_not_hand_over_the_same_weapons() -> None:
             [(ERROR, "must-and-must-not", "clauses[1].modality")],
         ),
         (
-            clause("enter", obligor="army", action="enter"),
+            clause("enter", obligors=["army"], action="enter"),
             clause(
                 "stay",
-                obligor="army",
+                obligors=["army"],
                 action="enter",
                 modality=MUST_NOT,
                 condition=Condition(summary="Until."),
@@ -447,24 +451,24 @@ def test_must_and_must_not_hand_over_the_same_weapons() -> None:
             [(WARNING, "must-and-must-not", "clauses[1].modality")],
         ),
         (
-            clause("enter", obligor="army", action="enter"),
-            clause("stay", obligor="fighters", action="enter", modality=MUST_NOT),
+            clause("enter", obligors=["army"], action="enter"),
+            clause("stay", obligors=["fighters"], action="enter", modality=MUST_NOT),
             [],
         ),
         (
-            clause("enter", obligor="army", action="enter"),
-            clause("stay", obligor="army", action="leave", modality=MUST_NOT),
+            clause("enter", obligors=["army"], action="enter"),
+            clause("stay", obligors=["army"], action="leave", modality=MUST_NOT),
             [],
         ),
         (
-            clause("enter", obligor="army", action="enter"),
-            clause("may", obligor="army", action="enter", modality=MAY),
+            clause("enter", obligors=["army"], action="enter"),
+            clause("may", obligors=["army"], action="enter", modality=MAY),
             [],
         ),
-        (clause("enter", obligor="army"), clause("stay", obligor="army", modality=MUST_NOT), []),
+        (clause("enter", obligors=["army"]), clause("stay", obligors=["army"], modality=MUST_NOT), []),
         (
-            clause("enter", obligor="army", action="enter"),
-            clause("stay", obligor="army", modality=MUST_NOT),
+            clause("enter", obligors=["army"], action="enter"),
+            clause("stay", obligors=["army"], modality=MUST_NOT),
             [],
         ),
     ],
@@ -486,9 +490,9 @@ def test_must_and_must_not_message() -> None:
 
 def test_each_contradicting_pair_is_reported_once() -> None:
     deal = agreement(
-        clause("a", obligor="army", action="enter"),
-        clause("b", obligor="army", action="enter", modality=MUST_NOT),
-        clause("c", obligor="army", action="enter"),
+        clause("a", obligors=["army"], action="enter"),
+        clause("b", obligors=["army"], action="enter", modality=MUST_NOT),
+        clause("c", obligors=["army"], action="enter"),
     )
     assert found(check(deal)) == [
         (ERROR, "must-and-must-not", "clauses[1].modality"),
@@ -678,8 +682,16 @@ def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     if kind == "must-and-must-not":
         action = data.draw(st.text(min_size=1, max_size=20).filter(str.strip))
         pair = (
-            clause(first, obligor=actor, action=action, citations=target.citations),
-            clause(second, obligor=actor, action=action, modality=MUST_NOT, citations=target.citations),
+            clause(
+                first, obligors=[] if actor is None else [actor], action=action, citations=target.citations
+            ),
+            clause(
+                second,
+                obligors=[] if actor is None else [actor],
+                action=action,
+                modality=MUST_NOT,
+                citations=target.citations,
+            ),
         )
     else:
         classes = data.draw(st.frozensets(st.sampled_from(WeaponClass), min_size=1))
@@ -764,8 +776,8 @@ def _rename(corpus: Corpus, old: str, new: str) -> Corpus:
     def rename_clause(item: Clause) -> Clause:
         term = item.weapons
         if term is not None:
-            term = attrs.evolve(term, holder=maybe(term.holder))
-        return attrs.evolve(item, obligor=maybe(item.obligor), weapons=term)
+            term = attrs.evolve(term, holder=maybe(term.holder), recipient=maybe(term.recipient))
+        return attrs.evolve(item, obligors=[name(actor) for actor in item.obligors], weapons=term)
 
     def rename_agreement(agreement: Agreement) -> Agreement:
         return attrs.evolve(
@@ -773,6 +785,14 @@ def _rename(corpus: Corpus, old: str, new: str) -> Corpus:
             parties=[attrs.evolve(party, actor=name(party.actor)) for party in agreement.parties],
             third_parties=[attrs.evolve(third, actor=name(third.actor)) for third in agreement.third_parties],
             clauses=[rename_clause(item) for item in agreement.clauses],
+            disputes=[
+                attrs.evolve(
+                    item,
+                    parties=[name(actor) for actor in item.parties],
+                    third_parties=[name(actor) for actor in item.third_parties],
+                )
+                for item in agreement.disputes
+            ],
             events=[
                 attrs.evolve(item, actors=[name(actor) for actor in item.actors]) for item in agreement.events
             ],
@@ -801,10 +821,15 @@ def _actor_references(corpus: Corpus) -> set[str]:
     for agreement in corpus.agreements.values():
         found.update(party.actor for party in agreement.parties)
         found.update(third.actor for third in agreement.third_parties)
-        found.update(item.obligor for item in agreement.clauses if item.obligor is not None)
+        found.update(actor for item in agreement.clauses for actor in item.obligors)
         found.update(
-            item.weapons.holder for item in agreement.clauses if item.weapons and item.weapons.holder
+            actor
+            for item in agreement.clauses
+            if item.weapons
+            for actor in (item.weapons.holder, item.weapons.recipient)
+            if actor is not None
         )
+        found.update(actor for item in agreement.disputes for actor in (*item.parties, *item.third_parties))
         found.update(actor for item in agreement.events for actor in item.actors)
     return found
 
@@ -824,8 +849,14 @@ def test_renaming_an_actor_everywhere_neither_creates_nor_clears_a_problem(
     seeded = _with_clauses(
         corpus,
         agreement_id,
-        clause(first, obligor=actor, action="enter", citations=target.citations),
-        clause(second, obligor=actor, action="enter", modality=MUST_NOT, citations=target.citations),
+        clause(first, obligors=[] if actor is None else [actor], action="enter", citations=target.citations),
+        clause(
+            second,
+            obligors=[] if actor is None else [actor],
+            action="enter",
+            modality=MUST_NOT,
+            citations=target.citations,
+        ),
     )
     grown = seeded.agreements[agreement_id]
     grown = attrs.evolve(grown, parties=(*grown.parties, Party(actor=ghost, citations=target.citations)))

@@ -3,7 +3,53 @@
 The loader makes sure each record is well formed on its own: ids are ids,
 dates are dates, every clause is cited. What it cannot see is how records
 refer to each other and whether what they say fits together. :func:`check`
-looks for exactly that; :data:`CODES` lists what it reports.
+looks for exactly that (:data:`CODES` lists the same codes in one line each):
+
+``dangling-reference``
+    an obligor, weapons holder or recipient, destination, party, third party,
+    event actor, place, territory place, citation source, relation target or
+    ended clause, dispute target (clause, party, third party), condition
+    clause or deadline anchor (or an actor's or place's ``parent``) that
+    names nothing.
+``parent-cycle``
+    actors or places that are, through their parents, their own ancestors.
+``duplicate-id``
+    two clauses, two disputes or two events of one agreement with one id.
+``handover-and-retain``
+    one clause obliges a holder to give up (hand over, store, destroy) a
+    weapon class that another clause lets the same holder keep.
+``must-and-must-not``
+    one clause obliges an actor to do what another forbids it: the same
+    ``action`` key, or a weapons term of the same action on the same classes.
+``status-contradiction``
+    events that do not fit the agreement's status: a collapse of an
+    agreement said to be signed or in force, a signing or entry into force of
+    one said to be proposed or rejected (errors); a "collapsed" agreement
+    with no collapse event (a warning); a dated status history whose latest
+    entry is not the agreement's status (an error).
+``date-order``
+    an entry into force, handover or collapse dated before the agreement
+    itself (an error; a warning when either date is approximate); a signing
+    whose date does not match the agreement's (a warning); a status other
+    than ``proposed`` dated before the agreement (an error; a warning when a
+    date is approximate).
+``relation-cycle``
+    agreements that, through their relations, build on themselves.
+``self-reference``
+    an agreement related to itself, a clause whose condition names itself, or
+    whose deadline counts from itself.
+``condition-cycle``
+    clauses that wait for each other through their conditions.
+``unknown-term``
+    a category, weapon class, actor kind or place kind that is neither built
+    in nor added by the corpus's ``vocabulary`` (with the closest word).
+``prohibition-wording``
+    a ``must-not`` clause whose summary is worded as a negation (a warning):
+    the summary states the act, the modality forbids it.
+``not-verbatim``
+    with ``sources``, a quote not found in its source's document.
+``missing-document``
+    with ``sources``, a source document that is not in the folder.
 
 Two contradicting clauses are an error when they apply under the same timing
 and condition, and a warning when those differ (the agreement may mean one
@@ -43,6 +89,7 @@ from agreements.model import (
     Clause,
     Corpus,
     Event,
+    EventKind,
     Modality,
     Place,
     Source,
@@ -85,7 +132,9 @@ MAX_DOCUMENT_BYTES: Final = 20_000_000
 
 # Words that make a summary read as a negation: a must-not clause worded so
 # reads as a double negative once its modality is shown ("Forbidden: no ...").
-_NEGATION: Final = re.compile(r"^\s*(no|not|never|neither|nor|none)\b|\b(not|never|n't)\b", re.IGNORECASE)
+_NEGATION: Final = re.compile(
+    r"^\s*(no|not|never|neither|nor|none)\b|\b(not|never)\b|n['’]t\b", re.IGNORECASE
+)
 
 
 def check(
@@ -108,7 +157,7 @@ def check(
     changed: a quote that is not there, and a document that is missing, are
     problems.
 
-    >>> from agreements import Category, Citation, Clause
+    >>> from agreements import Category, Citation, Clause, PartialDate, Status
     >>> cite = [Citation(source="report", quote="the army may enter")]
     >>> def clause(clause_id, modality):
     ...     return Clause(id=clause_id, category=Category.SECURITY_PRESENCE, summary="Army enters.",
@@ -144,13 +193,13 @@ def check(
 
 @attrs.frozen(kw_only=True)
 class _Registries:
-    """The ids references resolve against; ``None`` where they cannot be checked."""
+    """The ids and words references resolve against; ``None`` where they cannot be checked."""
 
     actors: Collection[str] | None
     places: Collection[str] | None
     sources: Collection[str] | None
     agreements: Mapping[str, Agreement] | None
-    vocabulary: Vocabulary
+    vocabulary: Vocabulary | None
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> _Registries:
@@ -201,12 +250,20 @@ def _citations(path: str, citations: Sequence[Citation], known: Collection[str] 
     ]
 
 
+# The word for one term of each open vocabulary, by the name of its table.
+_TERM_KINDS: Final = {
+    "categories": "category",
+    "weapon_classes": "weapon class",
+    "actor_kinds": "actor kind",
+    "place_kinds": "place kind",
+}
+
+
 def _term(path: str, word: str, name: str, vocabulary: Vocabulary) -> list[Problem]:
     known = vocabulary.words(name)
     if word in known:
         return []
-    kind = name.removesuffix("es").removesuffix("s").replace("_", " ")
-    kind = {"categori": "category"}.get(kind, kind)
+    kind = _TERM_KINDS[name]
     guess = closest(word, sorted(known), limit=1, cutoff=0.6)
     hint = (
         f"; did you mean {guess[0][0]!r}?"
@@ -226,26 +283,32 @@ def check_document(document: Agreement | Corpus) -> tuple[Problem, ...]:
 
     A document may leave a registry to another file of its corpus (an
     agreement file names actors that a registry file defines), so references
-    into a registry the document leaves empty are not checked here.
+    into a registry the document leaves empty are not checked here; nor are
+    the words of the open vocabularies when the document adds none (another
+    file of the corpus may add them).
     """
-    if isinstance(document, Agreement):
-        return check(document)
     registries = _Registries(
-        actors=document.actors or None,
-        places=document.places or None,
-        sources=document.sources or None,
-        agreements=document.agreements or None,
-        vocabulary=document.vocabulary,
+        actors=None if isinstance(document, Agreement) else document.actors or None,
+        places=None if isinstance(document, Agreement) else document.places or None,
+        sources=None if isinstance(document, Agreement) else document.sources or None,
+        agreements=None if isinstance(document, Agreement) else document.agreements or None,
+        vocabulary=None
+        if isinstance(document, Agreement) or document.vocabulary == Vocabulary()
+        else document.vocabulary,
     )
+    if isinstance(document, Agreement):
+        return tuple(_check_agreement(document, registries, prefix=""))
     return tuple(_check_corpus(document, registries))
 
 
 def _check_corpus(corpus: Corpus, registries: _Registries) -> list[Problem]:
     found = _check_tree("actors", "actor", corpus.actors, registries)
     found += _check_tree("places", "place", corpus.places, registries)
+    cycles = _relation_cycles(corpus)
     for index, agreement in enumerate(corpus.agreements.values()):
-        found += _check_agreement(agreement, registries, prefix=f"agreements[{index}].")
-    found += _relation_cycles(corpus)
+        found += _check_agreement(
+            agreement, registries, prefix=f"agreements[{index}].", cycle=cycles.get(agreement.id)
+        )
     return found
 
 
@@ -258,7 +321,8 @@ def _check_tree(
     in_cycle = _cycles(records)
     for index, record in enumerate(records.values()):
         path = f"{name}[{index}]"
-        found += _term(f"{path}.kind", record.kind, f"{kind}_kinds", registries.vocabulary)
+        if registries.vocabulary is not None:
+            found += _term(f"{path}.kind", record.kind, f"{kind}_kinds", registries.vocabulary)
         if record.parent is not None:
             if record.parent not in records:
                 found.append(_dangling(f"{path}.parent", record.parent, kind, records))
@@ -294,28 +358,30 @@ def _cycles(records: Mapping[str, Actor | Place]) -> dict[str, tuple[str, ...]]:
     return loops
 
 
-def _relation_cycles(corpus: Corpus) -> list[Problem]:
-    """Agreements that build on themselves through their relations; one report per cycle."""
+def _relation_cycles(corpus: Corpus) -> dict[str, Problem]:
+    """Agreements that build on themselves through their relations: one problem per cycle, by its first agreement."""
     agreements = corpus.agreements
     position = {agreement_id: index for index, agreement_id in enumerate(agreements)}
     edges = {
         agreement.id: sorted(
-            {relation.target for relation in agreement.relations if relation.target in agreements}
+            {
+                relation.target
+                for relation in agreement.relations
+                if relation.target in agreements and relation.target != agreement.id
+            }
         )
         for agreement in agreements.values()
     }
-    found: list[Problem] = []
+    found: dict[str, Problem] = {}
     for component in _strong_components(edges):
         if len(component) < 2:
             continue
-        first = min(component, key=position.__getitem__)
-        loop = " -> ".join(repr(member) for member in (*sorted(component, key=position.__getitem__), first))
-        found.append(
-            _problem(
-                f"agreements[{position[first]}].relations",
-                f"agreements build on themselves through their relations: {loop}",
-                "relation-cycle",
-            )
+        ordered = sorted(component, key=position.__getitem__)
+        loop = " -> ".join(repr(member) for member in (*ordered, ordered[0]))
+        found[ordered[0]] = _problem(
+            f"agreements[{position[ordered[0]]}].relations",
+            f"agreements build on themselves through their relations: {loop}",
+            "relation-cycle",
         )
     return found
 
@@ -364,12 +430,18 @@ def _strong_components(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
 # ------------------------------------------------------------------ agreement
 
 
-def _check_agreement(agreement: Agreement, registries: _Registries, *, prefix: str) -> list[Problem]:
+def _check_agreement(
+    agreement: Agreement, registries: _Registries, *, prefix: str, cycle: Problem | None = None
+) -> list[Problem]:
+    """The problems of one agreement, in the order of its fields; ``cycle`` is its relation cycle, if any."""
     found: list[Problem] = []
     found += _check_status(agreement, prefix=prefix)
     found += _citations(f"{prefix}citations", agreement.citations, registries.sources)
     found += _reference(f"{prefix}place", agreement.place, "place", registries.places)
+    if cycle is not None:
+        found.append(cycle)
     found += _check_relations(agreement, registries, prefix=prefix)
+    found += _check_statuses(agreement, registries, prefix=prefix)
     for index, party in enumerate(agreement.parties):
         path = f"{prefix}parties[{index}]"
         found += _reference(f"{path}.actor", party.actor, "actor", registries.actors)
@@ -389,41 +461,47 @@ def _check_agreement(agreement: Agreement, registries: _Registries, *, prefix: s
 
 
 def _check_status(agreement: Agreement, *, prefix: str) -> list[Problem]:
-    found: list[Problem] = []
     if agreement.status is Status.COLLAPSED and all(
-        event.kind.value != "collapse" for event in agreement.events
+        event.kind is not EventKind.COLLAPSE for event in agreement.events
     ):
-        found.append(
+        return [
             _problem(
                 f"{prefix}status",
                 f"agreement {agreement.id!r} is 'collapsed' but none of its events is a collapse",
                 "status-contradiction",
                 WARNING,
             )
-        )
-    if agreement.statuses:
-        latest = max(range(len(agreement.statuses)), key=lambda index: agreement.statuses[index].as_of)
-        entry = agreement.statuses[latest]
-        if entry.status is not agreement.status:
+        ]
+    return []
+
+
+def _check_statuses(agreement: Agreement, registries: _Registries, *, prefix: str) -> list[Problem]:
+    """The dated status history: its latest entry is the agreement's status, and none comes before it."""
+    statuses = agreement.statuses
+    latest = max(range(len(statuses)), key=lambda index: statuses[index].as_of, default=None)
+    found: list[Problem] = []
+    for index, entry in enumerate(statuses):
+        path = f"{prefix}statuses[{index}]"
+        if index == latest and entry.status is not agreement.status:
             found.append(
                 _problem(
-                    f"{prefix}statuses[{latest}].status",
-                    f"the latest dated status ({entry.status.value!r} as of {entry.as_of}) is not the agreement's"
-                    f" status ({agreement.status.value!r})",
+                    f"{path}.status",
+                    f"the latest dated status ({entry.status.value!r} as of {str(entry.as_of)!r}) is not the"
+                    f" agreement's status ({agreement.status.value!r})",
                     "status-contradiction",
                 )
             )
-    for index, entry in enumerate(agreement.statuses):
         if entry.as_of.last_day() < agreement.date.first_day() and entry.status is not Status.PROPOSED:
             found.append(
                 _problem(
-                    f"{prefix}statuses[{index}].as_of",
+                    f"{path}.as_of",
                     f"the status {entry.status.value!r} is dated {str(entry.as_of)!r}, before the agreement's date"
                     f" {str(agreement.date)!r}",
                     "date-order",
                     WARNING if entry.as_of.approximate or agreement.date.approximate else ERROR,
                 )
             )
+        found += _citations(f"{path}.citations", entry.citations, registries.sources)
     return found
 
 
@@ -432,7 +510,6 @@ def _check_relations(agreement: Agreement, registries: _Registries, *, prefix: s
     agreements = registries.agreements
     for index, relation in enumerate(agreement.relations):
         path = f"{prefix}relations[{index}]"
-        found += _citations(f"{path}.citations", relation.citations, registries.sources)
         if relation.target == agreement.id:
             found.append(
                 _problem(
@@ -441,40 +518,42 @@ def _check_relations(agreement: Agreement, registries: _Registries, *, prefix: s
                     "self-reference",
                 )
             )
-            continue
-        if agreements is None:
-            continue
-        if relation.target not in agreements:
-            found.append(_dangling(f"{path}.target", relation.target, "agreement", agreements))
-            continue
-        target_clauses = {clause.id for clause in agreements[relation.target].clauses}
-        found += _references(f"{path}.ends", relation.ends, f"clause of {relation.target!r}", target_clauses)
+        elif agreements is not None:
+            if relation.target not in agreements:
+                found.append(_dangling(f"{path}.target", relation.target, "agreement", agreements))
+            else:
+                target = agreements[relation.target]
+                ends = {clause.id for clause in target.clauses}
+                found += _references(f"{path}.ends", relation.ends, f"clause of {target.id!r}", ends)
+        found += _citations(f"{path}.citations", relation.citations, registries.sources)
     return found
 
 
-def _duplicates(path: str, ids: Sequence[str], kind: str) -> list[Problem]:
+def _duplicates(path: str, ids: Sequence[str], kind: str) -> dict[int, Problem]:
+    """For each record whose id an earlier one has, the problem, by the record's position."""
     first: dict[str, int] = {}
-    found = []
+    found: dict[int, Problem] = {}
     for index, value in enumerate(ids):
         earlier = first.setdefault(value, index)
         if earlier != index:
-            found.append(
-                _problem(
-                    f"{path}[{index}].id",
-                    f"duplicate {kind} id {value!r}, also {path}[{earlier}]",
-                    "duplicate-id",
-                )
+            found[index] = _problem(
+                f"{path}[{index}].id",
+                f"duplicate {kind} id {value!r}, also {path}[{earlier}]",
+                "duplicate-id",
             )
     return found
 
 
 def _check_disputes(agreement: Agreement, registries: _Registries, *, prefix: str) -> list[Problem]:
-    found = _duplicates(f"{prefix}disputes", [dispute.id for dispute in agreement.disputes], "dispute")
+    duplicates = _duplicates(f"{prefix}disputes", [dispute.id for dispute in agreement.disputes], "dispute")
     clause_ids = {clause.id for clause in agreement.clauses}
     parties = {party.actor for party in agreement.parties}
     thirds = {third.actor for third in agreement.third_parties}
+    found: list[Problem] = []
     for index, dispute in enumerate(agreement.disputes):
         path = f"{prefix}disputes[{index}]"
+        if index in duplicates:
+            found.append(duplicates[index])
         for number, claim in enumerate(dispute.claims):
             found += _citations(f"{path}.claims[{number}].citations", claim.citations, registries.sources)
         found += _references(f"{path}.clauses", dispute.clauses, "clause of this agreement", clause_ids)
@@ -489,17 +568,21 @@ def _check_disputes(agreement: Agreement, registries: _Registries, *, prefix: st
 
 
 def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str) -> list[Problem]:
+    """The problems of the clauses, each clause's in the order of its fields."""
     clauses = agreement.clauses
-    found = _duplicates(f"{prefix}clauses", [clause.id for clause in clauses], "clause")
+    duplicates = _duplicates(f"{prefix}clauses", [clause.id for clause in clauses], "clause")
+    cycles = _condition_cycles(clauses, prefix=prefix)
+    contradictions = _contradictions(agreement, prefix=prefix)
     clause_ids = {clause.id for clause in clauses}
     anchors = clause_ids | {event.id for event in agreement.events} | {AGREEMENT_ANCHOR}
     vocabulary = registries.vocabulary
+    found: list[Problem] = []
     for index, clause in enumerate(clauses):
         path = f"{prefix}clauses[{index}]"
-        found += _term(f"{path}.category", clause.category, "categories", vocabulary)
-        found += _citations(f"{path}.citations", clause.citations, registries.sources)
-        found += _references(f"{path}.obligors", clause.obligors, "actor", registries.actors)
-        found += _references(f"{path}.places", clause.places, "place", registries.places)
+        if index in duplicates:
+            found.append(duplicates[index])
+        if vocabulary is not None:
+            found += _term(f"{path}.category", clause.category, "categories", vocabulary)
         if clause.modality is Modality.MUST_NOT and _NEGATION.search(clause.summary):
             found.append(
                 _problem(
@@ -510,24 +593,19 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
                     WARNING,
                 )
             )
+        found += _citations(f"{path}.citations", clause.citations, registries.sources)
+        found += _references(f"{path}.obligors", clause.obligors, "actor", registries.actors)
+        against = contradictions.get(index, [])
+        found += [problem for problem in against if problem.code == "must-and-must-not"]
         term = clause.weapons
         if term is not None:
-            for number, word in enumerate(heaviest_first(term.classes)):
-                found += _term(f"{path}.weapons.classes[{number}]", word, "weapon_classes", vocabulary)
+            found += [problem for problem in against if problem.code != "must-and-must-not"]
+            if vocabulary is not None:
+                for number, word in enumerate(heaviest_first(term.classes)):
+                    found += _term(f"{path}.weapons.classes[{number}]", word, "weapon_classes", vocabulary)
             found += _reference(f"{path}.weapons.holder", term.holder, "actor", registries.actors)
             found += _reference(f"{path}.weapons.recipient", term.recipient, "actor", registries.actors)
             found += _reference(f"{path}.weapons.destination", term.destination, "place", registries.places)
-        if clause.condition is not None:
-            named = clause.condition.clauses
-            found += _references(f"{path}.condition.clauses", named, "clause of this agreement", clause_ids)
-            if clause.id in named:
-                found.append(
-                    _problem(
-                        f"{path}.condition.clauses[{named.index(clause.id)}]",
-                        f"clause {clause.id!r} waits for itself",
-                        "self-reference",
-                    )
-                )
         for number, deadline in enumerate(clause.deadlines):
             where = f"{path}.deadlines[{number}].anchor"
             if deadline.anchor == clause.id:
@@ -536,13 +614,37 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
                 )
             elif deadline.anchor is not None and deadline.anchor not in anchors:
                 found.append(_dangling(where, deadline.anchor, "clause or event of this agreement", anchors))
-    found += _condition_cycles(clauses, prefix=prefix)
-    found += _contradictions(agreement, prefix=prefix)
+        if clause.condition is not None:
+            if index in cycles:
+                found.append(cycles[index])
+            named = clause.condition.clauses
+            for number, target in enumerate(named):
+                if target == clause.id:
+                    found.append(
+                        _problem(
+                            f"{path}.condition.clauses[{number}]",
+                            f"clause {clause.id!r} waits for itself",
+                            "self-reference",
+                        )
+                    )
+                elif target not in clause_ids:
+                    found.append(
+                        _dangling(
+                            f"{path}.condition.clauses[{number}]",
+                            target,
+                            "clause of this agreement",
+                            clause_ids,
+                        )
+                    )
+        found += _references(f"{path}.places", clause.places, "place", registries.places)
     return found
 
 
-def _condition_cycles(clauses: Sequence[Clause], *, prefix: str) -> list[Problem]:
-    position = {clause.id: index for index, clause in enumerate(clauses)}
+def _condition_cycles(clauses: Sequence[Clause], *, prefix: str) -> dict[int, Problem]:
+    """Clauses that wait for each other through their conditions: one problem per cycle, at its first clause."""
+    position: dict[str, int] = {}
+    for index, clause in enumerate(clauses):
+        position.setdefault(clause.id, index)
     edges = {
         clause.id: sorted(
             {target for target in clause.condition.clauses if target in position and target != clause.id}
@@ -551,18 +653,16 @@ def _condition_cycles(clauses: Sequence[Clause], *, prefix: str) -> list[Problem
         else []
         for clause in clauses
     }
-    found = []
+    found: dict[int, Problem] = {}
     for component in _strong_components(edges):
         if len(component) < 2:
             continue
         ordered = sorted(component, key=position.__getitem__)
         loop = " -> ".join(repr(member) for member in (*ordered, ordered[0]))
-        found.append(
-            _problem(
-                f"{prefix}clauses[{position[ordered[0]]}].condition",
-                f"clauses wait for each other through their conditions: {loop}",
-                "condition-cycle",
-            )
+        found[position[ordered[0]]] = _problem(
+            f"{prefix}clauses[{position[ordered[0]]}].condition",
+            f"clauses wait for each other through their conditions: {loop}",
+            "condition-cycle",
         )
     return found
 
@@ -622,8 +722,8 @@ def _shared_weapons(clause: Clause, other: Clause) -> frozenset[str]:
     return clause.weapons.classes & other.weapons.classes
 
 
-def _contradictions(agreement: Agreement, *, prefix: str) -> list[Problem]:
-    """Every contradicting pair of clauses, each reported once at the later clause.
+def _contradictions(agreement: Agreement, *, prefix: str) -> dict[int, list[Problem]]:
+    """Every contradicting pair of clauses, each reported once at the later clause, by its position.
 
     The clauses are grouped by what a contradiction needs them to share (an
     action and an actor, or a holder and a weapon class), and only groups that
@@ -654,19 +754,21 @@ def _contradictions(agreement: Agreement, *, prefix: str) -> list[Problem]:
     pairs: set[tuple[int, int]] = set()
     for groups in by_action.values():
         pairs |= _across(groups.get(Modality.MUST, ()), groups.get(Modality.MUST_NOT, ()))
-    for groups in by_weapon.values():
+    for by_kind in by_weapon.values():
         for action in WeaponAction:
             pairs |= _across(
-                groups.get(f"must {action.value}", ()), groups.get(f"must-not {action.value}", ())
+                by_kind.get(f"must {action.value}", ()), by_kind.get(f"must-not {action.value}", ())
             )
-        pairs |= _across(groups.get("keeps", ()), groups.get("gives up", ()))
-    found: list[Problem] = []
+        pairs |= _across(by_kind.get("keeps", ()), by_kind.get("gives up", ()))
+    found: dict[int, list[Problem]] = {}
     for later, earlier in sorted(pairs):
-        found += _contradiction(
-            f"{prefix}clauses[{later}]",
-            agreement.clauses[later],
-            agreement.clauses[earlier],
-            f"{prefix}clauses[{earlier}]",
+        found.setdefault(later, []).extend(
+            _contradiction(
+                f"{prefix}clauses[{later}]",
+                agreement.clauses[later],
+                agreement.clauses[earlier],
+                f"{prefix}clauses[{earlier}]",
+            )
         )
     return found
 
@@ -737,9 +839,12 @@ def _contradiction(path: str, clause: Clause, other: Clause, other_path: str) ->
 
 
 def _check_events(agreement: Agreement, registries: _Registries, *, prefix: str) -> list[Problem]:
-    found = _duplicates(f"{prefix}events", [event.id for event in agreement.events], "event")
+    duplicates = _duplicates(f"{prefix}events", [event.id for event in agreement.events], "event")
+    found: list[Problem] = []
     for index, event in enumerate(agreement.events):
         path = f"{prefix}events[{index}]"
+        if index in duplicates:
+            found.append(duplicates[index])
         found += _event_date(f"{path}.date", agreement, event)
         if event.kind in agreement.status.rules_out:
             found.append(
