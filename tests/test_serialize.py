@@ -20,6 +20,7 @@ from agreements.model import (
     Clause,
     Corpus,
     PartialDate,
+    Quantity,
     Source,
     Status,
     WeaponAction,
@@ -35,7 +36,7 @@ CLAUSE = Clause(
     summary="Fighters hand over heavy weapons.",
     citations=[CITE],
     weapons=WeaponsTerm(classes={WeaponClass.MEDIUM, WeaponClass.HEAVY}, action=WeaponAction.HAND_OVER),
-    count=9,
+    quantity=Quantity(value=9, unit="checkpoints"),
 )
 AGREEMENT = Agreement(
     id="a",
@@ -79,13 +80,40 @@ id = "c1"
 category = "weapons"
 summary = "x"
 citations = [{source = "s", quote = "q"}]
-weapons = {classes = ["medium", "heavvy"], action = "hand-over"}
+weapons = {classes = ["medium", "heavy"], action = "hand-ovr"}
 """
         )
         assert (
             error_of(text)
-            == "clauses[0].weapons.classes[1]: 'heavvy' is not a weapon class; did you mean 'heavy'?"
+            == "clauses[0].weapons.action: 'hand-ovr' is not a weapon action; did you mean 'hand-over'?"
         )
+
+    def test_a_word_of_an_open_vocabulary_must_have_the_form_of_a_word(self) -> None:
+        # Any word of the id form may be a corpus's own (check() tells whether the corpus knows it);
+        # a word of another form is no word of any vocabulary.
+        term = '{{"type": "weapons-term", "classes": ["medium", {}], "action": "hand-over"}}'
+        assert error_of(term.format('"small arms"'), "json") == (
+            "classes[1]: 'small arms' is not a weapon class; did you mean 'small-arms'?"
+        )
+        assert error_of(term.format('"Tanks & guns"'), "json") == (
+            "classes[1]: 'Tanks & guns' is not a weapon class: a word is lower-case letters, digits, '.', '_' and '-'"
+        )
+        assert ag.loads(term.format('"heavvy"'), "json", cls=WeaponsTerm).classes == {"medium", "heavvy"}
+
+    def test_a_typo_in_an_open_vocabulary_is_found_by_check(self) -> None:
+        text = AGREEMENT_TOML + (
+            '\n[[clauses]]\nid = "c1"\ncategory = "seige"\nsummary = "x"\n'
+            'citations = [{source = "s", quote = "q"}]\n'
+            'weapons = {classes = ["heavvy"], action = "hand-over"}\n'
+        )
+        agreement = ag.loads(text, "toml", cls=Agreement)
+        assert [(problem.path, problem.message) for problem in ag.check(agreement)] == [
+            ("clauses[0].category", "'seige' is not a category of this corpus; did you mean 'siege'?"),
+            (
+                "clauses[0].weapons.classes[0]",
+                "'heavvy' is not a weapon class of this corpus; did you mean 'heavy'?",
+            ),
+        ]
 
     def test_unrecognisable_enum_lists_the_values(self) -> None:
         assert error_of(AGREEMENT_TOML.replace('"signed"', '"zzz"')) == (
@@ -164,20 +192,29 @@ weapons = {classes = ["medium", "heavvy"], action = "hand-over"}
         assert error_of(AGREEMENT_TOML.replace('"2018-07"', "2018")) == (
             "date: expected a date as text like '2018-07', got a whole number 2018"
         )
-        assert error_of(AGREEMENT_TOML.replace('"2018-07"', "2018-07-06T10:00:00")) == (
-            "date: expected a date, got the date and time '2018-07-06T10:00:00'"
+        # A date and time is known to the minute at most.
+        assert error_of(AGREEMENT_TOML.replace('"2018-07"', "2018-07-06T10:00:30")) == (
+            "date: expected a date with a time to the minute, got '2018-07-06T10:00:30'"
+        )
+        assert error_of(AGREEMENT_TOML.replace('"2018-07"', "10:00:00")) == (
+            "date: expected a date as text like '2018-07', got time datetime.time(10, 0)"
         )
 
     def test_booleans_and_numbers_are_strict(self) -> None:
         assert error_of(
             'type = "clause"\nid = "c"\ncategory = "siege"\nsummary = "s"\n'
-            'citations = [{source = "s", quote = "q"}]\ncount = true'
-        ) == ("count: expected a whole number, got true/false True")
+            'citations = [{source = "s", quote = "q"}]\nquantity = {value = true, unit = "checkpoints"}'
+        ) == ("quantity.value: expected a number, got true/false True")
+        assert error_of(
+            'type = "clause"\nid = "c"\ncategory = "siege"\nsummary = "s"\n'
+            'citations = [{source = "s", quote = "q"}]\ncodes = [{scheme = "pax", variable = "CeProv", level = 1.5}]'
+        ) == ("codes[0].level: expected a whole number, got a number 1.5")
         assert error_of('{"type": "citation", "source": "s", "quote": null}', "json") == (
             "quote: expected text, got null None"
         )
         assert error_of('{"type": "weapons-term", "classes": [1], "action": "retain"}', "json") == (
-            "classes[0]: expected text, one of 'heavy', 'medium', 'light', 'small-arms'; got a whole number 1"
+            "classes[0]: expected a weapon class as text (such as 'heavy', 'medium', 'light', 'small-arms');"
+            " got a whole number 1"
         )
 
     def test_unquoted_toml_date_is_a_day(self) -> None:
@@ -263,7 +300,7 @@ class TestFiles:
             ag.load(tmp_path)
         assert str(caught.value).splitlines() == [
             f"{tmp_path / 'b.json'}: agreements: duplicate id 'a', also in {str(tmp_path / 'a.toml')!r}",
-            f"{tmp_path / 'c.yaml'}: type: a corpus folder holds corpus and agreement documents",
+            f"{tmp_path / 'c.yaml'}: type: a corpus folder holds corpus, agreement and vocabulary documents",
             f"{tmp_path / 'd.toml'}: x: unknown key 'x'",
         ]
 

@@ -168,8 +168,9 @@ class MergeConflictError(AgreementsError, ValueError):
     """Two corpora being merged both define a record with the same id.
 
     ``registry`` is ``"actors"``, ``"places"``, ``"sources"`` or
-    ``"agreements"``, ``ids`` the ids defined twice. The message says how to
-    reuse the record that is already there.
+    ``"agreements"``, or ``"vocabulary.categories"`` (and the other tables of
+    a vocabulary) for a word both define differently; ``ids`` the ids defined
+    twice. The message says how to reuse the record that is already there.
     """
 
     def __init__(self, registry: str, ids: Sequence[str]) -> None:
@@ -178,8 +179,14 @@ class MergeConflictError(AgreementsError, ValueError):
         super().__init__(registry, self.ids)
 
     def __str__(self) -> str:
-        kind = self.registry.removesuffix("s")
         listed = and_list([repr(record_id) for record_id in self.ids])
+        if self.registry.startswith("vocabulary."):
+            table = self.registry.removeprefix("vocabulary.").replace("_", " ")
+            return (
+                f"both corpora define {listed} in their vocabulary's {table}, differently; give each word"
+                " the same label and description in both, or another id in one"
+            )
+        kind = self.registry.removesuffix("s")
         what = f"the {kind} {listed}" if len(self.ids) == 1 else f"the {self.registry} {listed}"
         return (
             f"both corpora define {what}; to use the existing record, delete your copy and refer"

@@ -9,8 +9,14 @@ its default is left out.
 
 Reading is strict: unknown keys, text where a number belongs, a lone string
 where a list belongs and enum typos are errors, and all of them are reported
-together with their paths (``clauses[3].weapons.classes[0]: 'heavvy' is not a
-weapon class; did you mean 'heavy'?``).
+together with their paths (``clauses[3].weapons.action: 'hand-ovr' is not a
+weapon action; did you mean 'hand-over'?``). The words of the open
+vocabularies (categories, weapon classes, kinds of actor and place) may be a
+corpus's own, so any word of the right form is read; whether the corpus knows
+it is for :func:`agreements.check` (``unknown-term``). A document written for
+an earlier version of the format is read when its meaning is clear
+(``obligor = "x"`` is ``obligors = ["x"]``) and otherwise refused with what
+to write instead.
 
 This module owns the library's only cattrs converter; nothing else touches
 cattrs.
@@ -37,7 +43,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from agreements import model
 from agreements._files import write_text
-from agreements._text import excerpt
+from agreements._text import article, excerpt
 from agreements.check import check, check_document
 from agreements.exceptions import (
     ArgumentTypeError,
@@ -153,8 +159,26 @@ def _strict_number(value: object, _: type) -> float:
 
 def _structure_word(value: object, tp: Any) -> enum.StrEnum | model.Word:
     # Only the form of the word is checked here; whether the corpus knows it is for check().
-    word = _strict_str(value, str)
-    return model.canonical(_OPEN_TYPES[tp], word)
+    vocabulary = _OPEN_TYPES[tp]
+    builtin = [str(member.value) for member in vocabulary]
+    label = _enum_label(vocabulary)
+    if not isinstance(value, str):
+        raise TypeError(
+            f"expected {article(label)} {label} as text (such as {', '.join(map(repr, builtin))});"
+            f" got {_describe(value)} {excerpt(value)}"
+        )
+    if not model.is_id(value):
+        guess = closest(value, builtin, limit=1, cutoff=0.5)
+        hint = (
+            f"; did you mean {guess[0][0]!r}?"
+            if guess
+            else ": a word is lower-case letters, digits, '.', '_' and '-'"
+        )
+        raise ValueError(f"{excerpt(value)} is not {article(label)} {label}{hint}")
+    try:
+        return vocabulary(value)
+    except ValueError:
+        return model.Word(value)
 
 
 def _strict_bool(value: object, _: type) -> bool:
@@ -178,12 +202,11 @@ def _structure_enum(value: object, cls: type[_E]) -> _E:
     except ValueError:
         pass
     label = _enum_label(cls)
-    article = "an" if label[0] in "aeiou" else "a"
     guess = closest(value, allowed, limit=1, cutoff=0.5)
     hint = (
         f"; did you mean {guess[0][0]!r}?" if guess else f"; expected one of {', '.join(map(repr, allowed))}"
     )
-    raise ValueError(f"{value!r} is not {article} {label}{hint}") from None
+    raise ValueError(f"{value!r} is not {article(label)} {label}{hint}") from None
 
 
 def _structure_date(value: object, _: type) -> model.PartialDate:
@@ -224,7 +247,10 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _strict_bool)
     converter.register_structure_hook(float, _strict_number)
     converter.register_structure_hook_func(lambda tp: tp in _OPEN_TYPES, _structure_word)
-    converter.register_unstructure_hook(model.Word, str)
+    # A word is written as plain text, whether built in (a StrEnum member) or a corpus's own.
+    converter.register_unstructure_hook_func(lambda tp: tp in _OPEN_TYPES, str.__str__)
+    for word_type in (model.Word, *model.OPEN_VOCABULARIES.values()):
+        converter.register_unstructure_hook(word_type, str.__str__)
     converter.register_structure_hook(model.PartialDate, _structure_date)
     converter.register_unstructure_hook(model.PartialDate, str)
     converter.register_structure_hook_func(
@@ -531,12 +557,12 @@ def loads(text: str, fmt: str, *, cls: type[Any] | None = None) -> Any:
 
     Pass ``cls`` to say which record you expect (and to get a precise type).
 
-    >>> loads('{"type": "citation", "source": "s", "quote": "as of Sunday"}', "json")
-    Citation(source='s', quote='as of Sunday')
-    >>> loads('type = "weapons-term"\\nclasses = ["heavvy"]\\naction = "hand-over"', "toml")
+    >>> loads('{"type": "citation", "source": "s", "quote": "as of Sunday"}', "json").quote
+    'as of Sunday'
+    >>> loads('type = "weapons-term"\\nclasses = ["heavy"]\\naction = "hand-ovr"', "toml")
     Traceback (most recent call last):
     ...
-    agreements.exceptions.InvalidDataError: classes[0]: 'heavvy' is not a weapon class; did you mean 'heavy'?
+    agreements.exceptions.InvalidDataError: action: 'hand-ovr' is not a weapon action; did you mean 'hand-over'?
     """
     ArgumentTypeError.check("text", text, str, "text")
     return _from_data(_parse(text, _check_format(fmt)), _check_cls(cls))
@@ -681,6 +707,7 @@ def validate(path: str | Path, *, corpus: model.Corpus | None = None) -> tuple[P
 
 def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
     registries: dict[str, dict[str, Any]] = {name: {} for name in _REGISTRIES}
+    vocabulary = model.Vocabulary()
     origin: _Origins = {}
     problems: list[InvalidDataError] = []
     for path in paths:
@@ -689,18 +716,25 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
         except InvalidDataError as error:
             problems.append(error)
             continue
+        words: model.Vocabulary | None = None
         if isinstance(document, model.Agreement):
             parts: dict[str, Iterable[Any]] = {"agreements": [document]}
         elif isinstance(document, model.Corpus):
             parts = {name: getattr(document, name).values() for name in registries}
+            words = document.vocabulary
+        elif isinstance(document, model.Vocabulary):
+            parts, words = {}, document
         else:
-            problems.append(
-                InvalidDataError(
-                    [Problem(path="type", message="a corpus folder holds corpus and agreement documents")],
-                    file=str(path),
-                )
-            )
+            message = "a corpus folder holds corpus, agreement and vocabulary documents"
+            problems.append(InvalidDataError([Problem(path="type", message=message)], file=str(path)))
             continue
+        if words is not None:
+            try:
+                vocabulary = vocabulary.merge(words)
+            except MergeConflictError as error:
+                problems.append(
+                    InvalidDataError([Problem(path=error.registry, message=str(error))], file=str(path))
+                )
         for name, records in parts.items():
             for record in records:
                 earlier = origin.get((name, record.id), (None, ""))[0]
@@ -726,7 +760,13 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
             for error in problems
             for problem in error.problems
         )
-    corpus = model.Corpus(**{name: list(records.values()) for name, records in registries.items()})
+    corpus = model.Corpus(
+        sources=list(registries["sources"].values()),
+        actors=list(registries["actors"].values()),
+        places=list(registries["places"].values()),
+        agreements=list(registries["agreements"].values()),
+        vocabulary=vocabulary,
+    )
     return corpus, origin
 
 
