@@ -25,6 +25,9 @@ from agreements.model import (
     Dispute,
     Modality,
     PartialDate,
+    Quantity,
+    Relation,
+    RelationKind,
     Source,
     Status,
     WeaponAction,
@@ -127,14 +130,17 @@ class TestValidation:
         with pytest.raises(TypeError, match="places: expected a list, got the string 'daraa'"):
             Clause(id="c", category=Category.SIEGE, summary="lift", citations=[CITE], places="daraa")
         with pytest.raises(TypeError, match="classes: expected a list, got the string 'heavy'"):
-            WeaponsTerm(classes="heavy", action=WeaponAction.HAND_OVER)  # type: ignore[arg-type]
+            WeaponsTerm(classes="heavy", action=WeaponAction.HAND_OVER)
 
     def test_clause_needs_a_citation(self) -> None:
         with pytest.raises(FieldError, match="citations: must list at least one"):
             Clause(id="c", category=Category.SIEGE, summary="lift", citations=[])
 
     def test_weapons_term_needs_a_class(self) -> None:
-        with pytest.raises(FieldError, match="classes: must list at least one"):
+        with pytest.raises(
+            FieldError,
+            match="classes: a weapons term names weapon classes, systems, a calibre or all_weapons",
+        ):
             WeaponsTerm(classes=[], action=WeaponAction.RETAIN)
 
     def test_dispute_needs_two_claims(self) -> None:
@@ -156,9 +162,15 @@ class TestValidation:
         with pytest.raises(FieldError, match="quote: must not be empty"):
             Citation(source="s", quote=" \t\n")
 
-    def test_negative_count(self) -> None:
-        with pytest.raises(FieldError, match="count: -1 is not a count"):
-            Clause(id="c", category=Category.CHECKPOINTS, summary="x", citations=[CITE], count=-1)
+    def test_negative_quantity(self) -> None:
+        with pytest.raises(FieldError, match=r"value: -1 is not an amount \(0 or more\)"):
+            Clause(
+                id="c",
+                category=Category.CHECKPOINTS,
+                summary="x",
+                citations=[CITE],
+                quantity=Quantity(value=-1, unit="checkpoints"),
+            )
 
     def test_records_are_frozen(self) -> None:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -250,25 +262,36 @@ def test_merge_joins_registries_and_refuses_shared_ids() -> None:
     merged = first.merge(second)
     assert list(merged.actors) == ["a", "b"]
     assert list(merged.agreements) == ["a"]
-    with pytest.raises(MergeConflictError, match="both corpora define the actor 'a'; to use the existing") as caught:
+    with pytest.raises(
+        MergeConflictError, match="both corpora define the actor 'a'; to use the existing"
+    ) as caught:
         merged.merge(Corpus(actors=first.actors))
     assert (caught.value.registry, caught.value.ids) == ("actors", ("a",))
     assert isinstance(caught.value, ag.AgreementsError)
 
 
-def test_follows_orders_agreements_of_the_same_date() -> None:
+def _builds_on(target: str, kind: RelationKind = RelationKind.FOLLOWS) -> list[Relation]:
+    return [Relation(kind=kind, target=target, citations=[CITE])]
+
+
+def test_relations_order_agreements_of_the_same_date() -> None:
     base = agreement()
     offer = attrs.evolve(base, id="z-offer")
-    deal = attrs.evolve(base, id="m-deal", follows="z-offer")
-    wider = attrs.evolve(base, id="a-wider", follows="m-deal")
-    later = attrs.evolve(base, id="0-later", date=PartialDate(year=2021), follows="a-wider")
+    deal = attrs.evolve(base, id="m-deal", relations=_builds_on("z-offer"))
+    wider = attrs.evolve(base, id="a-wider", relations=_builds_on("m-deal", RelationKind.AMENDS))
+    later = attrs.evolve(base, id="0-later", date=PartialDate(year=2021), relations=_builds_on("a-wider"))
     assert list(Corpus(agreements=[later, wider, deal, offer]).agreements) == [
         "z-offer",
         "m-deal",
         "a-wider",
         "0-later",
     ]
+    assert deal.follows == "z-offer"
+    assert wider.follows is None  # it amends, which is more than following
     # a cycle or a reference to nothing still gives a deterministic order
-    loop = [attrs.evolve(base, id="x", follows="y"), attrs.evolve(base, id="y", follows="x")]
+    loop = [
+        attrs.evolve(base, id="x", relations=_builds_on("y")),
+        attrs.evolve(base, id="y", relations=_builds_on("x", RelationKind.SUPERSEDES)),
+    ]
     assert list(Corpus(agreements=loop).agreements) == ["x", "y"]
-    assert list(Corpus(agreements=[attrs.evolve(base, follows="nothing")]).agreements) == ["a"]
+    assert list(Corpus(agreements=[attrs.evolve(base, relations=_builds_on("nothing"))]).agreements) == ["a"]

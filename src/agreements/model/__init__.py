@@ -27,6 +27,7 @@ from agreements.model._fields import (
     checked_fields,
     constrained,
     is_id,
+    tuple_of,
 )
 from agreements.model._records import (
     AGREEMENT_ANCHOR,
@@ -129,4 +130,5 @@ __all__ = [
     "duration",
     "heaviest_first",
     "is_id",
+    "tuple_of",
 ]

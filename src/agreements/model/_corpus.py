@@ -250,7 +250,7 @@ def _keyed(key: str, *groups: Iterable[_Keyed]) -> tuple[_Keyed, ...]:
 # --------------------------------------------------------------------- corpus
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Corpus:
     """A set of agreements with the actors, places, sources and words they refer to.
 
@@ -263,9 +263,7 @@ class Corpus:
     actors: Mapping[str, Actor] = attrs.field(factory=dict, converter=_actors)
     places: Mapping[str, Place] = attrs.field(factory=dict, converter=_places)
     agreements: Mapping[str, Agreement] = attrs.field(factory=dict, converter=_agreements)
-    vocabulary: Vocabulary = attrs.field(
-        factory=Vocabulary, validator=attrs.validators.instance_of(Vocabulary)
-    )
+    vocabulary: Vocabulary = attrs.field(factory=Vocabulary)
 
     def citations(self) -> tuple[Citation, ...]:
         """Every citation in the corpus: actors, places, then agreements in date order."""

@@ -98,7 +98,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read the text form: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDThh:mm[±hh:mm|Z]``, then ``~``."""
-        match = _DATE_TEXT.match(text) if isinstance(text, str) else None
+        match = _full_match(_DATE_TEXT, text)
         if match is None:
             raise FieldError(
                 "date",
@@ -180,6 +180,11 @@ class PartialDate:
         return text + ("~" if self.approximate else "")
 
 
+def _full_match(pattern: re.Pattern[str], text: object) -> re.Match[str] | None:
+    """The match of ``pattern`` at the start of ``text``; ``None`` for no match, or for a value that is no text."""
+    return pattern.match(text) if isinstance(text, str) else None
+
+
 def _offset(text: str | None) -> int | None:
     if text is None:
         return None
@@ -201,7 +206,7 @@ def duration(text: str) -> datetime.timedelta:
     >>> duration("P14D"), duration("PT24H"), duration("P1DT12H")
     (datetime.timedelta(days=14), datetime.timedelta(days=1), datetime.timedelta(days=1, seconds=43200))
     """
-    match = _DURATION.match(text) if isinstance(text, str) else None
+    match = _full_match(_DURATION, text)
     if match is None:
         raise FieldError("offset", f"{excerpt(text)} is not a duration like 'P14D', 'PT24H' or 'P1DT12H'")
     weeks, days, _, hours, minutes = match.groups()

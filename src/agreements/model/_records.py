@@ -15,7 +15,7 @@ loader can report the exact path.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -112,9 +112,9 @@ def _place_kind(word: str) -> PlaceKind | Word:
 
 
 def _weapon_classes(items: Iterable[str]) -> frozenset[WeaponClass | Word]:
-    return frozenset(
-        canonical(WeaponClass, word) if isinstance(word, str) else word for word in frozenset_of(items)
-    )
+    # Anything but text is left as it is, for the type check to name it.
+    found: frozenset[Any] = frozenset_of(items)
+    return frozenset(canonical(WeaponClass, word) if isinstance(word, str) else word for word in found)
 
 
 _WEAPON_ORDER: Final = vocabulary_order(WeaponClass)
@@ -381,6 +381,10 @@ class Code:
     label: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
 
+def _deadlines(items: Iterable[Deadline]) -> tuple[Deadline, ...]:
+    return tuple_of(items)
+
+
 def _codes(items: Iterable[Code]) -> tuple[Code, ...]:
     return tuple_of(items)
 
@@ -425,7 +429,7 @@ class Clause:
     action: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
     weapons: WeaponsTerm | None = None
     quantity: Quantity | None = None
-    deadlines: tuple[Deadline, ...] = attrs.field(default=(), converter=tuple_of)
+    deadlines: tuple[Deadline, ...] = attrs.field(default=(), converter=_deadlines)
     timing: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
     condition: Condition | None = None
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
@@ -687,8 +691,8 @@ class Agreement:
         """Weapon classes that an undisputed clause puts ``action`` on (with ``disputed``: only disputed ones).
 
         >>> import agreements as ag
-        >>> sorted(ag.get("busra-al-sham-2018").weapons(WeaponAction.HAND_OVER))
-        ['heavy', 'medium']
+        >>> heaviest_first(ag.get("busra-al-sham-2018").weapons(WeaponAction.HAND_OVER))
+        (<WeaponClass.HEAVY: 'heavy'>, <WeaponClass.MEDIUM: 'medium'>)
         """
         doubtful = self.disputed_clauses
         found: set[WeaponClass | Word] = set()

@@ -16,8 +16,9 @@ from typing import Final, Literal
 
 import attrs
 
-from agreements._text import one_line
-from agreements.model import Citation, Source
+from agreements._text import excerpt, one_line
+from agreements.exceptions import ArgumentTypeError
+from agreements.model import Citation, Source, checked_fields, tuple_of
 
 __all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges"]
 
@@ -27,10 +28,14 @@ EMPTY: Final = "—"
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     # The same quote often backs several clauses of one row; show it once.
-    return tuple(dict.fromkeys(items))
+    found = tuple_of(items)
+    try:
+        return tuple(dict.fromkeys(found))
+    except TypeError:  # an item that is no citation, and cannot even be hashed
+        raise ArgumentTypeError(f"expected a list of citations, got {excerpt(items)}") from None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Cell:
     """What one agreement says about one aspect.
 
@@ -39,8 +44,9 @@ class Cell:
     previous agreement's value; ``disputed`` whether the sources disagree on a
     term behind it; ``citations`` are the quotes it rests on, each once.
 
-    >>> Cell(value="heavy", citations=[Citation(source="s", quote="heavy weapons")]).citations
-    (Citation(source='s', quote='heavy weapons'),)
+    >>> cite = Citation(source="s", quote="heavy weapons")
+    >>> Cell(value="heavy", citations=[cite, cite]).citations == (cite,)
+    True
     """
 
     value: str = ""
@@ -115,7 +121,11 @@ class Notes:
     def describe_source(self, citation: Citation) -> str:
         """The source id and, when known, its document: ``busra-report (004_a96f.txt)``."""
         source = self.source(citation)
-        text = citation.source if source is None else f"{citation.source} ({source.document})"
+        text = (
+            citation.source
+            if source is None or source.document is None
+            else f"{citation.source} ({source.document})"
+        )
         return one_line(text)
 
 
