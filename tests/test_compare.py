@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 
 import attrs
 import pytest
@@ -35,6 +34,8 @@ from agreements.model import (
     Modality,
     PartialDate,
     Party,
+    Relation,
+    RelationKind,
     Source,
     Status,
     Territory,
@@ -93,7 +94,8 @@ class TestColumnsAndRows:
 
     def test_agreements_of_one_date_keep_the_order_they_follow(self) -> None:
         offer = deal("z-offer", "2018-07")
-        deal_after = deal("a-deal", "2018-07", follows="z-offer")
+        follows = Relation(kind=RelationKind.FOLLOWS, target="z-offer", citations=[CITE])
+        deal_after = deal("a-deal", "2018-07", relations=[follows])
         table = compare([deal_after, offer], corpus=NAMES)
         assert [a.id for a in table.agreements] == ["z-offer", "a-deal"]
 

@@ -23,6 +23,7 @@ from agreements.model import (
     EventKind,
     Modality,
     PartialDate,
+    Quantity,
     Status,
     ThirdPartyRole,
     WeaponAction,
@@ -191,7 +192,7 @@ def test_daraa_al_balad_2021_09_06(corpus: Corpus) -> None:
     assert a.territory is not None
     assert a.territory.places == ("daraa-al-balad",)
     checkpoints = [clause for clause in a.clauses if clause.category is Category.CHECKPOINTS]
-    assert [clause.count for clause in checkpoints] == [9]
+    assert [clause.quantity for clause in checkpoints] == [Quantity(value=9, unit="checkpoints")]
     siege = a.clause("withdraw-lift-siege")
     assert siege.condition is not None
     assert {"handover-light-medium", "checkpoints"} <= set(siege.condition.clauses)
@@ -309,6 +310,7 @@ def test_every_quote_is_verbatim(corpus: Corpus) -> None:
     texts = {
         source.id: squash((SEEDS / source.document).read_text(encoding="utf-8"))
         for source in corpus.sources.values()
+        if source.document is not None
     }
     missing = [
         (citation.source, citation.quote)

@@ -12,6 +12,7 @@ import importlib
 import itertools
 import random
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 import pytest
@@ -35,6 +36,7 @@ from agreements import (
     Modality,
     PartialDate,
     Party,
+    Quantity,
     Status,
     ThirdParty,
     ThirdPartyRole,
@@ -88,12 +90,14 @@ def clause(
     summary: str,
     *,
     category: Category = Category.CEASEFIRE,
-    obligor: str | None = "army",
-    **fields: object,
+    obligors: Sequence[str] = ("army",),
+    **fields: Any,
 ) -> Clause:
     # Each clause quotes its own words, as in the corpus.
     cite = [Citation(source="s", quote=summary)]
-    return Clause(id=clause_id, category=category, summary=summary, obligor=obligor, citations=cite, **fields)  # type: ignore[arg-type]  # test helper passes fields through
+    return Clause(
+        id=clause_id, category=category, summary=summary, obligors=obligors, citations=cite, **fields
+    )
 
 
 def agreement(agreement_id: str = "a", clauses: Sequence[Clause] = (), **fields: object) -> Agreement:
@@ -261,7 +265,7 @@ def test_an_obligation_passed_on_is_a_transfer(pair: EditedPair) -> None:
     changes = paired(d)
     for edit in pair.truth.edits:
         change = changes.get((edit.before, edit.after))
-        if "obligor" not in edit.kinds or not isinstance(change, Changed):
+        if "obligors" not in edit.kinds or not isinstance(change, Changed):
             continue
         old, new = change.old.obligor, change.new.obligor
         assert change in d.obligations.transfers
@@ -278,8 +282,8 @@ def test_an_obligation_passed_on_is_a_transfer(pair: EditedPair) -> None:
 
 def test_mirror_clauses_pair_by_obligor_whatever_the_order() -> None:
     # Same words, different obligors: text alone cannot tell them apart.
-    gov = clause("c1", "Withdraw forces from the old city.", obligor="government")
-    reb = clause("c2", "Withdraw forces from the old city.", obligor="rebels")
+    gov = clause("c1", "Withdraw forces from the old city.", obligors=["government"])
+    reb = clause("c2", "Withdraw forces from the old city.", obligors=["rebels"])
     a = agreement("a", [gov, reb])
     for order in itertools.permutations([gov, reb]):
         for renamed in (False, True):
@@ -333,9 +337,9 @@ def test_renumbered_ids_do_not_pull_the_wrong_clause() -> None:
 
 def test_the_same_id_lowers_the_bar() -> None:
     old = clause(
-        "handover", "Shabab al-Sunna hands over its heavy weapons, starting on a Sunday.", obligor="a"
+        "handover", "Shabab al-Sunna hands over its heavy weapons, starting on a Sunday.", obligors=["a"]
     )
-    new = clause("handover", "The opposition hands over its heavy weapons.", obligor="b")
+    new = clause("handover", "The opposition hands over its heavy weapons.", obligors=["b"])
     assert align_module.ID_THRESHOLD <= score(old, new).total < THRESHOLD
     assert diff(agreement("a", [old]), agreement("b", [new])).pairs == (("handover", "handover"),)
     renamed = attrs.evolve(new, id="other")
@@ -360,7 +364,7 @@ def test_identical_clauses_pair_by_id_then_in_id_order() -> None:
 def test_every_pair_explains_itself() -> None:
     a = agreement("a", [clause("c1", "Stop shelling the old city.", places=["daraa"])])
     b = agreement(
-        "b", [clause("c1", "Stop shelling the old city today.", obligor="police", places=["daraa"])]
+        "b", [clause("c1", "Stop shelling the old city today.", obligors=["police"], places=["daraa"])]
     )
     (change,) = diff(a, b).clauses
     assert isinstance(change, Changed)
@@ -378,14 +382,24 @@ def test_every_pair_explains_itself() -> None:
 
 def test_forced_pairs_win_even_across_categories() -> None:
     a = agreement("a", [clause("x", "Lift the siege.", category=Category.SIEGE)])
-    b = agreement("b", [clause("y", "Deploy nine checkpoints.", category=Category.CHECKPOINTS, count=9)])
+    b = agreement(
+        "b",
+        [
+            clause(
+                "y",
+                "Deploy nine checkpoints.",
+                category=Category.CHECKPOINTS,
+                quantity=Quantity(value=9, unit="checkpoints"),
+            )
+        ],
+    )
     for pairs in ([("x", "y")], {"x": "y"}):
         (change,) = diff(a, b, pairs=pairs).clauses
         assert isinstance(change, Changed)
         assert change.score.paired_by is PairedBy.FORCED
         assert change.score.category == 0.0
         assert change.score.total == 0.0
-        assert change.names == {"id", "category", "summary", "citations", "count"}
+        assert change.names == {"id", "category", "summary", "citations", "quantity"}
         assert diff(a, b, pairs=pairs).apply(a) == b
 
 
@@ -688,20 +702,26 @@ def test_metadata_disputes_and_events() -> None:
 
 
 def test_obligations_section() -> None:
-    keep = clause("k", "Keep the road open.", obligor="army")
-    moved = clause("m", "Patrol the old city at night.", obligor="army")
-    lost = clause("l", "Withdraw the tanks from the hills.", obligor="army")
-    redrafted = clause("r", "Release detainees held since June.", obligor="rebels")
-    cited = clause("c", "Hand over the lists of prisoners.", obligor="rebels")
+    keep = clause("k", "Keep the road open.", obligors=["army"])
+    moved = clause("m", "Patrol the old city at night.", obligors=["army"])
+    lost = clause("l", "Withdraw the tanks from the hills.", obligors=["army"])
+    redrafted = clause("r", "Release detainees held since June.", obligors=["rebels"])
+    cited = clause("c", "Hand over the lists of prisoners.", obligors=["rebels"])
     a = agreement("a", [keep, moved, lost, redrafted, cited])
     b = agreement(
         "b",
         [
             keep,
-            attrs.evolve(moved, obligor="police"),
+            attrs.evolve(moved, obligors=["police"]),
             attrs.evolve(redrafted, timing="within a week"),
             attrs.evolve(cited, citations=[Citation(source="t", quote="lists")]),
-            clause("g", "Deploy nine checkpoints.", category=Category.CHECKPOINTS, obligor="police", count=9),
+            clause(
+                "g",
+                "Deploy nine checkpoints.",
+                category=Category.CHECKPOINTS,
+                obligors=["police"],
+                quantity=Quantity(value=9, unit="checkpoints"),
+            ),
         ],
     )
     d = diff(a, b)
@@ -728,10 +748,10 @@ def test_obligations_section() -> None:
 
 def test_obligations_from_and_to_no_one() -> None:
     a = agreement(
-        "a", [clause("x", "Stop shelling.", obligor=None), clause("y", "Open the road.", obligor="army")]
+        "a", [clause("x", "Stop shelling.", obligors=()), clause("y", "Open the road.", obligors=["army"])]
     )
     b = agreement(
-        "b", [clause("x", "Stop shelling.", obligor="army"), clause("y", "Open the road.", obligor=None)]
+        "b", [clause("x", "Stop shelling.", obligors=["army"]), clause("y", "Open the road.", obligors=())]
     )
     ob = diff(a, b).obligations
     assert [c.old.id for c in ob["army"].transferred_in] == ["x"]
@@ -743,11 +763,11 @@ def test_obligations_from_and_to_no_one() -> None:
 
 
 def test_summary_of_clauses_without_obligor_and_other_categories() -> None:
-    a = agreement("a", [clause("x", "Exchange bodies.", category=Category.EXCHANGE, obligor=None)])
+    a = agreement("a", [clause("x", "Exchange bodies.", category=Category.EXCHANGE, obligors=())])
     b = agreement(
         "b",
         [
-            clause("x", "Exchange bodies on Monday.", category=Category.EXCHANGE, obligor=None),
+            clause("x", "Exchange bodies on Monday.", category=Category.EXCHANGE, obligors=()),
             clause("o", "Fight the Khalid Army", category=Category.OTHER),
         ],
     )
@@ -768,8 +788,8 @@ def test_summary_is_short_for_large_diffs() -> None:
 
 
 def test_renumbered_only_clauses_are_counted() -> None:
-    a = agreement("a", [clause("c1", "Stop shelling."), clause("c2", "Open the road.", obligor="x")])
-    b = agreement("b", [clause("c2", "Stop shelling."), clause("c3", "Open the road.", obligor="x")])
+    a = agreement("a", [clause("c1", "Stop shelling."), clause("c2", "Open the road.", obligors=["x"])])
+    b = agreement("b", [clause("c2", "Stop shelling."), clause("c3", "Open the road.", obligors=["x"])])
     assert diff(a, b).summary() == ["2 clauses are only renumbered."]
 
 
@@ -831,7 +851,9 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair) -> None:
     def objective(i: int, j: int) -> int:
         a, b = old[i], new[j]
         text = similarity(a.summary, b.summary)
-        found = align_module._match(a, b, old_features[i], new_features[j], at=(i, j), text=text, how="")
+        found = align_module._match(
+            a, b, old_features[i], new_features[j], at=(i, j), text=text, how=PairedBy.SCORE
+        )
         bar = align_module.ID_THRESHOLD if a.id == b.id else THRESHOLD
         return 0 if found.total < bar else round((found.total - bar) * 10_000) + 1
 

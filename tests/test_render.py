@@ -46,6 +46,7 @@ from agreements.model import (
     Modality,
     PartialDate,
     Party,
+    Quantity,
     Source,
     Status,
     ThirdParty,
@@ -119,7 +120,7 @@ def hostile_corpus() -> Corpus:
             category=category,
             summary=text,
             citations=[cite[index]],
-            obligor="awda",
+            obligors=["awda"],
             modality=Modality.MUST_NOT if index % 3 == 0 else Modality.MUST,
         )
         for index, (text, category) in enumerate(zip(HOSTILE, list(Category), strict=False))
@@ -754,7 +755,13 @@ def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
         )  # fmt: skip
 
     old = deal(
-        "old", Category.WEAPONS, obligor="x", weapons=term, count=2, places=["a"], modality=Modality.MUST_NOT
+        "old",
+        Category.WEAPONS,
+        obligors=["x"],
+        weapons=term,
+        quantity=Quantity(value=2, unit="checkpoints"),
+        places=["a"],
+        modality=Modality.MUST_NOT,
     )
     new = deal("new", Category.OTHER, timing="soon", action="give", weapons=bare_term)
     table = diff_render.table(
@@ -765,21 +772,21 @@ def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
     assert before == [
         "Hand over.",
         "category: weapons",
-        "obligor: Ex",
+        "obligors: Ex",
         "modality: must not",
         "action: none",
         "weapons: hand over heavy (holder: Ex), Sunday",
-        "count: 2",
+        "quantity: 2 checkpoints",
         "timing: none",
         "places: a",
     ]
     assert after[1:] == [
         "category: other",
-        "obligor: no one",
+        "obligors: none named",
         "modality: must",
         "action: give",
         "weapons: retain light",
-        "count: none",
+        "quantity: none",
         "timing: soon",
         "places: none",
     ]

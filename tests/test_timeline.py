@@ -60,6 +60,7 @@ def test_entries_come_in_date_order_agreements_before_their_events() -> None:
     second = deal("second", "2018-07", event("same-day", "2018-07"))
     third = deal("third", "2018-08-15", event("before", "2018-08"))
     line = timeline(Corpus(agreements=[third, second, first]), changes=False)
+
     def kind(entry: AgreementEntry | EventEntry) -> EventKind | str:
         return "agreement" if isinstance(entry, AgreementEntry) else entry.kind
 

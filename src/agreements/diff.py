@@ -15,7 +15,7 @@ explains it. How clauses are paired, and how the threshold was chosen, is in
 >>> from agreements import Agreement, Category, Citation, Clause, PartialDate, Status
 >>> cite = [Citation(source="s", quote="q")]
 >>> def clause(id, summary, obligor="army"):
-...     return Clause(id=id, category=Category.CEASEFIRE, summary=summary, obligor=obligor, citations=cite)
+...     return Clause(id=id, category=Category.CEASEFIRE, summary=summary, obligors=[obligor], citations=cite)
 >>> a = Agreement(id="a", title="Truce", date=PartialDate(year=2021), status=Status.SIGNED,
 ...               citations=cite, clauses=[clause("c1", "Stop shelling the old city."),
 ...                                        clause("c2", "Open the road to the south.")])

@@ -127,14 +127,6 @@ def _changes(ordered: Sequence[Agreement], names: Corpus | None) -> tuple[Change
     return tuple(changes)
 
 
-def _changes(ordered: Sequence[Agreement], names: Corpus | None) -> tuple[Change, ...]:
-    changes: list[Change] = []
-    for before, after in itertools.pairwise(ordered):
-        found = diff(before, after)
-        changes.append(Change(before=before.id, after=after.id, diff=found, summary=found.summary(names)))
-    return tuple(changes)
-
-
 def _entries(entries: Iterable[Entry]) -> tuple[Entry, ...]:
     return tuple(entries)
 

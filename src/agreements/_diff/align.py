@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Hashable, Sequence
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -97,9 +97,12 @@ def id_key(clause_id: str) -> tuple[str | int, ...]:
     return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
+_CONTENT_FIELDS: Final = tuple(field.name for field in attrs.fields(Clause) if field.name != "id")
+
+
 def content_key(clause: Clause) -> Hashable:
     """Everything about a clause except its id."""
-    return attrs.astuple(attrs.evolve(clause, id=""), recurse=False)
+    return tuple(getattr(clause, name) for name in _CONTENT_FIELDS)
 
 
 def _jaccard(a: frozenset[object], b: frozenset[object]) -> float:
@@ -185,8 +188,8 @@ def score(a: Clause, b: Clause) -> Match:
     >>> import attrs
     >>> from agreements import Category, Citation, Clause
     >>> cite = [Citation(source="s", quote="q")]
-    >>> a = Clause(id="a", category=Category.SIEGE, summary="Lift the siege.", citations=cite, obligor="army")
-    >>> score(a, a).total, score(a, attrs.evolve(a, obligor="police")).total
+    >>> a = Clause(id="a", category=Category.SIEGE, summary="Lift the siege.", citations=cite, obligors=["army"])
+    >>> score(a, a).total, score(a, attrs.evolve(a, obligors=["police"])).total
     (1.0, 0.85)
     """
     text = similarity(a.summary, b.summary)

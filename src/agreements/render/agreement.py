@@ -98,6 +98,10 @@ def text(agreement: Agreement, corpus: Corpus, *, width: int = 100) -> str:
         for citation, number in notes.numbers.items():
             mark = f"[{number}] "
             source = corpus.sources.get(citation.source)
-            where = citation.source if source is None else f"{citation.source} ({source.document})"
+            where = (
+                citation.source
+                if source is None or source.document is None
+                else f"{citation.source} ({source.document})"
+            )
             _item(lines, mark, f"{one_line(where)}: “{one_line(citation.quote)}”", limit)
     return "\n".join(lines) + "\n"

@@ -119,6 +119,11 @@ def _bound(clause: Clause) -> tuple[tuple[str, ...], bool]:
     return (clause.obligors, clause.all_parties)
 
 
+def _binds(clause: Clause) -> bool:
+    """Whether the clause binds someone: an obligor, or all parties."""
+    return bool(clause.obligors) or clause.all_parties
+
+
 def _who(clause: Clause, name: Namer) -> str:
     """The actors a clause binds, as a reader names them."""
     named = [name(actor) for actor in clause.obligors]
@@ -179,7 +184,7 @@ def _guarantors(d: DiffView, name: Namer) -> list[str]:
     return found
 
 
-def _kind(category: Category) -> str:
+def _kind(category: Category | Word) -> str:
     """``"A weapons clause"``, ``"An exchange clause"``, ``"A clause"`` (for other)."""
     if category is Category.OTHER:
         return "A clause"
@@ -193,9 +198,9 @@ def _rank(change: ClauseChange) -> int:
         case Changed(old=old, new=new) if _bound(old) != _bound(new):
             return 0
         case Changed(new=new):
-            return 1 if _bound(new) else 3
+            return 1 if _binds(new) else 3
         case Added(clause=clause) | Removed(clause=clause):
-            return 2 if _bound(clause) else 3
+            return 2 if _binds(clause) else 3
         case _:  # pragma: no cover - Unchanged never reaches here
             return 4
 

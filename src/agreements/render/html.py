@@ -27,6 +27,7 @@ from html import escape as _escape
 from typing import Final
 
 from agreements._text import count, lines, one_line
+from agreements.model import Source
 from agreements.render._figure import AgreementEntry
 from agreements.render._table import EMPTY, Cell, Notes, Table, note_ranges
 from agreements.render.timeline import TimelineView, svg
@@ -245,11 +246,17 @@ def render_table(table: Table, *, title: str | None = None, figure: str = "") ->
         out.append("<h2>Sources</h2>")
         out.append("<ul>")
         out += [
-            f"<li><b><bdi>{escape(source.id)}</bdi></b> (<bdi>{escape(source.document)}</bdi>"
-            f"{', ' + escape(str(source.date)) if source.date is not None else ''}): "
+            f"<li><b><bdi>{escape(source.id)}</bdi></b>{_where(source)}: "
             f'<span dir="auto">{escape(source.description)}</span></li>'
             for source in table.sources
         ]
         out.append("</ul>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
+
+
+def _where(source: Source) -> str:
+    """`` (document, date)``, with what the source has of them; nothing when it has neither."""
+    parts = [f"<bdi>{escape(source.document)}</bdi>"] if source.document is not None else []
+    parts += [escape(str(source.date))] if source.date is not None else []
+    return f" ({', '.join(parts)})" if parts else ""

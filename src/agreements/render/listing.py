@@ -151,7 +151,7 @@ def cited_text(agreement: Agreement, corpus: Corpus, *, width: int = 100) -> str
     lines: list[str] = []
     for path, record, citation in agreement.cited():
         source = corpus.sources.get(citation.source)
-        document = f", {source.document}" if source is not None else ""
+        document = f", {source.document}" if source is not None and source.document is not None else ""
         head, *rest = wrap(
             one_line(f"{path} {_record(record)} ({citation.source}{document})"), max(width, 40) - 4
         )

@@ -38,11 +38,11 @@ __all__ = ["EDIT_KINDS", "ClauseEdit", "EditTruth", "EditedPair", "edit", "synth
 #: The kinds of clause edit. A clause's category is never edited: alignment
 #: pairs clauses within a category only.
 EDIT_KINDS: frozenset[str] = frozenset(
-    {"summary", "obligor", "modality", "weapons", "count", "timing", "places", "moved"}
+    {"summary", "obligors", "modality", "weapons", "quantity", "timing", "places", "moved"}
 )
 
 # The clause fields each kind edits ("moved" edits the position, no field).
-_FIELDS = ("summary", "obligor", "modality", "weapons", "count", "timing", "places")
+_FIELDS = ("summary", "obligors", "modality", "weapons", "quantity", "timing", "places")
 
 
 # Converters with concrete types: mypy's attrs plugin cannot solve a generic
@@ -94,8 +94,8 @@ class EditTruth:
       dropped ones. ``pairs``, ``added`` and ``removed`` partition the ids.
     - ``edits``: the surviving clauses that changed, in the order of ``before``.
       A survivor missing from ``edits`` is equal to its ``before`` clause except
-      for its id (and the clause ids its condition names, which follow the
-      renumbering).
+      for its id (and the clause ids its condition and its deadlines name,
+      which follow the renumbering).
     - ``guarantor_roles_changed``: actor ids whose third-party role changed.
     - ``reordered``: the surviving clauses are not in their ``before`` order.
       The clauses marked ``"moved"`` are the ones outside a longest run of
@@ -104,8 +104,9 @@ class EditTruth:
       move itself.
 
     Nothing else changes: the agreement's other fields, the clauses'
-    categories, actions and citations, parties, events and disputes (whose
-    clause ids follow the renumbering) are as they were.
+    categories, actions, citations, deadlines, conditions and codes, parties,
+    events and disputes (whose clause ids follow the renumbering) are as they
+    were.
     """
 
     pairs: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
@@ -144,10 +145,13 @@ class Rates:
     rewrite: float = 0.3
 
 
-def _key(clause: Clause) -> tuple[Category, str, str | None]:
-    # Two clauses with the same category, words and obligor cannot be told
+_Key = tuple[str, str, tuple[str, ...], bool]
+
+
+def _key(clause: Clause) -> _Key:
+    # Two clauses with the same category, words and obligors cannot be told
     # apart but by position; the edits never create such a pair.
-    return (clause.category, " ".join(clause.summary.casefold().split()), clause.obligor)
+    return (clause.category, " ".join(clause.summary.casefold().split()), clause.obligors, clause.all_parties)
 
 
 def _kept_in_order(order: Sequence[int], preferred: Collection[int]) -> set[int]:
@@ -185,10 +189,11 @@ def _actor_pool(agreement: Agreement) -> tuple[str, ...]:
     found: list[str] = [party.actor for party in agreement.parties]
     found += [third.actor for third in agreement.third_parties]
     for clause in agreement.clauses:
-        if clause.obligor is not None:
-            found.append(clause.obligor)
-        if clause.weapons is not None and clause.weapons.holder is not None:
-            found.append(clause.weapons.holder)
+        found += clause.obligors
+        if clause.weapons is not None:
+            found += [
+                actor for actor in (clause.weapons.holder, clause.weapons.recipient) if actor is not None
+            ]
     for event in agreement.events:
         found += event.actors
     return tuple(dict.fromkeys(found))
@@ -218,9 +223,9 @@ class _Editor:
         self.taken = {_key(clause) for clause in before.clauses}
 
     def applicable(self, clause: Clause) -> list[str]:
-        kinds = ["summary", "modality", "count", "timing"]
-        if [actor for actor in self.actors if actor != clause.obligor]:
-            kinds.append("obligor")
+        kinds = ["summary", "modality", "quantity", "timing"]
+        if [actor for actor in self.actors if (actor,) != clause.obligors]:
+            kinds.append("obligors")
         if clause.weapons is not None or clause.category is Category.WEAPONS:
             kinds.append("weapons")
         if clause.places or set(self.places) - set(clause.places):
@@ -236,22 +241,22 @@ class _Editor:
             else:
                 text = _words.small_edit(chooser, clause.summary)
             return self._unique(attrs.evolve(clause, summary=text))
-        if kind == "obligor":
-            others = [actor for actor in self.actors if actor != clause.obligor]
+        if kind == "obligors":
+            others = [actor for actor in self.actors if (actor,) != clause.obligors]
             return self._unique(attrs.evolve(clause, obligors=[chooser.choice(others)]))
         if kind == "modality":
             modality = chooser.choice([item for item in Modality if item is not clause.modality])
             return attrs.evolve(clause, modality=modality)
         if kind == "weapons":
             return attrs.evolve(clause, weapons=self._weapons(clause.weapons))
-        if kind == "count":
+        if kind == "quantity":
             if clause.quantity is not None and chooser.chance(0.25):
                 return attrs.evolve(clause, quantity=None)
             count = chooser.integer(0, 20)
-            before = None if clause.quantity is None else clause.quantity.value
-            return attrs.evolve(
-                clause, quantity=Quantity(value=count + 1 if count == before else count, unit="checkpoints")
-            )
+            quantity = Quantity(value=count, unit="checkpoints")
+            if quantity == clause.quantity:
+                quantity = Quantity(value=count + 1, unit="checkpoints")
+            return attrs.evolve(clause, quantity=quantity)
         if kind == "timing":
             if clause.timing is not None and chooser.chance(0.25):
                 return attrs.evolve(clause, timing=None)
@@ -345,10 +350,11 @@ def edit(
     editor = _Editor(chooser, before, single_field=single_field, rates=rates)
     clauses = before.clauses
     named = {name for clause in clauses if clause.condition for name in clause.condition.clauses}
+    named |= {deadline.anchor for clause in clauses for deadline in clause.deadlines if deadline.anchor}
     named |= before.disputed_clauses
 
-    # Removals: a clause that a condition or a dispute names stays, so that
-    # nothing else has to change with it.
+    # Removals: a clause that a condition, a deadline or a dispute names
+    # stays, so that nothing else has to change with it.
     removed = {
         index
         for index, clause in enumerate(clauses)
@@ -401,15 +407,12 @@ def edit(
         final_ids = {position: f"c{number}" for number, position in enumerate(sequence, start=1)}
     rename = {clauses[index].id: final_ids[index] for index in survivors}
 
-    after_clauses: list[Clause] = []
-    for position in sequence:
-        clause = edited[position] if position < len(clauses) else every[position]
-        condition = clause.condition
-        if condition is not None:
-            condition = attrs.evolve(
-                condition, clauses=[rename.get(name, name) for name in condition.clauses]
-            )
-        after_clauses.append(attrs.evolve(clause, id=final_ids[position], condition=condition))
+    after_clauses = [
+        _renumbered(
+            edited[position] if position < len(clauses) else every[position], final_ids[position], rename
+        )
+        for position in sequence
+    ]
 
     disputes = [
         attrs.evolve(dispute, clauses=[rename.get(name, name) for name in dispute.clauses])
@@ -433,6 +436,20 @@ def edit(
         reordered=bool(moved),
     )
     return EditedPair(before=before, after=after_agreement, truth=truth)
+
+
+def _renumbered(clause: Clause, clause_id: str, rename: dict[str, str]) -> Clause:
+    """The clause under its new id, the clause ids its condition and deadlines name renamed too."""
+    condition = clause.condition
+    if condition is not None:
+        condition = attrs.evolve(condition, clauses=[rename.get(name, name) for name in condition.clauses])
+    deadlines = [
+        deadline
+        if deadline.anchor is None
+        else attrs.evolve(deadline, anchor=rename.get(deadline.anchor, deadline.anchor))
+        for deadline in clause.deadlines
+    ]
+    return attrs.evolve(clause, id=clause_id, condition=condition, deadlines=deadlines)
 
 
 def _fresh_id(chooser: Chooser, used: Collection[str]) -> str:
@@ -480,7 +497,7 @@ _SOURCE = "synthetic-source"
 
 def _synthetic_agreement(chooser: Chooser, n_clauses: int, seed: int) -> Agreement:
     cite = (Citation(source=_SOURCE, quote="The two sides agreed on the following."),)
-    taken: set[tuple[Category, str, str | None]] = set()
+    taken: set[tuple[str, str, str | None]] = set()
     clauses: list[Clause] = []
     categories = tuple(Category)
     for number in range(1, n_clauses + 1):

@@ -122,8 +122,8 @@ ARABIC_ACTOR_NAMES = (
     "الأمن العسكري",
 )
 
-#: What each category of clause typically says, as the start of a summary.
-CORES: dict[Category, tuple[str, ...]] = {
+#: What each category of clause typically says, as the start of a summary (every built-in category).
+CORES: dict[str, tuple[str, ...]] = {
     Category.CEASEFIRE: (
         "cease all hostilities",
         "stop the shelling of",
@@ -212,6 +212,46 @@ CORES: dict[Category, tuple[str, ...]] = {
         "report violations to the guarantors",
         "form a joint committee",
     ),
+    Category.WITHDRAWAL: (
+        "pull back forces from the front line",
+        "withdraw troops to their barracks",
+        "evacuate army positions around",
+    ),
+    Category.SECURITY_ARRANGEMENTS: (
+        "set up a buffer zone",
+        "form joint security patrols around",
+        "create a demilitarised zone around",
+    ),
+    Category.HUMANITARIAN_ACCESS: (
+        "let aid convoys enter",
+        "open a humanitarian corridor to",
+        "grant relief agencies access to",
+    ),
+    Category.AMNESTY: (
+        "pardon those who lay down arms",
+        "drop charges against defectors",
+        "grant a general pardon to the men of",
+    ),
+    Category.DETAINEES: (
+        "free prisoners held since 2011",
+        "publish lists of the arrested",
+        "free detained women",
+    ),
+    Category.DEMOBILISATION: (
+        "disband the armed factions",
+        "dissolve local militias",
+        "register fighters for disarmament",
+    ),
+    Category.ELECTIONS: (
+        "hold local council elections",
+        "vote for a new council",
+        "elect a municipal council",
+    ),
+    Category.POLITICAL_REFORM: (
+        "amend the constitution",
+        "lift the state of emergency",
+        "draft a new electoral law",
+    ),
     Category.OTHER: (
         "search houses",
         "hold talks on the remaining points",
@@ -277,9 +317,9 @@ def _place(chooser: Chooser) -> str:
     return chooser.choice(PLACE_NAMES)
 
 
-def summary(chooser: Chooser, category: Category) -> str:
-    """A neutral clause summary in the words of the category."""
-    core = chooser.choice(CORES[category])
+def summary(chooser: Chooser, category: str) -> str:
+    """A neutral clause summary in the words of the category (a corpus's own category: of ``other``)."""
+    core = chooser.choice(CORES.get(category, CORES[Category.OTHER]))
     parts = [core]
     if core.endswith(_OPEN):
         parts.append(_place(chooser))
@@ -384,7 +424,7 @@ def small_edit(chooser: Chooser, text: str) -> str:
     return " ".join(tokens)
 
 
-def rewrite(chooser: Chooser, text: str, category: Category) -> str:
+def rewrite(chooser: Chooser, text: str, category: str) -> str:
     """Keep the first half of the words and write a new second half."""
     tokens = text.split()
     kept = tokens[: (len(tokens) + 1) // 2]

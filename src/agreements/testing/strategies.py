@@ -900,7 +900,7 @@ _ACTOR_IDS = (
 _PLACE_IDS = ("daraa-al-balad", "busra-al-sham", "tafas", "nawa", "jasim", "nasib", "tariq-al-sadd")
 
 
-def _key(category: Category, summary: str, obligor: str | None) -> tuple[Category, str, str | None]:
+def _key(category: str, summary: str, obligor: str | None) -> tuple[str, str, str | None]:
     return (category, " ".join(summary.casefold().split()), obligor)
 
 
@@ -923,7 +923,7 @@ def _draw_agreement(
     clause_ids = _unique_ids(draw, min_clauses, max_clauses)
     chooser = _DrawChooser(draw)
     clauses: list[Clause] = []
-    taken: set[tuple[Category, str, str | None]] = set()
+    taken: set[tuple[str, str, str | None]] = set()
     for number, clause_id in enumerate(clause_ids, start=1):
         others = tuple(other for other in clause_ids if other != clause_id)
         clause = _draw_clause(
