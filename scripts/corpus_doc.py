@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import agreements as ag
+from agreements.model import heaviest_first
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "corpus.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
@@ -26,7 +27,8 @@ def escape(text: str) -> str:
 def _quotes(corpus: ag.Corpus, citations: Iterable[ag.Citation], indent: str = "") -> list[str]:
     lines = []
     for citation in citations:
-        document = corpus.sources[citation.source].document if citation.source in corpus.sources else "?"
+        source = corpus.sources.get(citation.source)
+        document = "?" if source is None else source.document or "no document"
         lines.append(f"{indent}> “{escape(citation.quote)}” — `{citation.source}` ({escape(document)})")
         lines.append(f"{indent}>")
     if lines:
@@ -48,8 +50,11 @@ def _place(corpus: ag.Corpus, place_id: str) -> str:
 
 def _clause(corpus: ag.Corpus, clause: ag.Clause, disputed: bool) -> list[str]:
     facts = [f"*{clause.category.value}*", f"{clause.modality.value}"]
-    if clause.obligor:
-        facts.append(f"obliged: {_name(corpus, clause.obligor)}")
+    bound = [_name(corpus, actor) for actor in clause.obligors] + (
+        ["all parties"] if clause.all_parties else []
+    )
+    if bound:
+        facts.append(f"obliged: {', '.join(bound)}")
     if clause.weapons:
         classes = ", ".join(weapon.value for weapon in clause.weapons.ordered_classes)
         facts.append(f"weapons: {clause.weapons.action.value} {classes}")
@@ -57,8 +62,14 @@ def _clause(corpus: ag.Corpus, clause: ag.Clause, disputed: bool) -> list[str]:
             facts.append(f"held by {_name(corpus, clause.weapons.holder)}")
         if clause.weapons.schedule:
             facts.append(f"schedule: {escape(clause.weapons.schedule)}")
-    if clause.count is not None:
-        facts.append(f"count: {clause.count}")
+    if clause.quantity is not None:
+        facts.append(f"quantity: {escape(str(clause.quantity))}")
+    for deadline in clause.deadlines:
+        if deadline.at is not None:
+            facts.append(f"{deadline.edge.value} by {deadline.at}")
+        else:
+            after = f"{deadline.offset} after" if deadline.offset else "at"
+            facts.append(f"{deadline.edge.value} {after} `{deadline.anchor}`")
     if clause.timing:
         facts.append(f"timing: {escape(clause.timing)}")
     if clause.condition:
@@ -85,12 +96,12 @@ def _agreement(corpus: ag.Corpus, agreement: ag.Agreement) -> list[str]:
             f"{_name(corpus, third.actor)} ({third.role.value})" for third in agreement.third_parties
         )
         lines.append(f"- **Third parties:** {thirds}")
-    handover = ", ".join(weapon.value for weapon in ag.WeaponClass if weapon in agreement.handover) or "none"
+    for relation in agreement.relations:
+        lines.append(f"- **{relation.kind.value.capitalize()}:** `{relation.target}`")
+    handover = ", ".join(weapon.value for weapon in heaviest_first(agreement.handover)) or "none"
     lines.append(f"- **Weapons handed over:** {handover}")
     if agreement.disputed_handover:
-        disputed = ", ".join(
-            weapon.value for weapon in ag.WeaponClass if weapon in agreement.disputed_handover
-        )
+        disputed = ", ".join(weapon.value for weapon in heaviest_first(agreement.disputed_handover))
         lines.append(f"- **Handover disputed:** {disputed}")
     lines.append("")
     if agreement.summary:
@@ -142,7 +153,8 @@ def render(corpus: ag.Corpus | None = None) -> str:
     ]
     for source in corpus.sources.values():
         date = str(source.date) if source.date else "undated"
-        lines.append(f"| `{source.id}` | {escape(source.document)} | {date} | {escape(source.description)} |")
+        document = escape(source.document) if source.document is not None else "—"
+        lines.append(f"| `{source.id}` | {document} | {date} | {escape(source.description)} |")
     lines.append("")
     for agreement in corpus.agreements.values():
         lines += _agreement(corpus, agreement)

@@ -26,6 +26,11 @@ LAYERS: dict[str, int] = {
     "agreements.exceptions": 1,
     "agreements._names": 2,
     "agreements.model": 3,
+    "agreements.model._vocabulary": 3,
+    "agreements.model._fields": 3,
+    "agreements.model._dates": 3,
+    "agreements.model._records": 3,
+    "agreements.model._corpus": 3,
     "agreements.check": 4,
     "agreements.serialize": 5,
     "agreements.corpus": 6,
@@ -45,6 +50,15 @@ LAYERS: dict[str, int] = {
     "agreements.__main__": 15,
     "agreements": 16,
 }
+#: The model's modules in the order they may import each other: each only the ones before it.
+MODEL = (
+    "agreements.model._vocabulary",
+    "agreements.model._fields",
+    "agreements.model._dates",
+    "agreements.model._records",
+    "agreements.model._corpus",
+    "agreements.model",
+)
 #: Every other module of render/ is one layer above the toolkit: it may read the toolkit, never the analysis.
 RENDER = 9
 #: The optional extras, the only packages a function may import (each such import says why in a comment).
@@ -83,7 +97,9 @@ def imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[tuple[s
             if node.level:
                 parts = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*parts, base] if base else parts)
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names
+            ]
         else:
             continue
         for target in targets:
@@ -148,11 +164,27 @@ def test_every_import_goes_down_the_layers() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_the_model_modules_import_only_the_ones_before_them() -> None:
+    edges = graph()
+    assert [name for name in edges if name.startswith("agreements.model")] == sorted(MODEL)
+    wrong = [
+        f"{name} imports {target}"
+        for index, name in enumerate(MODEL)
+        for target in sorted(edges[name])
+        if target.startswith("agreements.model") and target not in MODEL[:index]
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 @pytest.mark.parametrize(
     "analysis", ["agreements.compare", "agreements.diff", "agreements.timeline", "agreements.cli"]
 )
 def test_rendering_never_reads_the_analysis(analysis: str) -> None:
-    readers = [name for name, targets in graph().items() if name.startswith("agreements.render") and analysis in targets]
+    readers = [
+        name
+        for name, targets in graph().items()
+        if name.startswith("agreements.render") and analysis in targets
+    ]
     assert not readers
 
 
