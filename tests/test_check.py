@@ -28,6 +28,7 @@ from agreements.model import (
     Clause,
     Condition,
     Corpus,
+    Deadline,
     Dispute,
     Event,
     EventKind,
@@ -36,11 +37,15 @@ from agreements.model import (
     Party,
     Place,
     PlaceKind,
+    Relation,
+    RelationKind,
     Source,
     Status,
+    Term,
     Territory,
     ThirdParty,
     ThirdPartyRole,
+    Vocabulary,
     WeaponAction,
     WeaponClass,
     WeaponsTerm,
@@ -618,19 +623,28 @@ def test_there_are_enough_broken_files() -> None:
     assert reported == set(CODES)
 
 
+def _sources(path: Path) -> Path | None:
+    """The folder of source documents a broken file's quotes are checked against (``# sources: FOLDER``)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sources:"):
+            return path.parent / line.removeprefix("# sources:").strip()
+    return None
+
+
 @pytest.mark.parametrize("path", BROKEN_FILES, ids=[path.stem for path in BROKEN_FILES])
 def test_broken_files_are_reported(path: Path) -> None:
     document = ag.load(path, check=False)
     assert isinstance(document, Agreement | Corpus)
     expected = _expected(path)
     assert expected, f"{path.name} has no '# expect:' line"
-    problems = check(document)
+    problems = check(document, sources=_sources(path))
     assert found(problems) == expected
     for problem in problems:
         assert re.search(r"'[^']+'", problem.message), f"{problem} names no value"
         assert problem.code in CODES
-    # Loading with the checks on refuses the file when, and only when, it has errors.
-    errors = {problem.code for problem in problems if problem.severity == ERROR}
+    # Loading with the checks on refuses the file when, and only when, it has errors of clause
+    # logic (quotes are checked only against the documents, which loading does not read).
+    errors = {problem.code for problem in check(document) if problem.severity == ERROR}
     if errors:
         with pytest.raises(ag.InvalidDataError) as caught:
             ag.load(path)
@@ -899,3 +913,238 @@ def test_a_corpus_resolves_against_another_corpus() -> None:
     assert check_document(mine) == ()
     with pytest.raises(MergeConflictError, match="both corpora define the source 'mine'"):
         check(mine, corpus=mine)
+
+
+# -------------------------------------------------------------- newer checks
+
+
+def relation(kind: RelationKind, target: str, **fields: Any) -> Relation:
+    return Relation(kind=kind, target=target, citations=CITE, **fields)
+
+
+def test_joint_obligors_and_all_parties_contradict_what_binds_one_of_them() -> None:
+    together = clause("together", obligors=["army", "fighters"], action="enter")
+    alone = clause("alone", obligors=["fighters"], action="enter", modality=MUST_NOT)
+    [problem] = check(agreement(together, alone))
+    assert problem.message == (
+        "clause 'alone' says 'must-not' and clause 'together' (clauses[0]) says 'must' for 'fighters' to 'enter'"
+    )
+    everyone = clause("everyone", all_parties=True, action="enter")
+    nobody = clause("nobody", all_parties=True, action="enter", modality=MUST_NOT)
+    assert [(p.code, p.path) for p in check(agreement(everyone, nobody))] == [
+        ("must-and-must-not", "clauses[1].modality")
+    ]
+    # Different actors, and "all parties" beside one named actor, do not meet.
+    assert check(agreement(clause("a", obligors=["army"], action="enter"), alone)) == ()
+    assert check(agreement(everyone, alone)) == ()
+
+
+@pytest.mark.parametrize("action", [WeaponAction.STORE, WeaponAction.DESTROY])
+def test_storing_or_destroying_what_a_holder_may_keep(action: WeaponAction) -> None:
+    [problem] = check(
+        agreement(weapons("give", [HEAVY], action), weapons("keep", [HEAVY], RETAIN, modality=MAY))
+    )
+    assert (problem.code, problem.path) == ("handover-and-retain", "clauses[1].weapons.action")
+    assert problem.message.endswith(f"obliges it to {action.value}")
+    # Withdrawing weapons is no giving them up.
+    assert (
+        check(agreement(weapons("pull", [HEAVY], WeaponAction.WITHDRAW), weapons("keep", [HEAVY], RETAIN)))
+        == ()
+    )
+
+
+def test_a_deadline_that_differs_makes_a_contradiction_a_warning() -> None:
+    later = Deadline(anchor="agreement", offset="P30D")
+    [problem] = check(
+        agreement(
+            clause("enter", obligors=["army"], action="enter", deadlines=[later]),
+            clause("stay-out", obligors=["army"], action="enter", modality=MUST_NOT),
+        )
+    )
+    assert problem.severity == WARNING
+
+
+def test_deadline_anchors() -> None:
+    deal = agreement(
+        clause("first", deadlines=[Deadline(anchor="agreement", offset="P1D")]),
+        clause("second", deadlines=[Deadline(anchor="first", offset="P1D"), Deadline(anchor="signed")]),
+        clause("third", deadlines=[Deadline(at=PartialDate.parse("2021-09-15"))]),
+        events=[event("signed", "2021-08-31", EventKind.SIGNING)],
+    )
+    assert check(deal) == ()
+
+
+def test_a_chain_of_relations_is_no_cycle_and_a_cycle_is_reported_once() -> None:
+    chain = corpus(
+        agreement(id="first"),
+        agreement(id="second", relations=[relation(RelationKind.AMENDS, "first")]),
+        agreement(id="third", relations=[relation(RelationKind.SUPPLEMENTS, "second", ends=["x"])]),
+    )
+    assert found(check(chain)) == [(ERROR, "dangling-reference", "agreements[2].relations[0].ends[0]")]
+    loop = corpus(
+        agreement(id="a", relations=[relation(RelationKind.FOLLOWS, "c")]),
+        agreement(id="b", relations=[relation(RelationKind.AMENDS, "a")]),
+        agreement(
+            id="c", relations=[relation(RelationKind.SUPERSEDES, "b"), relation(RelationKind.FOLLOWS, "c")]
+        ),
+    )
+    assert found(check(loop)) == [
+        (ERROR, "relation-cycle", "agreements[0].relations"),
+        (ERROR, "self-reference", "agreements[2].relations[1].target"),
+    ]
+    assert "'a' -> 'b' -> 'c' -> 'a'" in check(loop)[0].message
+
+
+def test_relations_of_a_lone_agreement_resolve_against_the_corpus_given() -> None:
+    lone = agreement(
+        id="mine", relations=[relation(RelationKind.AMENDS, "daraa-2018-07", ends=["ceasefire", "zz"])]
+    )
+    assert check(lone) == ()
+    assert [(p.path, p.message) for p in check(lone, corpus=builtin_corpus())] == [
+        ("citations[0].source", "no source has the id 'report'"),
+        ("relations[0].citations[0].source", "no source has the id 'report'"),
+        ("relations[0].ends[1]", "no clause of 'daraa-2018-07' has the id 'zz'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "No heavy weapons enter the town.",
+        "Government forces do not shell the town.",
+        "Government forces don't shell the town.",
+        "Government forces don’t shell the town.",
+        "Fighters never return.",
+        "Neither side fires.",
+        "NOT A SINGLE SHOT IS FIRED.",
+    ],
+)
+def test_a_prohibition_worded_as_a_negation(summary: str) -> None:
+    [problem] = check(agreement(clause("c", summary=summary, modality=MUST_NOT)))
+    assert (problem.severity, problem.code, problem.path) == (
+        WARNING,
+        "prohibition-wording",
+        "clauses[0].summary",
+    )
+
+
+@pytest.mark.parametrize(
+    ("summary", "modality"),
+    [
+        ("Government forces shell the town.", MUST_NOT),
+        ("Notables negotiate; nothing is signed.", MUST_NOT),  # "nothing" starts no negation of the act
+        ("Nobody's checkpoints are removed.", MUST_NOT),
+        ("Government forces do not shell the town.", MUST),  # a must may say what it likes
+        ("Fighters never return.", MAY),
+    ],
+)
+def test_what_is_no_prohibition_wording(summary: str, modality: Modality) -> None:
+    assert check(agreement(clause("c", summary=summary, modality=modality))) == ()
+
+
+def test_the_words_a_lone_agreement_uses_are_the_builtin_ones() -> None:
+    deal = agreement(clause("c", category="prisoner-lists"), clause("d", category="siege"))
+    assert found(check(deal)) == [(ERROR, "unknown-term", "clauses[0].category")]
+    mine = corpus(deal, vocabulary=Vocabulary(categories=[Term(id="prisoner-lists")]))
+    assert check(mine) == ()
+    assert check(deal, corpus=mine) == ()
+    # A document read alone leaves the words to the corpus that adds them, as it leaves the actors.
+    assert check_document(deal) == ()
+    assert check_document(corpus(deal)) == ()
+    assert found(check_document(corpus(deal, vocabulary=Vocabulary(categories=[Term(id="fishing")])))) == [
+        (ERROR, "unknown-term", "agreements[0].clauses[0].category")
+    ]
+
+
+def test_checking_against_another_corpus_merges_the_vocabularies() -> None:
+    mine = corpus(
+        agreement(clause("c", category="prisoner-lists")),
+        sources=[],
+        actors=[],
+        places=[],
+        vocabulary=Vocabulary(categories=[Term(id="prisoner-lists")]),
+    )
+    assert check(mine, corpus=corpus()) == ()
+    clash = corpus(vocabulary=Vocabulary(categories=[Term(id="prisoner-lists", label="Lists")]))
+    with pytest.raises(MergeConflictError, match="vocabulary's categories"):
+        check(mine, corpus=clash)
+
+
+def _quoted(tmp_path: Path, document: str, text: str | bytes | None, quote: str = "as reported") -> Corpus:
+    if isinstance(text, str):
+        (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    elif isinstance(text, bytes):
+        (tmp_path / "report.txt").write_bytes(text)
+    deal = agreement(citations=(Citation(source="report", quote=quote),))
+    return corpus(deal, sources=[Source(id="report", document=document, description="A report.")])
+
+
+def test_quotes_are_found_whatever_the_white_space(tmp_path: Path) -> None:
+    mine = _quoted(tmp_path, "report.txt", "It was\r\n  as\treported\u00a0by all.", quote=" as\nreported ")
+    assert check(mine, sources=tmp_path) == ()
+    assert check(mine, sources=str(tmp_path)) == ()
+    assert check(mine) == ()  # without the documents, quotes are not checked
+
+
+def test_quotes_are_verbatim_to_the_letter(tmp_path: Path) -> None:
+    mine = _quoted(tmp_path, "report.txt", "It was as Reported.")
+    [problem] = check(mine, sources=tmp_path)
+    assert (problem.code, problem.path) == ("not-verbatim", "agreements[0].citations[0].quote")
+    assert problem.message == "not found verbatim in 'report.txt' (source 'report'): 'as reported'"
+
+
+@pytest.mark.parametrize(
+    ("document", "text"),
+    [
+        ("report.txt", None),  # not there
+        ("../report.txt", "as reported"),  # outside the folder
+        ("/etc/hostname", "as reported"),
+        ("report.txt", b"as reported \xff"),  # not UTF-8
+    ],
+)
+def test_a_document_that_cannot_be_read_is_missing(
+    tmp_path: Path, document: str, text: str | bytes | None
+) -> None:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (tmp_path / "report.txt").write_text("as reported", encoding="utf-8")
+    mine = _quoted(folder, document, text)
+    [problem] = check(mine, sources=folder)
+    assert (problem.code, problem.path) == ("missing-document", "agreements[0].citations[0].source")
+    assert problem.message == f"the document {document!r} of source 'report' is not in {str(folder)!r}"
+
+
+def test_a_document_too_large_to_read_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importlib.import_module("agreements.check"), "MAX_DOCUMENT_BYTES", 5)
+    mine = _quoted(tmp_path, "report.txt", "as reported")
+    assert found(check(mine, sources=tmp_path)) == [
+        (ERROR, "missing-document", "agreements[0].citations[0].source")
+    ]
+
+
+def test_quotes_of_actors_and_of_a_lone_agreement(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text("as reported", encoding="utf-8")
+    cited = Actor(
+        id="army",
+        name="Army",
+        kind=ActorKind.STATE_FORCE,
+        citations=[Citation(source="report", quote="the army")],
+    )
+    mine = corpus(agreement(), actors=[cited])
+    assert found(check(mine, sources=tmp_path)) == [(ERROR, "not-verbatim", "actors[0].citations[0].quote")]
+    lone = agreement(clause("c", citations=[Citation(source="report", quote="the army")]))
+    assert check(lone, sources=tmp_path) == ()  # without a corpus, no source says which document to read
+    assert found(check(lone, corpus=mine, sources=tmp_path)) == [
+        (ERROR, "not-verbatim", "clauses[0].citations[0].quote")
+    ]
+
+
+def test_the_builtin_quotes_are_verbatim() -> None:
+    # The project's own checkout, or a worktree one level further down.
+    here = Path(__file__).resolve()
+    seeds = next(
+        (up / "shared" / "seeds" for up in here.parents[2:4] if (up / "shared" / "seeds").is_dir()), None
+    )
+    if seeds is None:
+        pytest.skip("the shared seeds folder is not beside the project")
+    assert check(builtin_corpus(), sources=seeds) == ()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import math
 import re
+from typing import Any
 
 import attrs
 import pytest
@@ -11,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import agreements as ag
+from agreements import model
 from agreements.exceptions import FieldError, MergeConflictError
 from agreements.model import (
     Actor,
@@ -20,19 +23,32 @@ from agreements.model import (
     Citation,
     Claim,
     Clause,
+    Code,
     Condition,
+    Consolidated,
     Corpus,
+    Coverage,
+    Deadline,
     Dispute,
+    DisputedField,
+    Edge,
     Modality,
     PartialDate,
+    Place,
+    PlaceKind,
+    Provenance,
     Quantity,
     Relation,
     RelationKind,
     Source,
     Status,
+    StatusEntry,
+    Term,
+    Vocabulary,
     WeaponAction,
     WeaponClass,
     WeaponsTerm,
+    Word,
 )
 
 CITE = Citation(source="s", quote="as of Sunday")
@@ -163,7 +179,7 @@ class TestValidation:
             Citation(source="s", quote=" \t\n")
 
     def test_negative_quantity(self) -> None:
-        with pytest.raises(FieldError, match=r"value: -1 is not an amount \(0 or more\)"):
+        with pytest.raises(FieldError, match=r"value: -1 is not an amount \(a finite number, 0 or more\)"):
             Clause(
                 id="c",
                 category=Category.CHECKPOINTS,
@@ -295,3 +311,872 @@ def test_relations_order_agreements_of_the_same_date() -> None:
     ]
     assert list(Corpus(agreements=loop).agreements) == ["x", "y"]
     assert list(Corpus(agreements=[attrs.evolve(base, relations=_builds_on("nothing"))]).agreements) == ["a"]
+
+
+# ------------------------------------------------------------ dates with times
+
+
+class TestDatesWithTimes:
+    @pytest.mark.parametrize(
+        "text",
+        ["2015-02-15T00:00", "2015-02-15T00:00+02:00", "2015-02-15T23:59-05:30", "2015-02-15T12:00+00:00~"],
+    )
+    def test_text_round_trip(self, text: str) -> None:
+        date = PartialDate.parse(text)
+        assert str(date) == text
+        assert date.precision == "minute"
+
+    def test_parts(self) -> None:
+        date = PartialDate.parse("2015-02-15T00:00+02:00")
+        assert (date.year, date.month, date.day, date.hour, date.minute, date.utc_offset) == (
+            2015,
+            2,
+            15,
+            0,
+            0,
+            120,
+        )
+        assert PartialDate.parse("2015-02-15T10:30-05:30").utc_offset == -330
+        assert str(PartialDate.parse("2015-02-15T10:30Z")) == "2015-02-15T10:30+00:00"
+        assert PartialDate.parse("2015-02-15T10:30Z") == PartialDate.parse("2015-02-15T10:30+00:00")
+
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            ("2015-02T10:00", "date: '2015-02T10:00' is not a date like"),  # a time needs a day
+            ("2015T10:00", "date: '2015T10:00' is not a date like"),
+            ("2015-02-15T24:00", "hour: 24 is not an hour (0 to 23)"),
+            ("2015-02-15T10:60", "minute: 60 is not a minute (0 to 59)"),
+            ("2015-02-15T10:00:00", "date: '2015-02-15T10:00:00' is not a date like"),  # seconds
+            ("2015-02-15T10", "date: '2015-02-15T10' is not a date like"),
+            (
+                "2015-02-15T10:00+14:30",
+                "utc_offset: 870 minutes is not a UTC offset (at most 14 hours either way)",
+            ),
+            (
+                "2015-02-15T10:00+01:75",
+                "utc_offset: '+01:75' is not a UTC offset (its minutes run from 00 to 59)",
+            ),
+            ("2015-02-15T10:00+0200", "date: '2015-02-15T10:00+0200' is not a date like"),
+            ("2015-02-15 10:00", "date: '2015-02-15 10:00' is not a date like"),
+            # ASCII digits only, and nothing around the date: the schema's pattern says the same.
+            ("٢٠١٨", "date: '٢٠١٨' is not a date like"),
+            ("２０１８-07", "date: '２０１８-07' is not a date like"),
+            ("2015-02-15T１０:00", "date: '2015-02-15T１０:00' is not a date like"),
+            (" 2018", "date: ' 2018' is not a date like"),
+            ("2018\n", "date: '2018\\n' is not a date like"),
+            ("2018-07 ", "date: '2018-07 ' is not a date like"),
+        ],
+    )
+    def test_bad_dates(self, text: str, message: str) -> None:
+        with pytest.raises(FieldError) as caught:
+            PartialDate.parse(text)
+        assert str(caught.value).startswith(message)
+
+    def test_the_schema_pattern_agrees_with_the_reader(self) -> None:
+        pattern = re.compile(ag.schema()["$defs"]["Agreement"]["properties"]["date"]["pattern"])
+        for text in ("2015-02-15T00:00+02:00", "2015-02-15T00:00Z", "2018~", "2018-07-06T10:00~"):
+            assert pattern.search(text)
+            PartialDate.parse(text)
+        for text in ("٢٠١٨", " 2018", "2015-02T10:00", "2015-02-15T10:00:00"):
+            assert not pattern.search(text)
+
+    def test_constructor_rules(self) -> None:
+        with pytest.raises(FieldError, match="hour: a time needs a day"):
+            PartialDate(year=2015, month=2, hour=10, minute=0)
+        with pytest.raises(FieldError, match="minute: a time needs an hour and a minute"):
+            PartialDate(year=2015, month=2, day=1, hour=10)
+        with pytest.raises(FieldError, match="hour: a time needs an hour and a minute"):
+            PartialDate(year=2015, month=2, day=1, minute=10)
+        with pytest.raises(FieldError, match="utc_offset: a UTC offset needs a time"):
+            PartialDate(year=2015, month=2, day=1, utc_offset=60)
+        with pytest.raises(FieldError, match="utc_offset: -900 minutes is not a UTC offset"):
+            PartialDate(year=2015, month=2, day=1, hour=0, minute=0, utc_offset=-900)
+        with pytest.raises(ag.FieldTypeError, match="hour: expected a whole number or nothing, got True"):
+            PartialDate(year=2015, month=2, day=1, hour=True, minute=0)
+
+    def test_from_datetime(self) -> None:
+        kyiv = datetime.timezone(datetime.timedelta(hours=2))
+        date = PartialDate.from_date(datetime.datetime(2015, 2, 15, 0, 0, tzinfo=kyiv))
+        assert str(date) == "2015-02-15T00:00+02:00"
+        assert str(PartialDate.from_date(datetime.datetime(2015, 2, 15, 9, 5))) == "2015-02-15T09:05"
+        with pytest.raises(FieldError, match="expected a date with a time to the minute"):
+            PartialDate.from_date(datetime.datetime(2015, 2, 15, 9, 5, 30))
+
+    def test_order(self) -> None:
+        texts = ["2015-02-15T10:00", "2015-02-15", "2015-02-15T09:59", "2015-02-15T10:00+02:00", "2015-02-16"]
+        ordered = sorted(PartialDate.parse(text) for text in texts)
+        assert [str(date) for date in ordered] == [
+            "2015-02-15",
+            "2015-02-15T09:59",
+            "2015-02-15T10:00",
+            "2015-02-15T10:00+02:00",
+            "2015-02-16",
+        ]
+        # Dates that differ are never both "not before" each other.
+        east, west = PartialDate.parse("2015-02-15T10:00+02:00"), PartialDate.parse("2015-02-15T10:00-02:00")
+        assert (east < west) != (west < east)
+        assert PartialDate.parse("2015-02-15T10:00").first_day() == datetime.date(2015, 2, 15)
+        assert PartialDate.parse("2015-02-15T10:00").last_day() == datetime.date(2015, 2, 15)
+
+
+class TestDuration:
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            ("P14D", 14),
+            ("PT24H", 1),
+            ("P1DT12H", 1.5),
+            ("P2W", 14),
+            ("PT90M", 0.0625),
+            ("P0D", 0),
+            ("P1W1D", 8),
+        ],
+    )
+    def test_durations(self, text: str, days: float) -> None:
+        assert model.duration(text).total_seconds() / 86400 == days
+
+    @pytest.mark.parametrize(
+        "text", ["P", "PT", "P1DT", "14D", "P1M", "P1Y", "P1.5D", "P١٤D", " P1D", "P1D ", "p1d", "P-1D"]
+    )
+    def test_not_durations(self, text: str) -> None:
+        with pytest.raises(FieldError, match="is not a duration like 'P14D'"):
+            model.duration(text)
+        with pytest.raises(FieldError, match=r"offset: .* is not a duration"):
+            Deadline(anchor="agreement", offset=text)
+
+    def test_not_text(self) -> None:
+        with pytest.raises(FieldError, match="offset: 14 is not a duration"):
+            model.duration(14)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ quantities
+
+
+class TestQuantity:
+    def test_value_or_range(self) -> None:
+        assert str(Quantity(value=15, unit="km", qualifier="on each side")) == "15 km on each side"
+        assert str(Quantity(value=2.5, unit="km")) == "2.5 km"
+        assert str(Quantity(value=1234567.5, unit="m")) == "1234567.5 m"
+        assert str(Quantity(min=15, max=20, unit="km")) == "15–20 km"
+        assert str(Quantity(min=100, unit="mm")) == "100 mm or more"
+        assert str(Quantity(max=20, unit="km")) == "up to 20 km"
+        assert Quantity(min=15, max=15, unit="km").amount == "15–15"
+        assert Quantity(value=0, unit="checkpoints").amount == "0"
+
+    def test_ints_and_floats_stay_as_given(self) -> None:
+        assert isinstance(Quantity(value=9, unit="x").value, int)
+        assert isinstance(Quantity(value=9.0, unit="x").value, float)
+        assert Quantity(value=9, unit="x") == Quantity(value=9.0, unit="x")
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({}, "value: a quantity needs a value, or a min or a max"),
+            ({"value": 3, "min": 1}, "value: a quantity has a value or a range (min, max), not both"),
+            ({"value": 3, "max": 4}, "value: a quantity has a value or a range (min, max), not both"),
+            ({"min": 20, "max": 15}, "max: 15 is less than min (20)"),
+            ({"min": 2.5, "max": 1.5}, "max: 1.5 is less than min (2.5)"),
+            ({"value": -1}, "value: -1 is not an amount (a finite number, 0 or more)"),
+            ({"min": -0.5}, "min: -0.5 is not an amount"),
+            ({"max": -3}, "max: -3 is not an amount"),
+            ({"value": math.nan}, "value: nan is not an amount"),
+            ({"value": math.inf}, "value: inf is not an amount"),
+            ({"max": math.inf}, "max: inf is not an amount"),
+        ],
+    )
+    def test_rules(self, fields: dict[str, Any], message: str) -> None:
+        with pytest.raises(FieldError) as caught:
+            Quantity(unit="km", **fields)
+        assert str(caught.value).startswith(message)
+
+    def test_types(self) -> None:
+        with pytest.raises(ag.FieldTypeError, match="value: expected"):
+            Quantity(value=True, unit="km")
+        with pytest.raises(ag.FieldTypeError, match="value: expected"):
+            Quantity(value="15", unit="km")  # type: ignore[arg-type]
+        with pytest.raises(FieldError, match="unit: must not be empty"):
+            Quantity(value=1, unit=" ")
+        with pytest.raises(FieldError, match="qualifier: must not be empty"):
+            Quantity(value=1, unit="km", qualifier="")
+
+
+# ------------------------------------------------------------------- deadlines
+
+
+class TestDeadline:
+    def test_at_a_date(self) -> None:
+        deadline = Deadline(at=PartialDate.parse("2015-02-15T00:00+02:00"), edge=Edge.START)
+        assert (deadline.anchor, deadline.offset, deadline.days) == (None, None, None)
+
+    def test_after_an_anchor(self) -> None:
+        assert Deadline(anchor="agreement", offset="P14D").days == 14
+        assert Deadline(anchor="entry-into-force", offset="PT36H").days == 1.5
+        assert Deadline(anchor="handover").edge is Edge.END  # at the anchor itself
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({}, "at: a deadline has a date (at) or an anchor to count from, and not both"),
+            (
+                {"at": PartialDate(year=2015), "anchor": "agreement"},
+                "at: a deadline has a date (at) or an anchor to count from, and not both",
+            ),
+            ({"offset": "P14D"}, "at: a deadline has a date (at) or an anchor"),
+            (
+                {"at": PartialDate(year=2015), "offset": "P14D"},
+                "offset: an offset needs an anchor to count from",
+            ),
+            ({"anchor": "Agreement"}, "anchor: 'Agreement' is not a valid id"),
+            ({"anchor": "agreement", "offset": "14 days"}, "offset: '14 days' is not a duration"),
+        ],
+    )
+    def test_rules(self, fields: dict[str, object], message: str) -> None:
+        with pytest.raises(FieldError) as caught:
+            Deadline(**fields)  # type: ignore[arg-type]
+        assert str(caught.value).startswith(message)
+
+    def test_a_clause_keeps_its_deadlines_in_order(self) -> None:
+        first, second = (
+            Deadline(anchor="agreement", edge=Edge.START),
+            Deadline(anchor="agreement", offset="P30D"),
+        )
+        clause = Clause(
+            id="c", category=Category.WITHDRAWAL, summary="s", citations=[CITE], deadlines=[first, second]
+        )
+        assert clause.deadlines == (first, second)
+        with pytest.raises(ag.FieldTypeError, match=r"deadlines\[0\]: expected"):
+            Clause(id="c", category=Category.WITHDRAWAL, summary="s", citations=[CITE], deadlines=["P14D"])  # type: ignore[list-item]
+
+
+# -------------------------------------------------------------------- obligors
+
+
+def clause_with(**fields: Any) -> Clause:
+    fields.setdefault("category", Category.OTHER)
+    return Clause(id="c", summary="s", citations=[CITE], **fields)
+
+
+class TestObligors:
+    def test_one_obligor(self) -> None:
+        clause = clause_with(obligors=["army"])
+        assert (clause.obligors, clause.obligor, clause.all_parties) == (("army",), "army", False)
+        assert clause.bound(["army", "rebels"]) == ("army",)
+
+    def test_joint_obligors_have_no_single_obligor(self) -> None:
+        clause = clause_with(obligors=["army", "rebels"])
+        assert clause.obligor is None
+        assert clause.bound() == ("army", "rebels")
+
+    def test_all_parties(self) -> None:
+        clause = clause_with(all_parties=True)
+        assert (clause.obligors, clause.obligor) == ((), None)
+        assert clause.bound(["army", "rebels"]) == ("army", "rebels")
+        both = clause_with(obligors=["russia"], all_parties=True)
+        assert both.obligor is None
+        assert both.bound(["army", "russia", "rebels"]) == ("russia", "army", "rebels")
+
+    def test_nobody(self) -> None:
+        assert clause_with().obligor is None
+        assert clause_with().bound(["army"]) == ()
+
+    def test_an_obligor_listed_twice(self) -> None:
+        with pytest.raises(FieldError, match="obligors: 'army' is listed twice"):
+            clause_with(obligors=["army", "rebels", "army"])
+
+    def test_obligor_is_read_only(self) -> None:
+        with pytest.raises(TypeError):
+            clause_with(obligor="army")
+        with pytest.raises(FieldError, match=r"obligors\[0\]: 'Army' is not a valid id"):
+            clause_with(obligors=["Army"])
+        with pytest.raises(TypeError, match="obligors: expected a list, got the string 'army'"):
+            clause_with(obligors="army")
+
+    def test_holder_defaults_to_the_single_obligor(self) -> None:
+        term = WeaponsTerm(classes=[WeaponClass.HEAVY], action=WeaponAction.HAND_OVER)
+        assert clause_with(obligors=["rebels"], weapons=term).holder == "rebels"
+        assert clause_with(obligors=["rebels", "army"], weapons=term).holder is None
+        assert clause_with(obligors=["rebels"], weapons=attrs.evolve(term, holder="army")).holder == "army"
+
+
+# ------------------------------------------------------------------ weapons
+
+
+class TestWeaponsTermFields:
+    def test_weapons_named_without_classes(self) -> None:
+        by_system = WeaponsTerm(systems=["Tornado-S", "Uragan"], action=WeaponAction.WITHDRAW)
+        assert (by_system.classes, by_system.systems) == (frozenset(), ("Tornado-S", "Uragan"))
+        by_calibre = WeaponsTerm(calibre=Quantity(min=100, unit="mm"), action=WeaponAction.WITHDRAW)
+        assert str(by_calibre.calibre) == "100 mm or more"
+        assert WeaponsTerm(all_weapons=True, action=WeaponAction.STORE).all_weapons
+
+    @pytest.mark.parametrize(
+        "fields",
+        [
+            {},
+            {"classes": []},
+            {"systems": []},
+            {"all_weapons": False},
+            {"distance": Quantity(value=15, unit="km")},
+        ],
+    )
+    def test_a_term_that_names_no_weapons(self, fields: dict[str, Any]) -> None:
+        with pytest.raises(
+            FieldError,
+            match="classes: a weapons term names weapon classes, systems, a calibre or all_weapons",
+        ):
+            WeaponsTerm(action=WeaponAction.WITHDRAW, **fields)
+
+    def test_where_and_to_whom(self) -> None:
+        term = WeaponsTerm(
+            classes=[WeaponClass.HEAVY],
+            action=WeaponAction.WITHDRAW,
+            distance=Quantity(value=15, unit="km", qualifier="from the line of contact"),
+            recipient="osce",
+            destination="storage-site",
+        )
+        assert (term.recipient, term.destination, str(term.distance)) == (
+            "osce",
+            "storage-site",
+            "15 km from the line of contact",
+        )
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"systems": ["Grad", " "]}, r"systems\[1\]: must not be empty"),
+            ({"classes": ["Heavy guns"]}, r"classes\[0\]: 'Heavy guns' is not a valid id"),
+            ({"classes": [WeaponClass.HEAVY], "recipient": "OSCE"}, "recipient: 'OSCE' is not a valid id"),
+            ({"classes": [WeaponClass.HEAVY], "destination": "a b"}, "destination: 'a b' is not a valid id"),
+        ],
+    )
+    def test_bad_fields(self, fields: dict[str, Any], message: str) -> None:
+        with pytest.raises(FieldError, match=message):
+            WeaponsTerm(action=WeaponAction.WITHDRAW, **fields)
+
+    def test_open_classes(self) -> None:
+        term = WeaponsTerm(classes=["mortars", "heavy", WeaponClass.LIGHT], action=WeaponAction.STORE)
+        assert term.classes == {Word("mortars"), WeaponClass.HEAVY, WeaponClass.LIGHT}
+        assert term.ordered_classes == (WeaponClass.HEAVY, WeaponClass.LIGHT, "mortars")
+        assert all(isinstance(word, WeaponClass | Word) for word in term.classes)
+        assert isinstance(
+            next(iter(WeaponsTerm(classes=["heavy"], action=WeaponAction.STORE).classes)), WeaponClass
+        )
+
+    def test_what_each_action_does(self) -> None:
+        assert {action.value for action in WeaponAction if action.removes} == {
+            "hand-over",
+            "store",
+            "destroy",
+        }
+
+
+class TestWeaponsByAction:
+    def test_weapons_of_each_action(self) -> None:
+        withdraw = weapons_clause("pull-back", {WeaponClass.HEAVY}, WeaponAction.WITHDRAW)
+        store = weapons_clause("store", {WeaponClass.MEDIUM, WeaponClass.HEAVY}, WeaponAction.STORE)
+        maybe = weapons_clause("maybe", {WeaponClass.LIGHT}, WeaponAction.WITHDRAW, modality=Modality.MAY)
+        never = weapons_clause("never", {WeaponClass.LIGHT}, WeaponAction.DESTROY, modality=Modality.MUST_NOT)
+        doubtful = weapons_clause(
+            "doubtful", {WeaponClass.SMALL_ARMS, WeaponClass.HEAVY}, WeaponAction.WITHDRAW
+        )
+        claims = [Claim(summary="a", citations=[CITE]), Claim(summary="b", citations=[CITE])]
+        dispute = Dispute(id="d", topic="t", claims=claims, clauses=["doubtful"])
+        a = agreement(withdraw, store, maybe, never, doubtful, disputes=(dispute,))
+        assert a.weapons(WeaponAction.WITHDRAW) == a.withdrawn == {WeaponClass.HEAVY}
+        assert a.weapons(WeaponAction.WITHDRAW, disputed=True) == {WeaponClass.SMALL_ARMS}
+        assert a.weapons(WeaponAction.STORE) == {WeaponClass.MEDIUM, WeaponClass.HEAVY}
+        assert a.weapons(WeaponAction.DESTROY) == frozenset()
+        assert a.handover == a.retained == frozenset()
+
+    def test_a_may_retain_is_in_force_but_a_may_withdraw_is_not(self) -> None:
+        keep = weapons_clause("keep", {WeaponClass.LIGHT}, WeaponAction.RETAIN, modality=Modality.MAY)
+        pull = weapons_clause("pull", {WeaponClass.HEAVY}, WeaponAction.WITHDRAW, modality=Modality.MAY)
+        assert (keep.stance, pull.stance) == (WeaponAction.RETAIN, None)
+
+    def test_arguments_are_checked(self) -> None:
+        with pytest.raises(ag.ArgumentTypeError, match="action: expected a WeaponAction, got 'hand-over'"):
+            agreement().weapons("hand-over")  # type: ignore[arg-type]
+        with pytest.raises(ag.ArgumentTypeError, match="disputed: expected true or false, got 1"):
+            agreement().weapons(WeaponAction.HAND_OVER, disputed=1)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ relations
+
+
+def related(kind: RelationKind, target: str, ends: tuple[str, ...] = ()) -> Relation:
+    return Relation(kind=kind, target=target, citations=[CITE], ends=ends)
+
+
+class TestRelation:
+    def test_fields(self) -> None:
+        relation = related(RelationKind.AMENDS, "minsk-i", ends=("art-3",))
+        assert (relation.kind, relation.target, relation.ends) == (RelationKind.AMENDS, "minsk-i", ("art-3",))
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"target": "Minsk I"}, "target: 'Minsk I' is not a valid id"),
+            ({"citations": []}, "citations: must list at least one"),
+            ({"ends": ["Art 3"]}, r"ends\[0\]: 'Art 3' is not a valid id"),
+        ],
+    )
+    def test_rules(self, fields: dict[str, Any], message: str) -> None:
+        values: dict[str, Any] = {
+            "kind": RelationKind.AMENDS,
+            "target": "minsk-i",
+            "citations": [CITE],
+            **fields,
+        }
+        with pytest.raises(FieldError, match=message):
+            Relation(**values)
+
+    @pytest.mark.parametrize("kind", [RelationKind.SUPERSEDES, RelationKind.FOLLOWS])
+    def test_only_a_relation_that_keeps_terms_ends_some(self, kind: RelationKind) -> None:
+        with pytest.raises(FieldError, match=f"ends: a relation of kind '{kind.value}' ends no clauses"):
+            related(kind, "minsk-i", ends=("art-3",))
+
+    def test_which_kinds_keep_terms(self) -> None:
+        assert {kind.value for kind in RelationKind if kind.keeps_terms} == {
+            "amends",
+            "supplements",
+            "implements",
+        }
+
+    def test_follows_is_the_target_of_the_first_follows_relation(self) -> None:
+        a = attrs.evolve(
+            agreement(),
+            relations=[
+                related(RelationKind.AMENDS, "x"),
+                related(RelationKind.FOLLOWS, "y"),
+                related(RelationKind.FOLLOWS, "z"),
+            ],
+        )
+        assert a.follows == "y"
+        assert agreement().follows is None
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            a.follows = "x"  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- status history
+
+
+def status(value: Status, as_of: str) -> StatusEntry:
+    return StatusEntry(status=value, as_of=PartialDate.parse(as_of), citations=[CITE])
+
+
+class TestStatusHistory:
+    HISTORY = (
+        status(Status.SIGNED, "2015-02-12"),
+        status(Status.IN_FORCE, "2015-02-15T00:00+02:00"),
+        status(Status.COLLAPSED, "2022-02"),
+    )
+
+    def test_status_on(self) -> None:
+        a = attrs.evolve(agreement(), statuses=self.HISTORY)
+        assert a.status_on(PartialDate.parse("2015-02-11")) is None
+        assert a.status_on(PartialDate.parse("2015-02-12")) == self.HISTORY[0]
+        assert a.status_on(PartialDate.parse("2015-02-15")) == self.HISTORY[1]
+        assert a.status_on(PartialDate.parse("2019")) == self.HISTORY[1]
+        # An entry counts once its date has begun: July 2022 is after February; 2022 may be.
+        assert a.status_on(PartialDate.parse("2022-07")) == self.HISTORY[2]
+        assert a.status_on(PartialDate.parse("2022")) == self.HISTORY[2]
+        assert a.status_on(PartialDate.parse("2022-01-31")) == self.HISTORY[1]
+
+    def test_the_history_need_not_be_in_order(self) -> None:
+        a = attrs.evolve(agreement(), statuses=tuple(reversed(self.HISTORY)))
+        assert a.status_on(PartialDate.parse("2016")) == self.HISTORY[1]
+
+    def test_an_entry_needs_a_citation_and_a_date(self) -> None:
+        with pytest.raises(FieldError, match="citations: must list at least one"):
+            StatusEntry(status=Status.SIGNED, as_of=PartialDate(year=2015), citations=[])
+        with pytest.raises(ag.FieldTypeError, match="as_of: expected"):
+            StatusEntry(status=Status.SIGNED, as_of="2015", citations=[CITE])  # type: ignore[arg-type]
+        with pytest.raises(ag.ArgumentTypeError, match="date: expected a PartialDate, got '2015'"):
+            agreement().status_on("2015")  # type: ignore[arg-type]
+
+    def test_coverage(self) -> None:
+        assert agreement().coverage is Coverage.PARTIAL
+        assert attrs.evolve(agreement(), coverage=Coverage.FULL_TEXT).coverage is Coverage.FULL_TEXT
+
+
+# ------------------------------------------------------------------ vocabulary
+
+
+class TestVocabulary:
+    def test_builtin_words_are_str_enums(self) -> None:
+        assert Category.SIEGE == "siege"  # type: ignore[comparison-overlap]  # a StrEnum member is its word
+        assert WeaponClass("small-arms") is WeaponClass.SMALL_ARMS
+        assert {"categories", "weapon_classes", "place_kinds", "actor_kinds"} == set(model.OPEN_VOCABULARIES)
+
+    def test_a_word_is_a_string_with_a_value(self) -> None:
+        word = Word("prisoner-lists")
+        assert (word.value, str(word), word == "prisoner-lists") == ("prisoner-lists", "prisoner-lists", True)
+        assert hash(word) == hash("prisoner-lists")
+        assert model.canonical(Category, "siege") is Category.SIEGE
+        assert model.canonical(Category, Word("siege")) is Category.SIEGE
+        assert type(model.canonical(Category, "prisoner-lists")) is Word
+        assert model.canonical(Category, word) is word
+
+    def test_records_hold_builtin_words_as_members_and_others_as_words(self) -> None:
+        assert clause_with(category="siege").category is Category.SIEGE
+        assert type(clause_with(category="prisoner-lists").category) is Word
+        assert Actor(id="a", name="A", kind="legislature").kind is ActorKind.LEGISLATURE
+        assert type(Actor(id="a", name="A", kind="militia").kind) is Word
+        assert Place(id="p", name="P", kind="line").kind is PlaceKind.LINE
+        with pytest.raises(FieldError, match="category: 'Prisoner lists' is not a valid id"):
+            clause_with(category="Prisoner lists")
+        with pytest.raises(ag.FieldTypeError, match="category: expected"):
+            clause_with(category=3)
+
+    def test_words_and_terms(self) -> None:
+        vocabulary = Vocabulary(
+            categories=[Term(id="prisoner-lists", label="Prisoner lists", description="Lists of prisoners.")],
+            weapon_classes=[Term(id="mortars")],
+            place_kinds=[Term(id="crossing-point")],
+            actor_kinds=[Term(id="militia")],
+        )
+        assert "prisoner-lists" in vocabulary.words("categories")
+        assert "siege" in vocabulary.words("categories")
+        assert vocabulary.words("weapon_classes") == {"heavy", "medium", "light", "small-arms", "mortars"}
+        assert vocabulary.term("categories", "prisoner-lists") == vocabulary.categories[0]
+        assert vocabulary.term("categories", "siege") is None
+        assert vocabulary.term("actor_kinds", "militia") == Term(id="militia")
+        for call in (lambda: vocabulary.words("colours"), lambda: vocabulary.term("colours", "red")):
+            with pytest.raises(
+                ag.ArgumentTypeError, match="name: expected one of categories, weapon_classes"
+            ):
+                call()
+        with pytest.raises(ag.ArgumentTypeError, match="name: expected one of"):
+            vocabulary.words(None)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("name", ["categories", "weapon_classes", "place_kinds", "actor_kinds"])
+    def test_a_builtin_word_cannot_be_redefined(self, name: str) -> None:
+        builtin = next(iter(model.OPEN_VOCABULARIES[name])).value
+        with pytest.raises(FieldError, match=rf"{name}\[1\].id: '{builtin}' is a built-in word already"):
+            Vocabulary(**{name: [Term(id="mine"), Term(id=builtin)]})
+
+    def test_a_word_defined_twice(self) -> None:
+        with pytest.raises(FieldError, match=r"categories\[1\].id: 'mine' is defined twice"):
+            Vocabulary(categories=[Term(id="mine"), Term(id="mine", label="Mine")])
+        # The same id in two vocabularies is two words.
+        Vocabulary(categories=[Term(id="mine")], weapon_classes=[Term(id="mine")])
+
+    def test_term_fields(self) -> None:
+        with pytest.raises(FieldError, match="id: 'Mine' is not a valid id"):
+            Term(id="Mine")
+        with pytest.raises(FieldError, match="label: must not be empty"):
+            Term(id="mine", label=" ")
+        with pytest.raises(ag.FieldTypeError, match=r"categories\[0\]: expected"):
+            Vocabulary(categories=["mine"])  # type: ignore[list-item]
+
+    def test_merge(self) -> None:
+        mine = Vocabulary(categories=[Term(id="a"), Term(id="b", label="B")])
+        theirs = Vocabulary(
+            categories=[Term(id="b", label="B"), Term(id="c")], actor_kinds=[Term(id="militia")]
+        )
+        merged = mine.merge(theirs)
+        assert [term.id for term in merged.categories] == ["a", "b", "c"]
+        assert [term.id for term in merged.actor_kinds] == ["militia"]
+        clash = Vocabulary(categories=[Term(id="b", label="Bee")], weapon_classes=[Term(id="x")])
+        with pytest.raises(MergeConflictError) as caught:
+            mine.merge(clash)
+        assert (caught.value.registry, caught.value.ids) == ("vocabulary.categories", ("b",))
+        assert str(caught.value) == (
+            "both corpora define 'b' in their vocabulary's categories, differently; give each word the same"
+            " label and description in both, or another id in one"
+        )
+
+    def test_corpora_merge_their_vocabularies(self) -> None:
+        first = Corpus(vocabulary=Vocabulary(weapon_classes=[Term(id="mortars")]))
+        second = Corpus(
+            vocabulary=Vocabulary(weapon_classes=[Term(id="mortars")], categories=[Term(id="mine")])
+        )
+        merged = first.merge(second)
+        assert merged.vocabulary.words("weapon_classes") >= {"mortars"}
+        assert merged.vocabulary.words("categories") >= {"mine"}
+        with pytest.raises(MergeConflictError, match="weapon classes"):
+            first.merge(Corpus(vocabulary=Vocabulary(weapon_classes=[Term(id="mortars", label="M")])))
+        with pytest.raises(ag.FieldTypeError, match="vocabulary: expected"):
+            Corpus(vocabulary=None)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------- disputes
+
+
+class TestDisputeTargets:
+    CLAIMS = (Claim(summary="a party", citations=[CITE]), Claim(summary="a mediator", citations=[CITE]))
+
+    def test_a_dispute_names_what_it_puts_in_doubt(self) -> None:
+        dispute = Dispute(
+            id="russia",
+            topic="Whether Russia is a party.",
+            claims=self.CLAIMS,
+            parties=["russia"],
+            third_parties=["russia"],
+            fields=[DisputedField.STATUS, DisputedField.DATE],
+        )
+        a = attrs.evolve(agreement(), disputes=[dispute])
+        assert a.disputed(DisputedField.STATUS)
+        assert a.disputed(DisputedField.DATE)
+        assert not a.disputed(DisputedField.TERRITORY)
+        assert a.disputed_clauses == frozenset()
+        with pytest.raises(ag.ArgumentTypeError, match="field: expected a DisputedField, got 'status'"):
+            a.disputed("status")  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("fields", "message", "error"),
+        [
+            ({"parties": ["Russia"]}, r"parties\[0\]: 'Russia' is not a valid id", FieldError),
+            (
+                {"third_parties": "russia"},
+                "third_parties: expected a list, got the string 'russia'",
+                TypeError,
+            ),
+            ({"fields": ["status"]}, r"fields\[0\]: expected", ag.FieldTypeError),
+        ],
+    )
+    def test_rules(self, fields: dict[str, Any], message: str, error: type[Exception]) -> None:
+        with pytest.raises(error, match=message):
+            Dispute(id="d", topic="t", claims=self.CLAIMS, **fields)
+
+    def test_every_agreement_field_a_dispute_may_name_exists(self) -> None:
+        names = {field.name for field in attrs.fields(Agreement)}
+        assert {field.value for field in DisputedField} <= names
+
+
+# ------------------------------------------------------------------- evidence
+
+
+class TestEvidence:
+    def test_citation_language_and_translation(self) -> None:
+        cite = Citation(
+            source="s",
+            quote="تسليم السلاح الخفيف",
+            language="ar",
+            translation="the handover of light weapons",
+        )
+        assert (cite.language, cite.translation) == ("ar", "the handover of light weapons")
+        assert Citation(source="s", quote="q", language="en-GB").language == "en-GB"
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            ({"language": "Arabic"}, "language: 'Arabic' is not a language tag like 'en', 'fr' or 'ar'"),
+            ({"language": "a"}, "language: 'a' is not a language tag"),
+            ({"language": "ar "}, "language: 'ar ' is not a language tag"),
+            ({"translation": ""}, "translation: must not be empty"),
+        ],
+    )
+    def test_bad_citations(self, fields: dict[str, str], message: str) -> None:
+        with pytest.raises(FieldError, match=message):
+            Citation(source="s", quote="q", **fields)
+
+    def test_a_source_for_a_paper(self) -> None:
+        source = Source(
+            id="minsk-text",
+            description="The Package of Measures.",
+            url="https://www.osce.org/files/f/documents/5/b/140221.pdf",
+            outlet="OSCE",
+            author="Trilateral Contact Group",
+            title="Package of Measures for the Implementation of the Minsk Agreements",
+            date=PartialDate.parse("2015-02-12"),
+            language="en",
+            translated_from="ru",
+        )
+        assert source.document is None
+        assert source.translated_from == "ru"
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            (
+                {"url": "www.osce.org"},
+                "url: 'www.osce.org' is not a web address starting with http:// or https://",
+            ),
+            ({"url": "https://a b"}, "url: 'https://a b' is not a web address"),
+            ({"url": "ftp://x"}, "url: 'ftp://x' is not a web address"),
+            ({"document": " "}, "document: must not be empty"),
+            ({"outlet": ""}, "outlet: must not be empty"),
+            ({"author": "\t"}, "author: must not be empty"),
+            ({"title": "\n"}, "title: must not be empty"),
+            ({"translated_from": "Russian"}, "translated_from: 'Russian' is not a language tag"),
+        ],
+    )
+    def test_bad_sources(self, fields: dict[str, Any], message: str) -> None:
+        with pytest.raises(FieldError, match=message):
+            Source(id="s", description="d", **fields)
+
+
+class TestCode:
+    def test_fields(self) -> None:
+        code = Code(scheme="pax", variable="CeProv", level=2, label="Ceasefire provision")
+        clause = clause_with(codes=[code, Code(scheme="pam", variable="Ceasefire")])
+        assert clause.codes[0] == code
+        assert clause.codes[1].level is None
+        assert Code(scheme="pax", variable="x", level=-99).level == -99  # datasets' own missing values
+
+    @pytest.mark.parametrize(
+        ("fields", "message", "error"),
+        [
+            ({"scheme": "PA-X"}, "scheme: 'PA-X' is not a valid id", FieldError),
+            ({"variable": " "}, "variable: must not be empty", FieldError),
+            ({"level": 1.5}, "level: expected a whole number", ag.FieldTypeError),
+            ({"level": True}, "level: expected a whole number", ag.FieldTypeError),
+            ({"label": ""}, "label: must not be empty", FieldError),
+        ],
+    )
+    def test_rules(self, fields: dict[str, Any], message: str, error: type[Exception]) -> None:
+        values: dict[str, Any] = {"scheme": "pax", "variable": "CeProv", **fields}
+        with pytest.raises(error, match=message):
+            Code(**values)
+
+
+# -------------------------------------------------------------- consolidation
+
+
+def deal(agreement_id: str, date: str, *clause_ids: str, **fields: Any) -> Agreement:
+    clauses = [
+        attrs.evolve(clause_with(), id=clause_id, summary=f"{clause_id} of {agreement_id}")
+        for clause_id in clause_ids
+    ]
+    return Agreement(
+        id=agreement_id,
+        title=agreement_id,
+        date=PartialDate.parse(date),
+        status=Status.SIGNED,
+        citations=[CITE],
+        clauses=clauses,
+        **fields,
+    )
+
+
+def party(actor: str) -> ag.Party:
+    return ag.Party(actor=actor, citations=[CITE])
+
+
+CLAIMS = (Claim(summary="one", citations=[CITE]), Claim(summary="other", citations=[CITE]))
+CHAIN = Corpus(
+    agreements=[
+        deal(
+            "base",
+            "2015-02-12",
+            "a",
+            "b",
+            "c",
+            parties=[party("x"), party("y")],
+            disputes=[
+                Dispute(id="about-b", topic="b", claims=CLAIMS, clauses=["b"]),
+                Dispute(id="about-a", topic="a", claims=CLAIMS, clauses=["a", "b"]),
+                Dispute(id="about-x", topic="x", claims=CLAIMS, clauses=["b"], parties=["x"]),
+            ],
+        ),
+        deal(
+            "amend-1",
+            "2015-03",
+            "b",
+            parties=[party("z")],
+            relations=[related(RelationKind.AMENDS, "base", ends=("c",))],
+        ),
+        deal("supp", "2015-04", "d", relations=[related(RelationKind.SUPPLEMENTS, "amend-1")]),
+        deal("new", "2016", "e", relations=[related(RelationKind.SUPERSEDES, "supp")]),
+        deal("follow", "2015-02-12", "f", relations=[related(RelationKind.FOLLOWS, "base")]),
+        deal("impl", "2015-05", "g", relations=[related(RelationKind.IMPLEMENTS, "base")]),
+        deal("again", "2015-06", "c", relations=[related(RelationKind.AMENDS, "amend-1")]),
+        deal(
+            "two",
+            "2015-07",
+            "h",
+            relations=[related(RelationKind.SUPPLEMENTS, "impl"), related(RelationKind.SUPPLEMENTS, "supp")],
+        ),
+    ]
+)
+
+
+def summaries(consolidated: Consolidated) -> list[str]:
+    return [clause.summary for clause in consolidated.agreement.clauses]
+
+
+class TestConsolidated:
+    def test_an_agreement_that_builds_on_none_is_itself(self) -> None:
+        for agreement_id in ("base", "follow", "new"):
+            found = CHAIN.consolidated(agreement_id)
+            assert found.agreement == CHAIN.get(agreement_id)
+            assert found.chain == (agreement_id,)
+            assert found.ended == {}
+            assert all(
+                entry.agreement == agreement_id and not entry.replaced for entry in found.provenance.values()
+            )
+
+    def test_amends_replaces_and_ends(self) -> None:
+        found = CHAIN.consolidated("amend-1")
+        assert found.chain == ("base", "amend-1")
+        # The replaced clause keeps its place; the ended one is gone.
+        assert summaries(found) == ["a of base", "b of amend-1"]
+        assert found.provenance["a"] == Provenance(agreement="base")
+        assert found.provenance["b"] == Provenance(agreement="amend-1", replaced=("base",))
+        assert found.ended == {"c": "amend-1"}
+        assert found.agreement.id == "amend-1"
+
+    def test_supplements_chains_back_through_the_amendment(self) -> None:
+        found = CHAIN.consolidated("supp")
+        assert found.chain == ("base", "amend-1", "supp")
+        assert summaries(found) == ["a of base", "b of amend-1", "d of supp"]
+        assert found.ended == {"c": "amend-1"}
+        # Parties of the whole chain, the latest agreement's first.
+        assert [entry.actor for entry in found.agreement.parties] == ["z", "x", "y"]
+
+    def test_disputes_about_replaced_clauses_no_longer_apply(self) -> None:
+        disputes = {dispute.id: dispute for dispute in CHAIN.consolidated("supp").agreement.disputes}
+        assert "about-b" not in disputes  # b was replaced: the dispute was about the old b
+        assert disputes["about-a"].clauses == ("a",)
+        assert disputes["about-x"].clauses == ()
+        assert disputes["about-x"].parties == ("x",)
+        assert CHAIN.consolidated("supp").agreement.disputed_clauses == {"a"}
+        # Where nothing is replaced, the disputes stay as they are.
+        assert CHAIN.consolidated("impl").agreement.disputes == CHAIN.get("base").disputes
+
+    def test_implements_keeps_everything(self) -> None:
+        found = CHAIN.consolidated("impl")
+        assert found.chain == ("base", "impl")
+        assert summaries(found) == ["a of base", "b of base", "c of base", "g of impl"]
+
+    def test_supersedes_and_follows_keep_nothing(self) -> None:
+        assert summaries(CHAIN.consolidated("new")) == ["e of new"]
+        assert summaries(CHAIN.consolidated("follow")) == ["f of follow"]
+
+    def test_a_clause_ended_then_made_again(self) -> None:
+        found = CHAIN.consolidated("again")
+        assert summaries(found) == ["a of base", "b of amend-1", "c of again"]
+        assert found.ended == {}
+        assert found.provenance["c"] == Provenance(agreement="again")
+
+    def test_several_targets(self) -> None:
+        found = CHAIN.consolidated("two")
+        assert found.chain == ("base", "impl", "amend-1", "supp", "two")
+        assert summaries(found) == ["a of base", "b of amend-1", "g of impl", "d of supp", "h of two"]
+        assert found.ended == {"c": "amend-1"}
+
+    def test_cycles_and_unknown_targets_end_the_chain(self) -> None:
+        loop = Corpus(
+            agreements=[
+                deal(
+                    "p",
+                    "2015",
+                    "a",
+                    relations=[related(RelationKind.AMENDS, "q"), related(RelationKind.AMENDS, "nowhere")],
+                ),
+                deal("q", "2015", "b", relations=[related(RelationKind.AMENDS, "p")]),
+            ]
+        )
+        assert loop.consolidated("p").chain == ("q", "p")
+        assert summaries(loop.consolidated("p")) == ["b of q", "a of p"]
+        with pytest.raises(ag.UnknownAgreementError, match="no agreement with id 'r'"):
+            loop.consolidated("r")
+
+    def test_the_builtin_corpus(self) -> None:
+        c = ag.corpus()
+        for agreement_id in c.agreements:
+            found = c.consolidated(agreement_id)
+            assert found.chain[-1] == agreement_id
+            assert set(found.provenance) == {clause.id for clause in found.agreement.clauses}

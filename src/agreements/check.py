@@ -518,14 +518,13 @@ def _check_relations(agreement: Agreement, registries: _Registries, *, prefix: s
                     "self-reference",
                 )
             )
-        elif agreements is not None:
-            if relation.target not in agreements:
-                found.append(_dangling(f"{path}.target", relation.target, "agreement", agreements))
-            else:
-                target = agreements[relation.target]
-                ends = {clause.id for clause in target.clauses}
-                found += _references(f"{path}.ends", relation.ends, f"clause of {target.id!r}", ends)
+        elif agreements is not None and relation.target not in agreements:
+            found.append(_dangling(f"{path}.target", relation.target, "agreement", agreements))
         found += _citations(f"{path}.citations", relation.citations, registries.sources)
+        if agreements is not None and relation.target in agreements and relation.target != agreement.id:
+            target = agreements[relation.target]
+            ends = {clause.id for clause in target.clauses}
+            found += _references(f"{path}.ends", relation.ends, f"clause of {target.id!r}", ends)
     return found
 
 

@@ -94,6 +94,8 @@ Document = (
     | model.Relation
     | model.StatusEntry
     | model.Vocabulary
+    | model.Term
+    | model.Code
 )
 _KINDS: Final[dict[str, type[Any]]] = {
     "corpus": model.Corpus,
@@ -116,6 +118,8 @@ _KINDS: Final[dict[str, type[Any]]] = {
     "relation": model.Relation,
     "status-entry": model.StatusEntry,
     "vocabulary": model.Vocabulary,
+    "term": model.Term,
+    "code": model.Code,
 }
 # The open vocabularies' field types: a built-in word is the enum member, another a Word.
 _OPEN_TYPES: Final[dict[Any, type[enum.StrEnum]]] = {
@@ -210,13 +214,11 @@ def _structure_enum(value: object, cls: type[_E]) -> _E:
 
 
 def _structure_date(value: object, _: type) -> model.PartialDate:
-    if isinstance(value, datetime.datetime) and (value.second or value.microsecond):
-        raise TypeError(f"expected a date with a time to the minute, got {value.isoformat()!r}")
-    if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates (and times) as dates
-        return model.PartialDate.from_date(value)
-    if not isinstance(value, str):
+    if not isinstance(value, str | datetime.date):
         raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {excerpt(value)}")
     try:
+        if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates (and times) as dates
+            return model.PartialDate.from_date(value)
         return model.PartialDate.parse(value)
     except FieldError as error:
         raise ValueError(error.message) from None

@@ -91,20 +91,16 @@ class Vocabulary:
 
     def words(self, name: str) -> frozenset[str]:
         """Every word of the vocabulary ``name`` (``"categories"``, ...): the built-in ones and the added ones."""
-        if name not in OPEN_VOCABULARIES:
-            raise ArgumentTypeError(
-                f"name: expected one of {', '.join(OPEN_VOCABULARIES)}, got {excerpt(name)}"
-            )
         return frozenset(
             [
-                *(member.value for member in OPEN_VOCABULARIES[name]),
+                *(member.value for member in OPEN_VOCABULARIES[_table(name)]),
                 *(term.id for term in getattr(self, name)),
             ]
         )
 
     def term(self, name: str, word: str) -> Term | None:
         """The added term for ``word`` in the vocabulary ``name``, if the corpus adds it."""
-        return next((term for term in getattr(self, name) if term.id == word), None)
+        return next((term for term in getattr(self, _table(name)) if term.id == word), None)
 
     def merge(self, other: Vocabulary) -> Vocabulary:
         """The words of both; a word both define differently is a :class:`MergeConflictError`."""
@@ -118,6 +114,13 @@ class Vocabulary:
                 raise MergeConflictError(f"vocabulary.{name}", clashes)
             merged[name] = [*mine.values(), *(term for term in getattr(other, name) if term.id not in mine)]
         return Vocabulary(**merged)
+
+
+def _table(name: object) -> str:
+    """``name`` if it names an open vocabulary's table, else an :class:`ArgumentTypeError`."""
+    if not isinstance(name, str) or name not in OPEN_VOCABULARIES:
+        raise ArgumentTypeError(f"name: expected one of {', '.join(OPEN_VOCABULARIES)}, got {excerpt(name)}")
+    return name
 
 
 # -------------------------------------------------------------- registries
@@ -245,6 +248,25 @@ def _keyed(key: str, *groups: Iterable[_Keyed]) -> tuple[_Keyed, ...]:
         for record in group:
             found.setdefault(getattr(record, key), record)
     return tuple(found.values())
+
+
+def _in_force(member: Agreement, provenance: Mapping[str, Provenance]) -> list[Dispute]:
+    """The disputes of ``member`` about what is still in force: the clauses it made that no one replaced or ended.
+
+    A dispute about a clause that a later agreement replaced or ended says
+    nothing about the clause in force; it stays only if it also puts in doubt
+    something else (a party, a field).
+    """
+    found = []
+    for dispute in member.disputes:
+        kept = [
+            clause_id
+            for clause_id in dispute.clauses
+            if clause_id in provenance and provenance[clause_id].agreement == member.id
+        ]
+        if kept or not dispute.clauses or dispute.parties or dispute.third_parties or dispute.fields:
+            found.append(attrs.evolve(dispute, clauses=kept))
+    return found
 
 
 # --------------------------------------------------------------------- corpus
@@ -384,7 +406,7 @@ class Corpus:
             clauses=list(clauses.values()),
             parties=_keyed("actor", *(member.parties for member in members)),
             third_parties=_keyed("actor", *(member.third_parties for member in members)),
-            disputes=_keyed("id", *(member.disputes for member in members)),
+            disputes=_keyed("id", *(_in_force(member, provenance) for member in members)),
         )
         return Consolidated(
             agreement=agreement,

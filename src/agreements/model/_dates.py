@@ -45,7 +45,8 @@ class PartialDate:
 
     Dates order by their first possible moment, a less precise date before a
     more precise one on the same start, and an exact one before an
-    approximate one. Times order as written (their offsets are not applied).
+    approximate one. Times order as written (their offsets are not applied;
+    an offset only breaks a tie, no offset first).
 
     >>> PartialDate.parse("2018-07")
     PartialDate(year=2018, month=7, day=None, approximate=False, hour=None, minute=None, utc_offset=None)
@@ -93,7 +94,10 @@ class PartialDate:
             if self.hour is None:
                 raise FieldError("utc_offset", "a UTC offset needs a time")
             if not -_LONGEST_OFFSET <= self.utc_offset <= _LONGEST_OFFSET:
-                raise FieldError("utc_offset", f"{self.utc_offset!r} minutes is not a UTC offset")
+                raise FieldError(
+                    "utc_offset",
+                    f"{self.utc_offset!r} minutes is not a UTC offset (at most 14 hours either way)",
+                )
 
     @classmethod
     def parse(cls, text: str) -> Self:
@@ -117,8 +121,16 @@ class PartialDate:
 
     @classmethod
     def from_date(cls, value: datetime.date) -> Self:
-        """The exact day of a :class:`datetime.date`, or the minute of a :class:`datetime.datetime`."""
+        """The exact day of a :class:`datetime.date`, or the minute of a :class:`datetime.datetime`.
+
+        A date and time is known to the minute at most: one with seconds is refused
+        rather than cut short.
+        """
         if isinstance(value, datetime.datetime):
+            if value.second or value.microsecond:
+                raise FieldError(
+                    "minute", f"expected a date with a time to the minute, got {value.isoformat()!r}"
+                )
             delta = value.utcoffset()
             return cls(
                 year=value.year,
@@ -150,7 +162,8 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def _key(self) -> tuple[int, int, int, int, int, bool]:
+    def _key(self) -> tuple[int, int, int, int, int, bool, int]:
+        # The offset only breaks ties, so that dates that differ order one way or the other.
         return (
             self.year,
             self.month or 0,
@@ -158,6 +171,7 @@ class PartialDate:
             -1 if self.hour is None else self.hour,
             -1 if self.minute is None else self.minute,
             self.approximate,
+            -(_LONGEST_OFFSET + 1) if self.utc_offset is None else self.utc_offset,
         )
 
     def __lt__(self, other: object) -> bool:
@@ -192,6 +206,8 @@ def _offset(text: str | None) -> int | None:
         return 0
     sign = -1 if text[0] == "-" else 1
     hours, minutes = text[1:].split(":")
+    if int(minutes) > 59:
+        raise FieldError("utc_offset", f"{text!r} is not a UTC offset (its minutes run from 00 to 59)")
     return sign * (int(hours) * 60 + int(minutes))
 
 

@@ -9,6 +9,7 @@ once, naming the field.
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import types
@@ -155,7 +156,7 @@ def _check_url(field: str, value: str) -> None:
 URL: Final = _rule({"pattern": r"^https?://\S+$"}, _check_url)
 
 #: An ISO 8601 duration in weeks, days, hours and minutes: ``P14D``, ``PT24H``, ``P1DT12H``, ``P2W``.
-DURATION_PATTERN: Final = r"^P(?=\d|T\d)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$"
+DURATION_PATTERN: Final = r"^P(?=[0-9]|T[0-9])([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?)?$"
 
 
 _DURATION: Final = re.compile(DURATION_PATTERN.removesuffix("$") + r"\Z")
@@ -174,8 +175,8 @@ DURATION: Final = _rule({"pattern": DURATION_PATTERN}, _check_duration)
 
 
 def _check_amount(field: str, value: float) -> None:
-    if not value >= 0:  # NaN fails this test too
-        raise FieldError(field, f"{excerpt(value)} is not an amount (0 or more)")
+    if not 0 <= value < math.inf:  # NaN fails this test too
+        raise FieldError(field, f"{excerpt(value)} is not an amount (a finite number, 0 or more)")
 
 
 #: An amount: a number of 0 or more.
@@ -219,6 +220,10 @@ _Check = Callable[[str, Any], None]
 
 
 def _describe_type(tp: Any) -> str:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        text = " or ".join(_describe_type(arg) for arg in args if arg is not type(None))
+        return text + (" or nothing" if type(None) in args else "")
     if isinstance(tp, type):
         names = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
         return names.get(tp, f"a {tp.__name__}")

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import attrs
 
-from agreements.exceptions import FieldError, UnknownIdError
+from agreements.exceptions import ArgumentTypeError, FieldError, UnknownIdError
 from agreements.model._dates import PartialDate, duration
 from agreements.model._fields import (
     AMOUNT,
@@ -227,7 +227,7 @@ class Place:
 
 
 def _number_text(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
@@ -578,6 +578,14 @@ class Relation:
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
     ends: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
+    def __attrs_post_init__(self) -> None:
+        if self.ends and not self.kind.keeps_terms:
+            raise FieldError(
+                "ends",
+                f"a relation of kind {self.kind.value!r} ends no clauses: only one that amends, supplements"
+                " or implements its target ends some of the target's clauses",
+            )
+
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class StatusEntry:
@@ -668,6 +676,7 @@ class Agreement:
 
     def disputed(self, field: DisputedField) -> bool:
         """Whether some dispute puts the agreement's own ``field`` (status, date, ...) in doubt."""
+        ArgumentTypeError.check("field", field, DisputedField, "a DisputedField")
         return any(field in dispute.fields for dispute in self.disputes)
 
     def clause(self, clause_id: str) -> Clause:
@@ -684,6 +693,7 @@ class Agreement:
         An entry counts once its date has begun: an entry "as of July 2018"
         is known on any day of July 2018.
         """
+        ArgumentTypeError.check("date", date, PartialDate, "a PartialDate")
         known = [entry for entry in self.statuses if entry.as_of.first_day() <= date.last_day()]
         return max(known, key=lambda entry: entry.as_of, default=None)
 
@@ -694,6 +704,8 @@ class Agreement:
         >>> heaviest_first(ag.get("busra-al-sham-2018").weapons(WeaponAction.HAND_OVER))
         (<WeaponClass.HEAVY: 'heavy'>, <WeaponClass.MEDIUM: 'medium'>)
         """
+        ArgumentTypeError.check("action", action, WeaponAction, "a WeaponAction")
+        ArgumentTypeError.check("disputed", disputed, bool, "true or false")
         doubtful = self.disputed_clauses
         found: set[WeaponClass | Word] = set()
         for clause in self.clauses:

@@ -152,15 +152,19 @@ OPEN_VOCABULARIES: Final[Mapping[str, type[enum.StrEnum]]] = types.MappingProxyT
 def canonical(vocabulary: type[_Open], word: str) -> _Open | Word:
     """``word`` as the built-in member when it is one, else as a :class:`Word`.
 
+    Anything that is not text is returned as it is, for the field's type
+    check to name it.
+
     >>> canonical(Category, "siege"), canonical(Category, "fishing-rights")
     (<Category.SIEGE: 'siege'>, 'fishing-rights')
     """
-    if isinstance(word, vocabulary):
-        return word
+    value: object = word
+    if isinstance(value, vocabulary) or not isinstance(value, str):
+        return word  # type: ignore[return-value]  # not text: the caller's type check names it
     try:
-        return vocabulary(word)
+        return vocabulary(value)
     except ValueError:
-        return word if isinstance(word, Word) else Word(word)
+        return value if isinstance(value, Word) else Word(value)
 
 
 def vocabulary_order(vocabulary: type[enum.StrEnum]) -> dict[str, int]:

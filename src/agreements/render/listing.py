@@ -23,7 +23,7 @@ import attrs
 
 from agreements._text import one_line, width, words, wrap
 from agreements.exceptions import Problem
-from agreements.model import Actor, Agreement, Backed, Corpus, Place
+from agreements.model import Actor, Agreement, Backed, Corpus, Place, StatusEntry
 from agreements.render.csv import neutralise
 from agreements.render.markdown import escape
 
@@ -129,10 +129,13 @@ def places(corpus: Corpus) -> Listing:
 
 
 def _record(record: Backed) -> str:
-    """The id a reader knows a cited record by (the actor of a party, nothing for a territory)."""
-    if hasattr(record, "id"):
-        return str(record.id)
-    return str(getattr(record, "actor", ""))
+    """The id a reader knows a cited record by (the actor of a party, the target of a relation, nothing for a territory)."""
+    if isinstance(record, StatusEntry):
+        return record.status.value
+    for name in ("id", "actor", "target"):
+        if hasattr(record, name):
+            return str(getattr(record, name))
+    return ""
 
 
 def citations(agreement: Agreement) -> Listing:
