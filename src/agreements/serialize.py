@@ -431,26 +431,28 @@ def _from_data(data: object, cls: type[Any] | None) -> Any:
         )
         raise InvalidDataError([Problem(path="type", message=f"{kind!r} is not a kind of document{hint}")])
     target = cls or _KINDS[kind or "corpus"]
-    old = _upgrade(body, target, ())
-    if old:
-        raise InvalidDataError(old)
     if kind is not None and _KINDS[kind] is not target:
         raise InvalidDataError(
             [Problem(path="type", message=f"expected a document of kind {_KIND_OF[target]!r}, got {kind!r}")]
         )
+    old = _upgrade(body, target, ())
     try:
-        return _CONVERTER.structure(body, target)
+        document = _CONVERTER.structure(body, target)
     except (ClassValidationError, ValueError, TypeError) as error:
         problems = _problems(error, (), target) or [Problem(path="", message=str(error))]
-        raise InvalidDataError(problems) from None
+        raise InvalidDataError([*old, *problems]) from None
+    if old:
+        raise InvalidDataError(old)
+    return document
 
 
 def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Problem]:
     """Bring a document written for an earlier version of the format up to date, in place.
 
     ``obligor = "x"`` is read as ``obligors = ["x"]``. A key whose meaning
-    changed (``count``, ``follows``) is a problem that says what to write
-    instead, rather than a silent guess.
+    changed (``count``, ``follows``) is taken out and becomes a problem that
+    says what to write instead, rather than a silent guess; the rest of the
+    document is still read, so that its own problems are reported too.
     """
     found: list[Problem] = []
     if target is model.Corpus:
@@ -463,7 +465,7 @@ def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Probl
                     path=_format_path((*path, "follows")),
                     message=(
                         "'follows' is now a relation with its citations: write relations = "
-                        f'[{{kind = "follows", target = {excerpt(body["follows"])}, citations = [...]}}]'
+                        f'[{{kind = "follows", target = {_literal(body.pop("follows"))}, citations = [...]}}]'
                     ),
                     code="renamed",
                 )
@@ -480,12 +482,19 @@ def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Probl
                     path=_format_path((*path, "count")),
                     message=(
                         "'count' is now a quantity with its unit: write quantity = "
-                        f'{{value = {excerpt(body["count"])}, unit = "checkpoints"}} (or the unit it counts)'
+                        f'{{value = {_literal(body.pop("count"))}, unit = "checkpoints"}} (or the unit it counts)'
                     ),
                     code="renamed",
                 )
             )
     return found
+
+
+def _literal(value: object) -> str:
+    """A value as a file writes it (text in double quotes, cut short), for a message that says what to write."""
+    if isinstance(value, str):
+        return json.dumps(value if len(value) <= 60 else value[:60] + "...", ensure_ascii=False)
+    return excerpt(value)
 
 
 def _items(value: object) -> list[dict[str, Any]]:
