@@ -8,6 +8,7 @@ functions. A cycle kept alive by a function-level import is still a cycle.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,10 +84,15 @@ def layer(module: str) -> int:
     raise AssertionError(f"{module} has no layer: add it to LAYERS and to docs/architecture.md")
 
 
+@functools.cache
+def _parsed(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[tuple[str, ast.stmt, bool]]:
     """``(imported module, statement, inside a function)`` for every import of a module of the package."""
     package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = _parsed(path)
     functions = [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]
     nested = {id(inner) for function in functions for inner in ast.walk(function) if inner is not function}
     for node in ast.walk(tree):
@@ -106,6 +112,7 @@ def imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[tuple[s
             yield target, node, id(node) in nested
 
 
+@functools.cache
 def graph() -> dict[str, set[str]]:
     known = modules()
     edges: dict[str, set[str]] = {name: set() for name in known}

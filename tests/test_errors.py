@@ -87,6 +87,13 @@ RECORDS: dict[str, st.SearchStrategy[Any]] = {
     "Claim": strategies.claims(),
     "Dispute": strategies.disputes(),
     "Event": strategies.events(),
+    "Quantity": strategies.quantities(),
+    "Deadline": strategies.deadlines(),
+    "Relation": strategies.relations(),
+    "StatusEntry": strategies.status_entries(),
+    "Code": strategies.codes(),
+    "Term": strategies.terms(),
+    "Vocabulary": strategies.vocabularies(),
     "Agreement": strategies.agreements(),
     "Corpus": strategies.corpora(),
     "Cell": st.builds(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 import subprocess
 import sys
@@ -21,28 +22,36 @@ from hypothesis.errors import InvalidArgument
 
 import agreements.testing
 from agreements.model import (
+    OPEN_VOCABULARIES,
     Actor,
     Agreement,
     Category,
     Citation,
     Claim,
     Clause,
+    Code,
     Condition,
     Corpus,
+    Deadline,
     Dispute,
     Event,
     PartialDate,
     Party,
     Place,
     Quantity,
+    Relation,
     Source,
     Status,
+    StatusEntry,
+    Term,
     Territory,
     ThirdParty,
     ThirdPartyRole,
+    Vocabulary,
     WeaponAction,
     WeaponClass,
     WeaponsTerm,
+    Word,
 )
 from agreements.testing import EDIT_KINDS, ClauseEdit, EditedPair, EditTruth, strategies, synthetic_pair
 
@@ -68,19 +77,33 @@ def _in_order(sequence: Sequence[int]) -> int:
 
 def _check_agreement_references(agreement: Agreement) -> None:
     clause_ids = [clause.id for clause in agreement.clauses]
+    event_ids = {event.id for event in agreement.events}
     assert len(set(clause_ids)) == len(clause_ids)
+    assert not event_ids & {*clause_ids, "agreement"}  # an anchor names one thing
     for clause in agreement.clauses:
         if clause.condition is not None:
             assert set(clause.condition.clauses) <= set(clause_ids) - {clause.id}
+        anchors = {deadline.anchor for deadline in clause.deadlines if deadline.anchor is not None}
+        assert anchors <= (set(clause_ids) | event_ids | {"agreement"}) - {clause.id}
     for dispute in agreement.disputes:
         assert set(dispute.clauses) <= set(clause_ids)
+        assert set(dispute.parties) <= {party.actor for party in agreement.parties}
+        assert set(dispute.third_parties) <= {third.actor for third in agreement.third_parties}
     for records in (agreement.parties, agreement.third_parties):
         actors = [record.actor for record in records]
         assert len(set(actors)) == len(actors)
+    assert all(relation.target != agreement.id for relation in agreement.relations)
+    if agreement.statuses:
+        latest = max(agreement.statuses, key=lambda entry: entry.as_of)
+        assert latest.status is agreement.status
+        assert len({entry.as_of for entry in agreement.statuses}) == len(agreement.statuses)
 
 
 def _referenced_actors(agreement: Agreement) -> set[str]:
     found = {party.actor for party in agreement.parties} | {third.actor for third in agreement.third_parties}
+    for dispute in agreement.disputes:
+        found.update(dispute.parties)
+        found.update(dispute.third_parties)
     for clause in agreement.clauses:
         found.update(clause.obligors)
         if clause.weapons is not None:
@@ -98,6 +121,8 @@ def _referenced_places(agreement: Agreement) -> set[str]:
         found.update(agreement.territory.places)
     for clause in agreement.clauses:
         found.update(clause.places)
+        if clause.weapons is not None and clause.weapons.destination is not None:
+            found.add(clause.weapons.destination)
     for event in agreement.events:
         found.update(event.places)
     return found
@@ -152,6 +177,14 @@ def check_truth(pair: EditedPair, *, single_field: bool = False) -> None:
                 condition, clauses=[rename.get(name, name) for name in condition.clauses]
             )
         assert second.condition == condition
+        deadlines = tuple(
+            deadline
+            if deadline.anchor is None
+            else attrs.evolve(deadline, anchor=rename.get(deadline.anchor, deadline.anchor))
+            for deadline in first.deadlines
+        )
+        assert second.deadlines == deadlines
+        assert (second.codes, second.all_parties) == (first.codes, first.all_parties)
 
     _check_moves(pair)
     _check_rest(pair)
@@ -336,10 +369,86 @@ def test_places(place: Place) -> None:
     assert _sources_of(place.citations) <= {"sana"}
 
 
-@given(strategies.weapons_terms(actors=["eighth-brigade"]))
+@given(strategies.weapons_terms(actors=["eighth-brigade"], places=["depot"]))
 def test_weapons_terms(term: WeaponsTerm) -> None:
-    assert term.classes
+    assert term.classes or term.systems or term.calibre is not None or term.all_weapons
+    assert all(isinstance(weapon, WeaponClass) for weapon in term.classes)  # no vocabulary, no new word
     assert term.holder in {None, "eighth-brigade"}
+    assert term.recipient in {None, "eighth-brigade"}
+    assert term.destination in {None, "depot"}
+    assert term.calibre is None or term.calibre.unit == "mm"
+
+
+_MINE = Vocabulary(
+    categories=[Term(id="prisoner-lists")],
+    weapon_classes=[Term(id="mortars")],
+    actor_kinds=[Term(id="militia")],
+    place_kinds=[Term(id="buffer")],
+)
+
+
+@given(
+    strategies.weapons_terms(vocabulary=_MINE),
+    strategies.clauses(vocabulary=_MINE),
+    strategies.actors(vocabulary=_MINE),
+    strategies.places(vocabulary=_MINE),
+)
+def test_words_come_from_the_vocabulary_given(
+    term: WeaponsTerm, clause: Clause, actor: Actor, place: Place
+) -> None:
+    assert term.classes <= _MINE.words("weapon_classes")
+    assert clause.category in _MINE.words("categories")
+    assert actor.kind in _MINE.words("actor_kinds")
+    assert place.kind in _MINE.words("place_kinds")
+
+
+def test_words_of_the_vocabulary_are_used() -> None:
+    found: set[str] = set()
+
+    @given(strategies.clauses(vocabulary=_MINE), strategies.actors(vocabulary=_MINE))
+    def collect(clause: Clause, actor: Actor) -> None:
+        found.update(word for word in (clause.category, actor.kind) if isinstance(word, Word))
+
+    collect()
+    assert found == {"prisoner-lists", "militia"}
+
+
+@given(strategies.vocabularies())
+def test_vocabularies(vocabulary: Vocabulary) -> None:
+    for name, builtin in OPEN_VOCABULARIES.items():
+        ids = [term.id for term in getattr(vocabulary, name)]
+        assert len(set(ids)) == len(ids) <= 2
+        assert not set(ids) & {member.value for member in builtin}
+
+
+@given(strategies.quantities())
+def test_quantities(quantity: Quantity) -> None:
+    bounds = [bound for bound in (quantity.value, quantity.min, quantity.max) if bound is not None]
+    assert bounds
+    assert all(0 <= bound < math.inf for bound in bounds)
+    assert (quantity.value is None) == bool(quantity.min is not None or quantity.max is not None)
+
+
+@given(strategies.deadlines(clauses=["ceasefire"], events=["signed"]))
+def test_deadlines_count_from_the_anchors_given(deadline: Deadline) -> None:
+    assert (deadline.at is None) != (deadline.anchor is None)
+    assert deadline.anchor in {None, "agreement", "ceasefire", "signed"}
+    assert deadline.days is None or deadline.days >= 0
+
+
+@given(strategies.relations(agreements=["minsk-i"], clauses=["art-1"], sources=["sana"]))
+def test_relations(relation: Relation) -> None:
+    assert relation.target == "minsk-i"
+    assert set(relation.ends) <= {"art-1"}
+    assert not relation.ends or relation.kind.keeps_terms
+    assert _sources_of(relation.citations) == {"sana"}
+
+
+@given(strategies.status_entries(sources=["sana"]), strategies.codes(), strategies.terms())
+def test_status_entries_codes_and_terms(entry: StatusEntry, code: Code, term: Term) -> None:
+    assert _sources_of(entry.citations) == {"sana"}
+    assert _not_blank(code.variable)
+    assert _is_id(term.id)
 
 
 @given(strategies.conditions(clauses=["c1", "c2", "c3"]))
@@ -349,7 +458,9 @@ def test_conditions(condition: Condition) -> None:
     assert _not_blank(condition.summary)
 
 
-@given(strategies.clauses(actors=["russia"], places=["tafas"], sources=["sana"], clauses=["c9"]))
+@given(
+    strategies.clauses(actors=["russia"], places=["tafas"], sources=["sana"], clauses=["c9"], events=["e1"])
+)
 def test_clauses_use_only_the_pools(clause: Clause) -> None:
     assert _is_id(clause.id)
     assert _not_blank(clause.summary)
@@ -359,7 +470,10 @@ def test_clauses_use_only_the_pools(clause: Clause) -> None:
     assert clause.weapons is None or clause.weapons.holder in {None, "russia"}
     assert set(clause.places) <= {"tafas"}
     assert clause.condition is None or set(clause.condition.clauses) <= {"c9"}
-    assert clause.quantity is None or (clause.quantity.value or clause.quantity.min or 0) >= 0
+    assert {deadline.anchor for deadline in clause.deadlines} <= {None, "agreement", "c9", "e1"}
+    assert clause.weapons is None or clause.weapons.destination in {None, "tafas"}
+    assert all(isinstance(word, WeaponClass) for word in (clause.weapons.classes if clause.weapons else ()))
+    assert isinstance(clause.category, Category)
 
 
 @given(strategies.clauses(actors=[], places=[], clauses=[]))
@@ -367,6 +481,7 @@ def test_clauses_with_empty_pools(clause: Clause) -> None:
     assert clause.obligors == ()
     assert clause.places == ()
     assert clause.condition is None or clause.condition.clauses == ()
+    assert {deadline.anchor for deadline in clause.deadlines} <= {None, "agreement"}
 
 
 @given(strategies.parties(actors=["central-committee"], sources=["sana"]))
@@ -392,10 +507,12 @@ def test_claims(claim: Claim) -> None:
     assert _sources_of(claim.citations) == {"sana"}
 
 
-@given(strategies.disputes(clauses=["c1"], sources=["sana"]))
+@given(strategies.disputes(clauses=["c1"], parties=["army"], third_parties=["russia"], sources=["sana"]))
 def test_disputes(dispute: Dispute) -> None:
     assert len(dispute.claims) >= 2
     assert set(dispute.clauses) <= {"c1"}
+    assert set(dispute.parties) <= {"army"}
+    assert set(dispute.third_parties) <= {"russia"}
 
 
 @given(strategies.events(actors=["russia"], places=["tafas"], sources=["sana"]))
@@ -418,7 +535,12 @@ def test_agreements_hold_together(agreement: Agreement) -> None:
 
 @given(
     strategies.agreements(
-        actors=["russia", "syria"], places=["tafas"], sources=["sana"], min_clauses=1, max_clauses=3
+        actors=["russia", "syria"],
+        places=["tafas"],
+        sources=["sana"],
+        agreements=["minsk-i", "minsk-ii"],
+        min_clauses=1,
+        max_clauses=3,
     )
 )
 def test_agreements_use_only_the_pools(agreement: Agreement) -> None:
@@ -426,6 +548,12 @@ def test_agreements_use_only_the_pools(agreement: Agreement) -> None:
     assert _referenced_actors(agreement) <= {"russia", "syria"}
     assert _referenced_places(agreement) <= {"tafas"}
     assert _sources_of(agreement.citations_all()) == {"sana"}
+    assert {relation.target for relation in agreement.relations} <= {"minsk-i", "minsk-ii"} - {agreement.id}
+
+
+@given(strategies.agreements(agreements=[], max_clauses=1))
+def test_agreements_without_others_build_on_none(agreement: Agreement) -> None:
+    assert agreement.relations == ()
 
 
 @given(strategies.corpora(min_agreements=1, max_agreements=2))
@@ -438,6 +566,13 @@ def test_corpora_refer_only_to_their_own_records(corpus: Corpus) -> None:
     assert _sources_of(corpus.citations()) <= set(corpus.sources)
     for agreement in corpus.agreements.values():
         _check_agreement_references(agreement)
+        for relation in agreement.relations:
+            assert relation.target in corpus.agreements
+            assert set(relation.ends) <= {clause.id for clause in corpus.agreements[relation.target].clauses}
+        for clause in agreement.clauses:
+            assert clause.category in corpus.vocabulary.words("categories")
+            if clause.weapons is not None:
+                assert clause.weapons.classes <= corpus.vocabulary.words("weapon_classes")
         assert _referenced_actors(agreement) <= set(corpus.actors)
         assert _referenced_places(agreement) <= set(corpus.places)
     for registry in (corpus.actors, corpus.places):
@@ -474,6 +609,16 @@ def test_corpora_refer_only_to_their_own_records(corpus: Corpus) -> None:
         ("clauses", {"places": ["bad id"]}),
         ("agreements", {"min_clauses": 4, "max_clauses": 2}),
         ("agreements", {"min_clauses": -1}),
+        ("agreements", {"vocabulary": ["mortars"]}),
+        ("agreements", {"agreements": "minsk-i"}),
+        ("clauses", {"events": ["Signed"]}),
+        ("clauses", {"vocabulary": {}}),
+        ("deadlines", {"events": "signed"}),
+        ("relations", {"agreements": []}),
+        ("relations", {"clauses": [3]}),
+        ("disputes", {"parties": "russia"}),
+        ("status_entries", {"sources": []}),
+        ("weapons_terms", {"places": ["A b"]}),
         ("corpora", {"max_agreements": 1.5}),
         ("edited", {"single_field": None}),
         ("edited", {"renumber": "yes"}),

@@ -35,6 +35,8 @@ from hypothesis.errors import InvalidArgument
 
 from agreements.check import contradiction
 from agreements.model import (
+    AGREEMENT_ANCHOR,
+    OPEN_VOCABULARIES,
     Actor,
     ActorKind,
     Agreement,
@@ -42,9 +44,14 @@ from agreements.model import (
     Citation,
     Claim,
     Clause,
+    Code,
     Condition,
     Corpus,
+    Coverage,
+    Deadline,
     Dispute,
+    DisputedField,
+    Edge,
     Event,
     EventKind,
     Modality,
@@ -53,14 +60,20 @@ from agreements.model import (
     Place,
     PlaceKind,
     Quantity,
+    Relation,
+    RelationKind,
     Source,
     Status,
+    StatusEntry,
+    Term,
     Territory,
     ThirdParty,
     ThirdPartyRole,
+    Vocabulary,
     WeaponAction,
     WeaponClass,
     WeaponsTerm,
+    Word,
     is_id,
 )
 from agreements.testing import _edits, _words
@@ -76,8 +89,10 @@ __all__ = [
     "citations",
     "claims",
     "clauses",
+    "codes",
     "conditions",
     "corpora",
+    "deadlines",
     "disputes",
     "edited",
     "events",
@@ -85,14 +100,20 @@ __all__ = [
     "partial_dates",
     "parties",
     "places",
+    "quantities",
+    "relations",
     "sources",
+    "status_entries",
+    "terms",
     "territories",
     "texts",
     "third_parties",
+    "vocabularies",
     "weapons_terms",
 ]
 
 _T = TypeVar("_T")
+_W = TypeVar("_W", WeaponClass, Category, ActorKind, PlaceKind)
 _Ids = tuple[str, ...]
 
 # Sizes stay small by default so that property tests stay fast.
@@ -372,6 +393,11 @@ def _maybe_text(draw: st.DrawFn, choices: Sequence[str], max_size: int = 30) -> 
     return _chosen(draw, choices) if draw(_BOOLEANS) else _draw_text(draw, max_size=max_size)
 
 
+def _maybe_choice(draw: st.DrawFn, choices: Sequence[str]) -> str | None:
+    """None, or one of ``choices``: two draws at most, for the texts of the lesser fields."""
+    return _chosen(draw, choices) if draw(_BOOLEANS) else None
+
+
 def _text_or(draw: st.DrawFn, choices: Sequence[str]) -> str:
     """One of ``choices`` or, less often, any text."""
     return _draw_text(draw) if draw(_BOOLEANS) else _chosen(draw, choices)
@@ -383,10 +409,16 @@ _EARLIEST = PartialDate(year=1)
 _LATEST = PartialDate(year=9999, month=12, day=31, approximate=True)
 
 
+# Offsets the sources give (Kyiv, Damascus, Moscow, UTC, New York, Kabul) come first.
+_USUAL_OFFSETS = (120, 180, 0, -300, 270)
+_NO_OFFSET = -(14 * 60) - 1  # below every offset, as a date without one sorts
+
+
 def _draw_date(draw: st.DrawFn, low: PartialDate = _EARLIEST, high: PartialDate = _LATEST) -> PartialDate:
     # Build the date field by field inside the bounds, in the order dates sort
-    # (year, month or 0, day or 0, approximate), so that nothing is filtered.
-    # Years of the agreements come first, then any year.
+    # (year, month or 0, day or 0, hour or -1, minute or -1, approximate,
+    # offset or lowest), so that nothing is filtered. Years of the agreements
+    # come first, then any year.
     if low.year <= 2025 and high.year >= 2011 and not draw(_BOOLEANS):
         year = draw(st.integers(max(low.year, 2011), min(high.year, 2025)))
     else:
@@ -402,20 +434,70 @@ def _draw_date(draw: st.DrawFn, low: PartialDate = _EARLIEST, high: PartialDate 
         day = draw(st.integers((low.day or 0) if at_low else 0, (high.day or 0) if at_high else last))
     at_low = at_low and day == (low.day or 0)
     at_high = at_high and day == (high.day or 0)
+    hour = _draw_part(draw, _part(low.hour, at_low), _part(high.hour, at_high, 23) if day else -1)
+    at_low = at_low and hour == _part(low.hour, True)
+    at_high = at_high and hour == _part(high.hour, True)
+    minute = -1
+    if hour >= 0:
+        minute = draw(
+            st.integers(
+                max(0, _part(low.minute, at_low)), high.minute if at_high and high.minute is not None else 59
+            )
+        )
+        at_low = at_low and minute == low.minute
+        at_high = at_high and minute == high.minute
     if at_low and low.approximate:
         approximate = True
     elif at_high and not high.approximate:
         approximate = False
     else:
         approximate = draw(_BOOLEANS)
-    return PartialDate(year=year, month=month or None, day=day or None, approximate=approximate)
+    at_low = at_low and approximate == low.approximate
+    at_high = at_high and approximate == high.approximate
+    offset = None
+    if hour >= 0:
+        lowest = _NO_OFFSET if not at_low or low.utc_offset is None else low.utc_offset
+        highest = (_NO_OFFSET if high.utc_offset is None else high.utc_offset) if at_high else 14 * 60
+        if lowest == _NO_OFFSET < highest:
+            if draw(_BOOLEANS):
+                usual = tuple(value for value in _USUAL_OFFSETS if value <= highest)
+                any_offset = not usual or draw(_BOOLEANS)
+                offset = draw(st.integers(-14 * 60, highest)) if any_offset else _chosen(draw, usual)
+        elif lowest > _NO_OFFSET:
+            offset = draw(st.integers(lowest, highest))
+    return PartialDate(
+        year=year,
+        month=month or None,
+        day=day or None,
+        hour=None if hour < 0 else hour,
+        minute=None if minute < 0 else minute,
+        utc_offset=offset,
+        approximate=approximate,
+    )
+
+
+def _part(value: int | None, bounded: bool, otherwise: int = -1) -> int:
+    """A bound's part of a date (-1 for none) when the drawn date is at the bound so far, else ``otherwise``."""
+    if not bounded:
+        return otherwise
+    return -1 if value is None else value
+
+
+def _draw_part(draw: st.DrawFn, lowest: int, highest: int) -> int:
+    """An hour in ``[lowest, highest]``, -1 standing for none; when none is allowed, none is the simplest."""
+    if highest < 0:
+        return -1
+    if lowest < 0:
+        return draw(st.integers(0, highest)) if draw(_BOOLEANS) else -1
+    return draw(st.integers(lowest, highest))
 
 
 def partial_dates(
     *, min_value: PartialDate | None = None, max_value: PartialDate | None = None
 ) -> st.SearchStrategy[PartialDate]:
-    """Dates known to the year, the month or the day, exact or approximate.
+    """Dates known to the year, the month, the day or the minute, exact or approximate.
 
+    A date known to the minute may carry a UTC offset (``2015-02-15T00:00+02:00``).
     ``min_value`` and ``max_value`` bound them in the order dates sort.
 
     >>> from hypothesis import given
@@ -442,24 +524,51 @@ def _maybe_date(draw: st.DrawFn) -> PartialDate | None:
 # ------------------------------------------------------------------- evidence
 
 
+_LANGUAGES = ("en", "ar", "fr", "ru", "uk", "en-GB", "pt-BR")
+# The lesser texts come from lists, which hold their share of what real texts throw at a program.
+_OUTLETS = ("Enab Baladi", "Syria Direct", "OSCE", " Asharq Al-Awsat", "عنب بلدي")
+_AUTHORS = ("Trilateral Contact Group", "Ahmed al-Awda", "أحمد العودة", "the  committee\n")
+_TITLES = ("Package of Measures", "Daraa: the siege ends\t", "اتفاق درعا البلد")
+_URLS = (
+    "https://www.enabbaladi.net/archives/512345",
+    "https://www.osce.org/home/140156",
+    "http://example.org/a?b=c",
+)
+
+
+def _maybe_language(draw: st.DrawFn) -> str | None:
+    return _chosen(draw, _LANGUAGES) if draw(_BOOLEANS) else None
+
+
 def _draw_source(draw: st.DrawFn, source_id: str | None = None) -> Source:
     identifier = _draw_id(draw) if source_id is None else source_id
-    extension = _chosen(draw, (".md", ".txt", ".html"))
+    # The fields of a reference come together or not at all, to keep the draws few.
+    cited = draw(_BOOLEANS)
+    document = None
+    if not cited or draw(_BOOLEANS):
+        extension = _chosen(draw, (".md", ".txt", ".html"))
+        document = _draw_text(draw) if draw(_BOOLEANS) else identifier + extension
     return Source(
         id=identifier,
-        document=_draw_text(draw) if draw(_BOOLEANS) else identifier + extension,
+        document=document,
         description=_draw_text(draw),
         date=_maybe_date(draw),
+        url=_chosen(draw, _URLS) if cited and draw(_BOOLEANS) else None,
+        outlet=_maybe_choice(draw, _OUTLETS) if cited else None,
+        author=_maybe_choice(draw, _AUTHORS) if cited else None,
+        title=_maybe_choice(draw, _TITLES) if cited else None,
+        language=_maybe_language(draw) if cited else None,
+        translated_from=_maybe_language(draw) if cited else None,
     )
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Source documents, each with an id, a file name and a description.
+    """Source documents, each with an id, a description, and maybe a file name and what a paper cites.
 
     >>> from hypothesis import given
     >>> @given(sources())
     ... def test_sources_are_described(source):
-    ...     assert source.document.strip() and source.description.strip()
+    ...     assert source.description.strip() and (source.document is None or source.document.strip())
     >>> test_sources_are_described()
     """
     return _strategy(_draw_source)
@@ -472,10 +581,20 @@ _QUOTES = (
     "  the committee agreed\n to the roadmap ",
     "تسوية أوضاع المطلوبين",
 )
+_TRANSLATIONS = ("the handover of light weapons", " the settlement of the status\nof wanted men ")
 
 
 def _draw_citation(draw: st.DrawFn, pool: _Ids | None) -> Citation:
-    return Citation(source=_pick(draw, pool), quote=_text_or(draw, _QUOTES))
+    source = _pick(draw, pool)
+    quote = _text_or(draw, _QUOTES)
+    if not draw(_BOOLEANS):
+        return Citation(source=source, quote=quote)
+    return Citation(
+        source=source,
+        quote=quote,
+        language=_maybe_language(draw),
+        translation=_maybe_choice(draw, _TRANSLATIONS),
+    )
 
 
 def _draw_citations(draw: st.DrawFn, pool: _Ids | None, min_size: int = 1) -> list[Citation]:
@@ -494,6 +613,87 @@ def citations(*, sources: Collection[str] | None = None) -> st.SearchStrategy[Ci
     return _strategy(functools.partial(_draw_citation, pool=_pool("sources", sources, allow_empty=False)))
 
 
+# ----------------------------------------------------------------- vocabulary
+
+# Words a corpus might add to each open vocabulary.
+_NEW_WORDS = {
+    "categories": ("prisoner-lists", "buffer-zones", "mine-clearance", "hostages"),
+    "weapon_classes": ("mortars", "drones", "artillery", "mlrs"),
+    "place_kinds": ("buffer-zone", "crossing-point", "village-cluster"),
+    "actor_kinds": ("militia", "tribe", "mediation-team"),
+}
+
+
+def _check_vocabulary(value: object) -> Vocabulary | None:
+    if value is not None and not isinstance(value, Vocabulary):
+        raise InvalidArgument(f"vocabulary={value!r}: expected a Vocabulary or None")
+    return value
+
+
+def _words_of(vocabulary: Vocabulary | None, name: str) -> tuple[Word, ...]:
+    """The words ``vocabulary`` adds to the open vocabulary ``name`` (none without one)."""
+    return () if vocabulary is None else tuple(Word(term.id) for term in getattr(vocabulary, name))
+
+
+def _draw_word(
+    draw: st.DrawFn, builtin: st.SearchStrategy[_W], vocabulary: Vocabulary | None, name: str
+) -> _W | Word:
+    """A built-in word, or now and then one the vocabulary adds."""
+    added = _words_of(vocabulary, name)
+    if not added or draw(_BOOLEANS):
+        return draw(builtin)
+    return _chosen(draw, added)
+
+
+def _draw_term(draw: st.DrawFn, name: str | None = None, term_id: str | None = None) -> Term:
+    if term_id is None:
+        term_id = _chosen(draw, _NEW_WORDS[name]) if name is not None and draw(_BOOLEANS) else _draw_id(draw)
+    return Term(
+        id=term_id,
+        label=_maybe_choice(draw, ("Prisoner lists", "Mortars", "قوائم الأسرى", " Buffer\tzone")),
+        description=_maybe_choice(
+            draw, ("Lists of prisoners to exchange.", "وصف", "A zone\nbetween the lines.")
+        ),
+    )
+
+
+def terms() -> st.SearchStrategy[Term]:
+    """Words a corpus adds to a vocabulary, maybe with a label and a description.
+
+    >>> from hypothesis import given
+    >>> @given(terms())
+    ... def test_term(term):
+    ...     assert term.label is None or term.label.strip()
+    >>> test_term()
+    """
+    return _strategy(_draw_term)
+
+
+def _draw_vocabulary(draw: st.DrawFn) -> Vocabulary:
+    tables: dict[str, list[Term]] = {}
+    for name, builtin in OPEN_VOCABULARIES.items():
+        taken = {member.value for member in builtin}
+        tables[name] = []
+        for _ in range(_count(draw, 0, 2)):
+            term = _draw_term(draw, name)
+            if term.id not in taken:
+                taken.add(term.id)
+                tables[name].append(term)
+    return Vocabulary(**tables)
+
+
+def vocabularies() -> st.SearchStrategy[Vocabulary]:
+    """The words a corpus adds: up to two of each open vocabulary, none built in, none twice.
+
+    >>> from hypothesis import given
+    >>> @given(vocabularies())
+    ... def test_new_words(vocabulary):
+    ...     assert "siege" not in {term.id for term in vocabulary.categories}
+    >>> test_new_words()
+    """
+    return _strategy(_draw_vocabulary)
+
+
 # --------------------------------------------------------- actors and places
 
 
@@ -508,14 +708,22 @@ def _draw_parent(draw: st.DrawFn, parents: _Ids | None, own: str) -> str | None:
     return None if parent == own else parent
 
 
+_ACTOR_KINDS = st.sampled_from(ActorKind)
+_PLACE_KINDS = st.sampled_from(PlaceKind)
+
+
 def _draw_actor(
-    draw: st.DrawFn, parents: _Ids | None, pool: _Ids | None, actor_id: str | None = None
+    draw: st.DrawFn,
+    parents: _Ids | None,
+    pool: _Ids | None,
+    actor_id: str | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Actor:
     identifier = _draw_id(draw) if actor_id is None else actor_id
     return Actor(
         id=identifier,
         name=_text_or(draw, _words.ACTOR_NAMES + _words.ARABIC_ACTOR_NAMES),
-        kind=draw(st.sampled_from(ActorKind)),
+        kind=_draw_word(draw, _ACTOR_KINDS, vocabulary, "actor_kinds"),
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
         citations=_draw_citations(draw, pool, min_size=0),
@@ -523,12 +731,16 @@ def _draw_actor(
 
 
 def actors(
-    *, actors: Collection[str] | None = None, sources: Collection[str] | None = None
+    *,
+    actors: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> st.SearchStrategy[Actor]:
     """Actors with names in either script, aliases, a kind and maybe a parent.
 
     The parent is one of ``actors`` (actor ids) when given, never the actor
-    itself; citations quote ``sources``.
+    itself; citations quote ``sources``; the kind is built in or, now and
+    then, one that ``vocabulary`` adds.
 
     >>> from hypothesis import given
     >>> @given(actors(actors=["russia"]))
@@ -538,19 +750,26 @@ def actors(
     """
     return _strategy(
         functools.partial(
-            _draw_actor, parents=_pool("actors", actors), pool=_pool("sources", sources, allow_empty=False)
+            _draw_actor,
+            parents=_pool("actors", actors),
+            pool=_pool("sources", sources, allow_empty=False),
+            vocabulary=_check_vocabulary(vocabulary),
         )
     )
 
 
 def _draw_place(
-    draw: st.DrawFn, parents: _Ids | None, pool: _Ids | None, place_id: str | None = None
+    draw: st.DrawFn,
+    parents: _Ids | None,
+    pool: _Ids | None,
+    place_id: str | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Place:
     identifier = _draw_id(draw) if place_id is None else place_id
     return Place(
         id=identifier,
         name=_text_or(draw, _words.PLACE_NAMES + _words.ARABIC_PLACE_NAMES),
-        kind=draw(st.sampled_from(PlaceKind)),
+        kind=_draw_word(draw, _PLACE_KINDS, vocabulary, "place_kinds"),
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
         citations=_draw_citations(draw, pool, min_size=0),
@@ -558,12 +777,16 @@ def _draw_place(
 
 
 def places(
-    *, places: Collection[str] | None = None, sources: Collection[str] | None = None
+    *,
+    places: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> st.SearchStrategy[Place]:
     """Places with names in either script, aliases, a kind and maybe a parent.
 
     The parent is one of ``places`` (place ids) when given, never the place
-    itself; citations quote ``sources``.
+    itself; citations quote ``sources``; the kind is built in or, now and
+    then, one that ``vocabulary`` adds.
 
     >>> from hypothesis import given
     >>> @given(places(places=["daraa"]))
@@ -573,35 +796,172 @@ def places(
     """
     return _strategy(
         functools.partial(
-            _draw_place, parents=_pool("places", places), pool=_pool("sources", sources, allow_empty=False)
+            _draw_place,
+            parents=_pool("places", places),
+            pool=_pool("sources", sources, allow_empty=False),
+            vocabulary=_check_vocabulary(vocabulary),
         )
     )
 
 
 # -------------------------------------------------------------------- clauses
 
-_WEAPON_CLASSES = st.frozensets(st.sampled_from(WeaponClass), min_size=1)
+# ----------------------------------------------------------------- quantities
+
+_UNITS = ("checkpoints", "km", "mm", "days", "men", "كم", " km ")
+_QUALIFIERS = ("on each side of the line of contact", "from the front line", "per village", "على كل جانب")
+# Whole numbers, and fractions that every format writes and reads back exactly.
+_AMOUNTS = st.integers(0, 1000) | st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
 
 
-def _draw_weapons_term(draw: st.DrawFn, pool: _Ids | None) -> WeaponsTerm:
+def _draw_quantity(draw: st.DrawFn, unit: str | None = None) -> Quantity:
+    unit = _chosen(draw, _UNITS) if unit is None else unit
+    qualifier = _maybe_choice(draw, _QUALIFIERS)
+    if draw(_BOOLEANS):
+        return Quantity(value=draw(_AMOUNTS), unit=unit, qualifier=qualifier)
+    low, high = draw(_AMOUNTS), draw(_AMOUNTS)
+    low, high = min(low, high), max(low, high)
+    shape = _index(draw, 3)  # a closed range, "or more", "up to"
+    return Quantity(
+        min=low if shape != 2 else None, max=high if shape != 1 else None, unit=unit, qualifier=qualifier
+    )
+
+
+def quantities() -> st.SearchStrategy[Quantity]:
+    """Amounts with a unit: a value (whole or not) or a range, open at either end, maybe qualified.
+
+    >>> from hypothesis import given
+    >>> @given(quantities())
+    ... def test_amounts_are_not_negative(quantity):
+    ...     assert all(bound is None or bound >= 0 for bound in (quantity.value, quantity.min, quantity.max))
+    >>> test_amounts_are_not_negative()
+    """
+    return _strategy(_draw_quantity)
+
+
+# ---------------------------------------------------------------- deadlines
+
+_OFFSETS = ("P14D", "PT24H", "P1DT12H", "P2W", "PT90M", "P0D", "P30D")
+_DEADLINE_EDGES = st.sampled_from(Edge)
+
+
+def _draw_deadline(draw: st.DrawFn, anchors: _Ids | None) -> Deadline:
+    edge = draw(_DEADLINE_EDGES)
+    if draw(_BOOLEANS):
+        return Deadline(at=_draw_date(draw), edge=edge)
+    if anchors is None:
+        anchor = AGREEMENT_ANCHOR if draw(_BOOLEANS) else _draw_id(draw)
+    else:
+        anchor = _chosen(draw, (AGREEMENT_ANCHOR, *anchors))
+    offset = _chosen(draw, _OFFSETS) if draw(_BOOLEANS) else None
+    return Deadline(anchor=anchor, offset=offset, edge=edge)
+
+
+def deadlines(
+    *, clauses: Collection[str] | None = None, events: Collection[str] | None = None
+) -> st.SearchStrategy[Deadline]:
+    """When an act must start or end: at a date, or a duration after the agreement, one of ``clauses`` or ``events``.
+
+    Give either pool (or both) and the anchor is ``"agreement"`` or one of
+    their ids; give neither and any id will do.
+
+    >>> from hypothesis import given
+    >>> @given(deadlines(clauses=["ceasefire"], events=[]))
+    ... def test_anchor(deadline):
+    ...     assert deadline.at is not None or deadline.anchor in {"agreement", "ceasefire"}
+    >>> test_anchor()
+    """
+    clause_ids, event_ids = _pool("clauses", clauses), _pool("events", events)
+    anchors = None if clause_ids is None and event_ids is None else (*(clause_ids or ()), *(event_ids or ()))
+    return _strategy(functools.partial(_draw_deadline, anchors=anchors))
+
+
+# -------------------------------------------------------------------- codes
+
+_SCHEMES = ("pax", "pam", "ucdp")
+_VARIABLES = ("CeProv", "CeGen", "SsrDdr", "HrDet", "Ce_withdrawal")
+
+
+def _draw_code(draw: st.DrawFn) -> Code:
+    return Code(
+        scheme=_chosen(draw, _SCHEMES) if draw(_BOOLEANS) else _draw_id(draw),
+        variable=_chosen(draw, _VARIABLES),
+        level=draw(st.integers(-99, 3)) if draw(_BOOLEANS) else None,
+        label=_maybe_choice(draw, ("Ceasefire provision", "Disarmament", "نزع السلاح")),
+    )
+
+
+def codes() -> st.SearchStrategy[Code]:
+    """How coding schemes (PA-X, the Peace Accords Matrix) code a clause.
+
+    >>> from hypothesis import given
+    >>> @given(codes())
+    ... def test_code(code):
+    ...     assert code.variable.strip()
+    >>> test_code()
+    """
+    return _strategy(_draw_code)
+
+
+# ------------------------------------------------------------------ weapons
+
+_WEAPON_CLASSES = st.sampled_from(WeaponClass)
+_WEAPON_ACTIONS = st.sampled_from(WeaponAction)
+_SYSTEMS = ("Grad", "Uragan", "Tornado-S", "T-72", "ZU-23-2", "هاون", " BM-21\n")
+
+
+def _draw_weapons_term(
+    draw: st.DrawFn, pool: _Ids | None, places: _Ids | None = None, vocabulary: Vocabulary | None = None
+) -> WeaponsTerm:
+    classes = {
+        _draw_word(draw, _WEAPON_CLASSES, vocabulary, "weapon_classes") for _ in range(_count(draw, 0, 3))
+    }
+    systems = [_chosen(draw, _SYSTEMS) for _ in range(_count(draw, 0, 2))] if draw(_BOOLEANS) else []
+    calibre = _draw_quantity(draw, "mm") if draw(_BOOLEANS) else None
+    all_weapons = draw(_BOOLEANS)
+    if not (classes or systems or calibre or all_weapons):
+        classes = {draw(_WEAPON_CLASSES)}
     return WeaponsTerm(
-        classes=draw(_WEAPON_CLASSES),
-        action=draw(st.sampled_from(WeaponAction)),
+        classes=classes,
+        systems=systems,
+        calibre=calibre,
+        all_weapons=all_weapons,
+        action=draw(_WEAPON_ACTIONS),
+        distance=_draw_quantity(draw, "km") if draw(_BOOLEANS) else None,
         holder=_maybe(draw, pool),
+        recipient=_maybe(draw, pool),
+        destination=_maybe(draw, places),
         schedule=_maybe_text(draw, _words.TIMINGS),
     )
 
 
-def weapons_terms(*, actors: Collection[str] | None = None) -> st.SearchStrategy[WeaponsTerm]:
-    """Weapon classes handed over or retained, maybe by a holder from ``actors``.
+def weapons_terms(
+    *,
+    actors: Collection[str] | None = None,
+    places: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> st.SearchStrategy[WeaponsTerm]:
+    """What is done with which weapons: classes, named systems, a calibre or all weapons, and an action.
+
+    The holder and the recipient come from ``actors``, the destination from
+    ``places``; the classes are built in or, now and then, ones that
+    ``vocabulary`` adds.
 
     >>> from hypothesis import given
     >>> @given(weapons_terms(actors=["eighth-brigade"]))
     ... def test_holder(term):
-    ...     assert term.classes and term.holder in {None, "eighth-brigade"}
+    ...     assert term.holder in {None, "eighth-brigade"}
+    ...     assert term.classes or term.systems or term.calibre or term.all_weapons
     >>> test_holder()
     """
-    return _strategy(functools.partial(_draw_weapons_term, pool=_pool("actors", actors)))
+    return _strategy(
+        functools.partial(
+            _draw_weapons_term,
+            pool=_pool("actors", actors),
+            places=_pool("places", places),
+            vocabulary=_check_vocabulary(vocabulary),
+        )
+    )
 
 
 _CONDITIONS = (
@@ -632,6 +992,10 @@ def conditions(*, clauses: Collection[str] | None = None) -> st.SearchStrategy[C
 _ACTIONS = ("hand over", "withdraw", "deploy", "lift siege", "open", "release", "settle")
 
 
+_CATEGORIES = st.sampled_from(Category)
+_MODALITIES = st.sampled_from(Modality)
+
+
 def _draw_clause(
     draw: st.DrawFn,
     *,
@@ -639,30 +1003,44 @@ def _draw_clause(
     places: _Ids | None,
     sources: _Ids | None,
     clauses: _Ids | None,
+    events: _Ids | None = (),
     clause_id: str | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Clause:
     identifier = _draw_id(draw) if clause_id is None else clause_id
-    category = draw(st.sampled_from(Category))
+    category = _draw_word(draw, _CATEGORIES, vocabulary, "categories")
     chooser = _DrawChooser(draw)
     summary = _draw_text(draw) if draw(_BOOLEANS) else _words.summary(chooser, category)
     weapons = None
     # Weapons terms belong to weapons clauses, and now and then to another
     # (a ceasefire that also withdraws heavy weapons).
     if category is Category.WEAPONS or chooser.chance(0.15):
-        weapons = _draw_weapons_term(draw, actors)
+        weapons = _draw_weapons_term(draw, actors, places, vocabulary)
+    anchors = None if clauses is None and events is None else (*(clauses or ()), *(events or ()))
+    deadlines = []
+    if draw(_BOOLEANS):
+        for _ in range(_count(draw, 1, 2)):
+            deadline = _draw_deadline(draw, anchors)
+            # A free anchor may hit the clause's own id; a clause never counts from itself.
+            deadlines.append(
+                attrs.evolve(deadline, anchor=AGREEMENT_ANCHOR) if deadline.anchor == identifier else deadline
+            )
     return Clause(
         id=identifier,
         category=category,
         summary=summary,
         citations=_draw_citations(draw, sources),
-        obligors=[actor for actor in [_maybe(draw, actors)] if actor is not None],
-        modality=draw(st.sampled_from(Modality)),
+        obligors=_some(draw, actors),
+        all_parties=chooser.chance(0.2),
+        modality=draw(_MODALITIES),
         action=_chosen(draw, _ACTIONS) if draw(_BOOLEANS) else None,
         weapons=weapons,
-        quantity=Quantity(value=draw(st.integers(0, 30)), unit="checkpoints") if draw(_BOOLEANS) else None,
+        quantity=_draw_quantity(draw) if draw(_BOOLEANS) else None,
+        deadlines=deadlines,
         timing=_maybe_text(draw, _words.TIMINGS),
         condition=_draw_condition(draw, clauses) if draw(_BOOLEANS) else None,
         places=_some(draw, places),
+        codes=[_draw_code(draw) for _ in range(_count(draw, 0, 2))] if chooser.chance(0.2) else [],
     )
 
 
@@ -672,16 +1050,21 @@ def clauses(
     places: Collection[str] | None = None,
     sources: Collection[str] | None = None,
     clauses: Collection[str] | None = None,
+    events: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> st.SearchStrategy[Clause]:
     """Clauses of every category, most with a summary in the words of the agreements.
 
-    The obligor and a weapons holder come from ``actors``, places from
-    ``places``, citations quote ``sources``, and a condition names ``clauses``.
+    Obligors (none, one or two), a weapons holder and recipient come from
+    ``actors``, places and a weapons destination from ``places``, citations
+    quote ``sources``, a condition names ``clauses``, and deadlines count
+    from the agreement, ``clauses`` or ``events``. The category and weapon
+    classes are built in or, now and then, ones that ``vocabulary`` adds.
 
     >>> from hypothesis import given
     >>> @given(clauses(actors=["russia"], places=[]))
     ... def test_obligor_and_places(clause):
-    ...     assert clause.obligor in {None, "russia"} and clause.places == ()
+    ...     assert set(clause.obligors) <= {"russia"} and clause.places == ()
     >>> test_obligor_and_places()
     """
     return _strategy(
@@ -691,6 +1074,8 @@ def clauses(
             places=_pool("places", places),
             sources=_pool("sources", sources, allow_empty=False),
             clauses=_pool("clauses", clauses),
+            events=_pool("events", events),
+            vocabulary=_check_vocabulary(vocabulary),
         )
     )
 
@@ -799,35 +1184,144 @@ def claims(*, sources: Collection[str] | None = None) -> st.SearchStrategy[Claim
     return _strategy(functools.partial(_draw_claim, sources=_pool("sources", sources, allow_empty=False)))
 
 
+_DISPUTED_FIELDS = st.lists(st.sampled_from(DisputedField), max_size=2, unique=True)
+
+
 def _draw_dispute(
-    draw: st.DrawFn, clauses: _Ids | None, sources: _Ids | None, dispute_id: str | None = None
+    draw: st.DrawFn,
+    clauses: _Ids | None,
+    sources: _Ids | None,
+    dispute_id: str | None = None,
+    *,
+    parties: _Ids | None = (),
+    third_parties: _Ids | None = (),
 ) -> Dispute:
+    # Most disputes are about clauses; now and then about who is party to it, or its own fields.
+    wider = draw(_BOOLEANS)
     return Dispute(
         id=_draw_id(draw) if dispute_id is None else dispute_id,
         topic=_text_or(draw, _TOPICS),
         claims=[_draw_claim(draw, sources) for _ in range(_count(draw, 2, 3))],
         clauses=_some(draw, clauses),
+        parties=_some(draw, parties, 1) if wider else [],
+        third_parties=_some(draw, third_parties, 1) if wider else [],
+        fields=draw(_DISPUTED_FIELDS) if wider else [],
     )
 
 
 def disputes(
-    *, clauses: Collection[str] | None = None, sources: Collection[str] | None = None
+    *,
+    clauses: Collection[str] | None = None,
+    parties: Collection[str] | None = None,
+    third_parties: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
 ) -> st.SearchStrategy[Dispute]:
-    """Terms the sources disagree on: two or three claims, naming up to two of ``clauses``.
+    """Terms the sources disagree on: two or three claims, and what they put in doubt.
+
+    A dispute names up to two of ``clauses``, and may name one of the
+    agreement's ``parties`` and ``third_parties`` (actor ids) and some of the
+    agreement's own fields (its status, date, ...).
 
     >>> from hypothesis import given
-    >>> @given(disputes(clauses=["c4"]))
+    >>> @given(disputes(clauses=["c4"], parties=["russia"], third_parties=[]))
     ... def test_dispute(dispute):
     ...     assert len(dispute.claims) >= 2 and set(dispute.clauses) <= {"c4"}
+    ...     assert set(dispute.parties) <= {"russia"} and dispute.third_parties == ()
     >>> test_dispute()
     """
     return _strategy(
         functools.partial(
             _draw_dispute,
             clauses=_pool("clauses", clauses),
+            parties=_pool("parties", parties),
+            third_parties=_pool("third_parties", third_parties),
             sources=_pool("sources", sources, allow_empty=False),
         )
     )
+
+
+_RELATION_KINDS = st.sampled_from(RelationKind)
+
+
+def _draw_relation(
+    draw: st.DrawFn, agreements: _Ids | None, clauses: _Ids | None, sources: _Ids | None
+) -> Relation:
+    kind = draw(_RELATION_KINDS)
+    return Relation(
+        kind=kind,
+        target=_pick(draw, agreements),
+        citations=_draw_citations(draw, sources),
+        ends=_some(draw, clauses) if kind.keeps_terms else [],
+    )
+
+
+def relations(
+    *,
+    agreements: Collection[str] | None = None,
+    clauses: Collection[str] | None = None,
+    sources: Collection[str] | None = None,
+) -> st.SearchStrategy[Relation]:
+    """How an agreement builds on one of ``agreements``: amends, supplements, implements, supersedes, follows.
+
+    A relation that keeps the target's terms may end up to two of ``clauses``
+    (the target's clause ids); citations quote ``sources``.
+
+    >>> from hypothesis import given
+    >>> @given(relations(agreements=["minsk-i"], clauses=["art-3"]))
+    ... def test_relation(relation):
+    ...     assert relation.target == "minsk-i" and set(relation.ends) <= {"art-3"}
+    >>> test_relation()
+    """
+    return _strategy(
+        functools.partial(
+            _draw_relation,
+            agreements=_pool("agreements", agreements, allow_empty=False),
+            clauses=_pool("clauses", clauses),
+            sources=_pool("sources", sources, allow_empty=False),
+        )
+    )
+
+
+_STATUSES = st.sampled_from(Status)
+
+
+def _draw_status_entry(
+    draw: st.DrawFn, sources: _Ids | None, status: Status | None = None, after: PartialDate = _EARLIEST
+) -> StatusEntry:
+    return StatusEntry(
+        status=draw(_STATUSES) if status is None else status,
+        as_of=_draw_date(draw, low=after),
+        citations=_draw_citations(draw, sources),
+    )
+
+
+def status_entries(*, sources: Collection[str] | None = None) -> st.SearchStrategy[StatusEntry]:
+    """What an agreement's status was as of a date, citing ``sources``.
+
+    >>> from hypothesis import given
+    >>> @given(status_entries(sources=["sana"]))
+    ... def test_entry(entry):
+    ...     assert {citation.source for citation in entry.citations} == {"sana"}
+    >>> test_entry()
+    """
+    return _strategy(
+        functools.partial(_draw_status_entry, sources=_pool("sources", sources, allow_empty=False))
+    )
+
+
+def _draw_history(
+    draw: st.DrawFn, sources: _Ids | None, date: PartialDate, status: Status
+) -> list[StatusEntry]:
+    """A dated history that fits the agreement: none before its date, the latest its status."""
+    entries: dict[PartialDate, StatusEntry] = {}
+    for _ in range(_count(draw, 0, 3)):
+        entry = _draw_status_entry(draw, sources, after=date)
+        entries.setdefault(entry.as_of, entry)  # one entry a date, so that one is the latest
+    if not entries:
+        return []
+    latest = max(entries)
+    entries[latest] = attrs.evolve(entries[latest], status=status)
+    return list(entries.values())
 
 
 def _draw_event(
@@ -900,8 +1394,15 @@ _ACTOR_IDS = (
 _PLACE_IDS = ("daraa-al-balad", "busra-al-sham", "tafas", "nawa", "jasim", "nasib", "tariq-al-sadd")
 
 
-def _key(category: str, summary: str, obligor: str | None) -> tuple[str, str, str | None]:
-    return (category, " ".join(summary.casefold().split()), obligor)
+_Key = tuple[str, str, tuple[str, ...], bool]
+
+
+def _key(category: str, summary: str, obligors: tuple[str, ...], all_parties: bool) -> _Key:
+    return (category, " ".join(summary.casefold().split()), obligors, all_parties)
+
+
+def _clause_key(clause: Clause) -> _Key:
+    return _key(clause.category, clause.summary, clause.obligors, clause.all_parties)
 
 
 def _draw_agreement(
@@ -912,61 +1413,104 @@ def _draw_agreement(
     sources: _Ids | None,
     min_clauses: int,
     max_clauses: int,
+    agreements: _Ids | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Agreement:
     sources = tuple(_unique_ids(draw, 1, 2, _SOURCE_IDS)) if sources is None else sources
     actors = tuple(_unique_ids(draw, 2, 3, _ACTOR_IDS)) if actors is None else actors
     places = tuple(_unique_ids(draw, 0, 2, _PLACE_IDS)) if places is None else places
+    agreement_id = _draw_id(draw)
     parties = [
         Party(actor=actor, citations=_draw_citations(draw, sources)) for actor in _some(draw, actors, 3)
     ]
     third_parties = [_draw_third_party(draw, (actor,), sources) for actor in _some(draw, actors, 2)]
     clause_ids = _unique_ids(draw, min_clauses, max_clauses)
+    # Event ids differ from clause ids and from "agreement", so that a deadline's anchor names one thing.
+    event_ids = [
+        event_id
+        for event_id in _unique_ids(draw, 0, 2)
+        if event_id not in clause_ids and event_id != AGREEMENT_ANCHOR
+    ]
     chooser = _DrawChooser(draw)
     clauses: list[Clause] = []
-    taken: set[tuple[str, str, str | None]] = set()
+    taken: set[_Key] = set()
     for number, clause_id in enumerate(clause_ids, start=1):
-        others = tuple(other for other in clause_ids if other != clause_id)
+        # Conditions and deadlines name earlier clauses only: none waits, in a circle, for itself.
+        earlier = tuple(clause_ids[: number - 1])
         clause = _draw_clause(
-            draw, actors=actors, places=places, sources=sources, clauses=others, clause_id=clause_id
+            draw,
+            actors=actors,
+            places=places,
+            sources=sources,
+            clauses=earlier,
+            events=tuple(event_ids),
+            clause_id=clause_id,
+            vocabulary=vocabulary,
         )
         if clauses and actors and chooser.chance(0.2):
             # A mirror: the words of an earlier clause, another obligor.
             model = chooser.choice(clauses)
-            free = [actor for actor in actors if _key(model.category, model.summary, actor) not in taken]
+            free = [
+                actor for actor in actors if _key(model.category, model.summary, (actor,), False) not in taken
+            ]
             if free:
                 clause = attrs.evolve(
-                    clause, category=model.category, summary=model.summary, obligors=[chooser.choice(free)]
+                    clause,
+                    category=model.category,
+                    summary=model.summary,
+                    obligors=[chooser.choice(free)],
+                    all_parties=False,
                 )
-        if _key(clause.category, clause.summary, clause.obligor) in taken:
-            # Clauses alike in category, words and obligor could only be told
+        if _clause_key(clause) in taken:
+            # Clauses alike in category, words and obligors could only be told
             # apart by position: number this one, as texts often do.
             clause = attrs.evolve(clause, summary=f"{clause.summary} (part {number})")
-        taken.add(_key(clause.category, clause.summary, clause.obligor))
+        taken.add(_clause_key(clause))
         if any(contradiction(clause, other) is not None for other in clauses):
             clause = _permissive(clause)
         clauses.append(clause)
-    named = tuple(clause_ids)
     date = _draw_date(draw)
-    status = draw(st.sampled_from(Status))
+    status = draw(_STATUSES)
     events = [
         _draw_event(draw, actors, places, sources, event_id, after=date, status=status)
-        for event_id in _unique_ids(draw, 0, 2)
+        for event_id in event_ids
     ]
+    targets = None if agreements is None else tuple(target for target in agreements if target != agreement_id)
+    relations = []
+    if targets != () and draw(_BOOLEANS):
+        for _ in range(_count(draw, 1, 2)):
+            relation = _draw_relation(draw, targets, (), sources)
+            # A free target may hit the agreement's own id; no agreement builds on itself.
+            if relation.target != agreement_id:
+                relations.append(relation)
+    party_ids = tuple(party.actor for party in parties)
+    third_ids = tuple(third.actor for third in third_parties)
     return Agreement(
-        id=_draw_id(draw),
+        id=agreement_id,
         title=_draw_text(draw),
         date=date,
         status=status,
         citations=_draw_citations(draw, sources),
         summary=_draw_text(draw, allow_blank=True),
         place=_maybe(draw, places),
+        coverage=draw(_COVERAGES),
+        relations=relations,
+        statuses=_draw_history(draw, sources, date, status) if draw(_BOOLEANS) else [],
         parties=parties,
         third_parties=third_parties,
         territory=_draw_territory(draw, places, sources) if draw(_BOOLEANS) else None,
         clauses=clauses,
-        disputes=[_draw_dispute(draw, named, sources, dispute_id) for dispute_id in _unique_ids(draw, 0, 2)],
+        disputes=[
+            _draw_dispute(
+                draw, tuple(clause_ids), sources, dispute_id, parties=party_ids, third_parties=third_ids
+            )
+            for dispute_id in _unique_ids(draw, 0, 2)
+        ],
         events=events,
     )
+
+
+_COVERAGES = st.sampled_from(Coverage)
 
 
 # Drawn agreements keep clear of the logic checks that make loading fail:
@@ -986,25 +1530,33 @@ def agreements(
     actors: Collection[str] | None = None,
     places: Collection[str] | None = None,
     sources: Collection[str] | None = None,
+    agreements: Collection[str] | None = None,
+    vocabulary: Vocabulary | None = None,
     min_clauses: int = 0,
     max_clauses: int | None = None,
 ) -> st.SearchStrategy[Agreement]:
-    """Agreements whose references hold together.
+    """Agreements whose references hold together, and that :func:`agreements.check` finds no error in.
 
-    Clause ids are unique, and conditions and disputes name clauses of the same
-    agreement (a condition never its own clause). Parties, third parties,
-    obligors, weapons holders and events name ``actors`` (each party and each
-    third party once), places come from ``places`` and citations quote
-    ``sources``; each pool left out is drawn afresh for every agreement. Some
-    clauses are "mirrors": the words of another clause with another obligor;
-    no two clauses share category, words and obligor. Up to ``max_clauses``
-    clauses (by default 8, or ``min_clauses`` when that is more).
+    Clause ids are unique. Conditions and deadlines name earlier clauses of
+    the same agreement (so that none waits for itself), or its events
+    (whose ids are neither clause ids nor ``"agreement"``); disputes name its
+    clauses, parties and third parties. Parties, third parties, obligors,
+    weapons holders and recipients and events name ``actors`` (each party
+    and each third party once), places come from ``places``, citations quote
+    ``sources``, and relations target ``agreements`` (never the agreement
+    itself; without the pool, any id); each pool left out is drawn afresh
+    for every agreement. Categories, weapon classes and kinds are built in or
+    added by ``vocabulary``. The dated status history fits the status and
+    the date. Some clauses are "mirrors": the words of another clause with
+    another obligor; no two clauses share category, words and obligors. Up
+    to ``max_clauses`` clauses (by default 8, or ``min_clauses`` when that is
+    more).
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20)
     ... @given(agreements(actors=["russia", "central-committee"], max_clauses=4))
     ... def test_obligors(agreement):
-    ...     assert {c.obligor for c in agreement.clauses} <= {None, "russia", "central-committee"}
+    ...     assert {o for c in agreement.clauses for o in c.obligors} <= {"russia", "central-committee"}
     >>> test_obligors()
     """
     low, high = _check_sizes("clauses", min_clauses, max_clauses)
@@ -1014,6 +1566,8 @@ def agreements(
             actors=_pool("actors", actors),
             places=_pool("places", places),
             sources=_pool("sources", sources, allow_empty=False),
+            agreements=_pool("agreements", agreements),
+            vocabulary=_check_vocabulary(vocabulary),
             min_clauses=low,
             max_clauses=max(_DEFAULT_CLAUSES, low) if high is None else high,
         )
@@ -1028,12 +1582,15 @@ def _draw_corpus(draw: st.DrawFn, *, min_agreements: int, max_agreements: int) -
     source_ids = tuple(_unique_ids(draw, 1, 3, _SOURCE_IDS))
     actor_ids = tuple(_unique_ids(draw, 1, 4, _ACTOR_IDS))
     place_ids = tuple(_unique_ids(draw, 0, 3, _PLACE_IDS))
+    vocabulary = _draw_vocabulary(draw) if draw(_BOOLEANS) else Vocabulary()
     # Parents come from earlier records only, so that no chain of parents loops.
     actors = [
-        _draw_actor(draw, actor_ids[:index], source_ids, actor_id) for index, actor_id in enumerate(actor_ids)
+        _draw_actor(draw, actor_ids[:index], source_ids, actor_id, vocabulary)
+        for index, actor_id in enumerate(actor_ids)
     ]
     places = [
-        _draw_place(draw, place_ids[:index], source_ids, place_id) for index, place_id in enumerate(place_ids)
+        _draw_place(draw, place_ids[:index], source_ids, place_id, vocabulary)
+        for index, place_id in enumerate(place_ids)
     ]
     agreement = _strategy(
         functools.partial(
@@ -1041,27 +1598,44 @@ def _draw_corpus(draw: st.DrawFn, *, min_agreements: int, max_agreements: int) -
             actors=actor_ids,
             places=place_ids,
             sources=source_ids,
+            agreements=(),
+            vocabulary=vocabulary,
             min_clauses=0,
             max_clauses=4,
         )
     )
-    agreements = draw(
+    drawn = draw(
         st.lists(agreement, min_size=min_agreements, max_size=max_agreements, unique_by=_agreement_id)
     )
+    # Relations go to agreements drawn before, so that no chain of relations loops.
+    ids = [member.id for member in drawn]
+    agreements = []
+    for index, member in enumerate(drawn):
+        relations = [
+            _draw_relation(
+                draw, (target,), tuple(clause.id for clause in drawn[ids.index(target)].clauses), source_ids
+            )
+            for target in _some(draw, tuple(ids[:index]))
+        ]
+        agreements.append(attrs.evolve(member, relations=relations) if relations else member)
     return Corpus(
         sources=[_draw_source(draw, source_id) for source_id in source_ids],
         actors=actors,
         places=places,
         agreements=agreements,
+        vocabulary=vocabulary,
     )
 
 
 def corpora(*, min_agreements: int = 0, max_agreements: int | None = None) -> st.SearchStrategy[Corpus]:
-    """Corpora whose agreements refer only to the corpus' own actors, places and sources.
+    """Corpora whose agreements refer only to the corpus' own actors, places, sources, agreements and words.
 
-    Actors' and places' parents are in the corpus too, without loops. Up to
-    ``max_agreements`` agreements (by default 3, or ``min_agreements`` when
-    that is more), of up to four clauses each.
+    Actors' and places' parents are in the corpus too, without loops;
+    relations target other agreements of the corpus, without loops, and end
+    only clauses of their targets; the categories, weapon classes and kinds
+    are built in or added by the corpus's vocabulary. :func:`agreements.check`
+    finds no error in them. Up to ``max_agreements`` agreements (by default
+    3, or ``min_agreements`` when that is more), of up to four clauses each.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=20)
