@@ -60,14 +60,10 @@ def _terms(items: Iterable[Term]) -> tuple[Term, ...]:
 class Vocabulary:
     """The words a corpus adds to the built-in ones, by vocabulary.
 
-    In a data file, a ``[vocabulary]`` table::
-
-        [[vocabulary.categories]]
-        id = "line-of-contact"
-        label = "Line of contact"
-        description = "Where the line between the sides runs."
-
-    A word that is already built in, or defined twice, is an error.
+    In a data file, each ``[[vocabulary.categories]]`` table (or
+    ``weapon_classes``, ``place_kinds``, ``actor_kinds``) adds a word: its
+    ``id``, and maybe a ``label`` and a ``description``. A word that is
+    already built in, or defined twice, is an error.
 
     >>> v = Vocabulary(categories=[Term(id="prisoner-lists")])
     >>> "prisoner-lists" in v.words("categories"), "siege" in v.words("categories")

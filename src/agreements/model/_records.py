@@ -333,13 +333,13 @@ class WeaponsTerm:
 class Deadline:
     """When an act must have started or ended: at a date, or a duration after something.
 
-    ``at`` is a date (with a time and UTC offset when the text gives one:
-    "from 00:00 Kyiv time on 15 February 2015"). Otherwise ``anchor`` names
-    what the time is counted from: ``"agreement"`` (the agreement's date),
-    the id of one of the agreement's events (its entry into force), or the id
-    of a clause (that clause's own first deadline); ``offset`` is the ISO
-    8601 duration after it ("P14D", "PT24H"). ``edge`` says whether by then
-    the act has started (``start``) or is complete (``end``).
+    ``at`` is a date, with a time and a UTC offset when the source gives them
+    ("from 00:00 Kyiv time on 15 February 2015"). Otherwise ``anchor`` names
+    what the time is counted from, that is ``"agreement"`` (the agreement's
+    date), the id of one of the agreement's events (its entry into force), or
+    the id of a clause (that clause's own first deadline); ``offset`` is the
+    ISO 8601 duration after it ("P14D", "PT24H"). ``edge`` says whether by
+    then the act has started (``start``) or is complete (``end``).
 
     >>> Deadline(anchor="agreement", offset="P30D").days
     30.0
@@ -534,10 +534,10 @@ def _fields(items: Iterable[DisputedField]) -> tuple[DisputedField, ...]:
 class Dispute:
     """A term the sources disagree on. Every claim is kept; none is chosen.
 
-    The dispute names what it puts in doubt: ``clauses`` of the agreement
-    (reported by some sources, contradicted or left out by others), the
-    actors of its ``parties`` or ``third_parties`` (was Russia a party?), and
-    the agreement's own ``fields`` (its status, date, place, ...).
+    A dispute names what it puts in doubt, among ``clauses`` of the
+    agreement (reported by some sources, contradicted or left out by others),
+    the actors of its ``parties`` or ``third_parties`` (was Russia a party?),
+    and the agreement's own ``fields`` (its status, date, place, ...).
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
