@@ -354,11 +354,15 @@ def edit(
     named |= before.disputed_clauses
 
     # Removals: a clause that a condition, a deadline or a dispute names
-    # stays, so that nothing else has to change with it.
+    # stays, so that nothing else has to change with it. So does a mirror (the
+    # words of another clause, another obligor): with its twin gone and the
+    # clauses renumbered, an edited twin would be as much the mirror, edited,
+    # as itself, and no truth could tell which.
+    words = Counter(_key(clause)[:2] for clause in clauses)
     removed = {
         index
         for index, clause in enumerate(clauses)
-        if clause.id not in named and chooser.chance(rates.remove)
+        if clause.id not in named and words[_key(clause)[:2]] == 1 and chooser.chance(rates.remove)
     }
     survivors = [index for index in range(len(clauses)) if index not in removed]
 
