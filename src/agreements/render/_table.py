@@ -72,7 +72,7 @@ class Line:
 class Table:
     """What a renderer draws: a title, sentences before the grid, the grid, the sources."""
 
-    kind: Literal["comparison", "diff"]
+    kind: Literal["comparison", "diff", "timeline"]
     title: str
     corner: str
     columns: tuple[Column, ...]
