@@ -215,6 +215,13 @@ class Timeline:
         so a narrower picture stacks them in more rows and reads better when
         shrunk onto a narrow page.
 
+        Labels stack in at most 12 rows above the axis and 36 below, and never
+        overlap. Where many compete for the room they are shortened; a label
+        that still finds no row is left out (its marker and hover text stay),
+        and a note such as ``+12 more`` in a row of its own counts those left
+        out nearby and names them on hover. Drawing takes time in proportion
+        to the number of entries.
+
         ``title`` is drawn at the top (by default the number of agreements and
         their years; ``""`` draws none). The picture's ``<title>`` and
         ``<desc>`` have the ids ``{id_prefix}-title`` and ``{id_prefix}-desc``:
