@@ -16,8 +16,9 @@ from typing import Final, Literal
 
 import attrs
 
-from agreements._text import one_line
-from agreements.model import Citation, Source
+from agreements._text import excerpt, one_line
+from agreements.exceptions import ArgumentTypeError
+from agreements.model import Citation, Source, checked_fields
 
 __all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges"]
 
@@ -27,10 +28,12 @@ EMPTY: Final = "—"
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     # The same quote often backs several clauses of one row; show it once.
+    if isinstance(items, str) or not isinstance(items, Iterable):
+        raise ArgumentTypeError(f"expected a list of citations, got {excerpt(items)}")
     return tuple(dict.fromkeys(items))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Cell:
     """What one agreement says about one aspect.
 
