@@ -39,7 +39,7 @@ from hypothesis.strategies import SearchStrategy
 
 from agreements import similarity
 from agreements._diff.align import ID_THRESHOLD, THRESHOLD, _features, _match, _telling, align
-from agreements.diff import Changed, Unchanged, diff
+from agreements.diff import Changed, PairedBy, Unchanged, diff
 from agreements.model import Agreement, Citation, Clause
 from agreements.serialize import to_data
 from agreements.testing import EditedPair, synthetic_pair
@@ -406,7 +406,9 @@ def _totals(pairs: Sequence[EditedPair]) -> tuple[list[float], list[float]]:
                 if a.category is not b.category or (truth.get(i) == j and i not in changed):
                     continue
                 text = similarity.similarity(a.summary, b.summary)
-                total = _match(a, b, old_features[i], new_features[j], at=(i, j), text=text, how="").total
+                total = _match(
+                    a, b, old_features[i], new_features[j], at=(i, j), text=text, how=PairedBy.SCORE
+                ).total
                 (edited_totals if truth.get(i) == j else unrelated_totals).append(total)
     return edited_totals, unrelated_totals
 

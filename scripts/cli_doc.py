@@ -132,10 +132,7 @@ def reference(top: argparse.ArgumentParser | None = None) -> str:
     ]
     lines += _table(
         ("aspect", "row", "what it shows"),
-        (
-            (f"`{aspect.id}`", _cell(aspect.label), _cell(aspect.description))
-            for aspect in BUILTIN_ASPECTS
-        ),
+        ((f"`{aspect.id}`", _cell(aspect.label), _cell(aspect.description)) for aspect in BUILTIN_ASPECTS),
     )
     return "\n".join([*lines, "", END])
 

@@ -83,7 +83,9 @@ def imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[tuple[s
             if node.level:
                 parts = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*parts, base] if base else parts)
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names
+            ]
         else:
             continue
         for target in targets:
@@ -152,7 +154,11 @@ def test_every_import_goes_down_the_layers() -> None:
     "analysis", ["agreements.compare", "agreements.diff", "agreements.timeline", "agreements.cli"]
 )
 def test_rendering_never_reads_the_analysis(analysis: str) -> None:
-    readers = [name for name, targets in graph().items() if name.startswith("agreements.render") and analysis in targets]
+    readers = [
+        name
+        for name, targets in graph().items()
+        if name.startswith("agreements.render") and analysis in targets
+    ]
     assert not readers
 
 

@@ -831,7 +831,9 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair) -> None:
     def objective(i: int, j: int) -> int:
         a, b = old[i], new[j]
         text = similarity(a.summary, b.summary)
-        found = align_module._match(a, b, old_features[i], new_features[j], at=(i, j), text=text, how="")
+        found = align_module._match(
+            a, b, old_features[i], new_features[j], at=(i, j), text=text, how=PairedBy.SCORE
+        )
         bar = align_module.ID_THRESHOLD if a.id == b.id else THRESHOLD
         return 0 if found.total < bar else round((found.total - bar) * 10_000) + 1
 

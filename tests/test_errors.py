@@ -89,7 +89,9 @@ RECORDS: dict[str, st.SearchStrategy[Any]] = {
     "Event": strategies.events(),
     "Agreement": strategies.agreements(),
     "Corpus": strategies.corpora(),
-    "Cell": st.builds(ag.Cell, value=st.text(max_size=5), citations=st.lists(strategies.citations(), max_size=2)),
+    "Cell": st.builds(
+        ag.Cell, value=st.text(max_size=5), citations=st.lists(strategies.citations(), max_size=2)
+    ),
 }
 
 

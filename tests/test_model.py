@@ -250,7 +250,9 @@ def test_merge_joins_registries_and_refuses_shared_ids() -> None:
     merged = first.merge(second)
     assert list(merged.actors) == ["a", "b"]
     assert list(merged.agreements) == ["a"]
-    with pytest.raises(MergeConflictError, match="both corpora define the actor 'a'; to use the existing") as caught:
+    with pytest.raises(
+        MergeConflictError, match="both corpora define the actor 'a'; to use the existing"
+    ) as caught:
         merged.merge(Corpus(actors=first.actors))
     assert (caught.value.registry, caught.value.ids) == ("actors", ("a",))
     assert isinstance(caught.value, ag.AgreementsError)

@@ -325,9 +325,9 @@ _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = 
 }  # fmt: skip
 
 
-def _options() -> dict[str, argparse.ArgumentParser]:
+def _options() -> dict[str, _Parser]:
     """The option groups commands share, as parent parsers."""
-    groups: dict[str, argparse.ArgumentParser] = {}
+    groups: dict[str, _Parser] = {}
     for name, options in _GROUPS.items():
         groups[name] = _Parser(add_help=False)
         for flags, settings in options:

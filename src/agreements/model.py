@@ -252,7 +252,7 @@ _ID: Final = re.compile(ID_PATTERN.removesuffix("$") + r"\Z")
 CONSTRAINT: Final = "agreements.constraint"
 
 
-def is_id(text: str) -> bool:
+def is_id(text: object) -> bool:
     """Whether ``text`` is a valid id (see :data:`ID_PATTERN`).
 
     >>> is_id("daraa-2018-07"), is_id("Daraa 2018")
@@ -469,7 +469,7 @@ def checked_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.
     for field in fields:
         check = _TypeCheck(str(field.type), cls.__module__)
         validator = check if field.validator is None else attrs.validators.and_(check, field.validator)
-        converter = field.converter
+        converter: Any = field.converter
         if converter is not None and callable(converter):
             converter = _converting(field.name, converter)
         typed.append(field.evolve(validator=validator, converter=converter))

@@ -26,7 +26,7 @@ __all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges"]
 EMPTY: Final = "—"
 
 
-def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
+def _citations(items: object) -> tuple[Citation, ...]:
     # The same quote often backs several clauses of one row; show it once.
     if isinstance(items, str) or not isinstance(items, Iterable):
         raise ArgumentTypeError(f"expected a list of citations, got {excerpt(items)}")
