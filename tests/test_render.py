@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import jsonschema
@@ -237,7 +238,11 @@ def test_methods_are_the_renderers() -> None:
     line = timeline(Corpus(agreements=comparison.agreements), changes=False)
     figure = html_render.figure(line)
     assert figure
-    for obj, figures in ((comparison, {"figure": figure}), (changes, {})):
+    cases: list[tuple[Comparison | AgreementDiff, dict[str, Any]]] = [
+        (comparison, {"figure": figure}),
+        (changes, {}),
+    ]
+    for obj, figures in cases:
         table = table_of(obj)
         assert obj.to_markdown() == markdown_render.render_table(table)
         assert obj.to_html() == html_render.render_table(table, **figures)

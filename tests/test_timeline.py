@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import itertools
 import json
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,8 @@ from hypothesis import strategies as st
 import agreements as ag
 from agreements.diff import diff
 from agreements.model import Agreement, Citation, Corpus, Event, EventKind, PartialDate, Status
+from agreements.render import render
+from agreements.render import timeline as drawing
 from agreements.render.timeline import STATUS_COLOURS
 from agreements.timeline import AgreementEntry, Change, EventEntry, Timeline, timeline
 
@@ -245,6 +250,17 @@ def test_svg_is_xml_that_scales_through_its_view_box() -> None:
     assert re.fullmatch(r"0 0 960 \d+(\.\d)?", root.attrib["viewBox"])
     assert root.attrib["direction"] == "ltr"
     assert parse(sample().to_svg(width=480)).attrib["viewBox"].startswith("0 0 480 ")
+
+
+def test_svg_puts_each_element_on_a_line_of_its_own() -> None:
+    svg = sample().to_svg()
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox=')
+    assert svg.endswith("</g>\n</svg>\n")
+    # Every element but a label's date (a <tspan> inside its <text>) starts a line; text has no raw "<".
+    assert set(re.findall(r"(.)<(?!/|tspan)", svg, flags=re.DOTALL)) == {"\n"}
+    assert "<line x1=" in svg
+    assert " />" not in svg  # empty elements are written <line .../>, the same bytes as ever
+    assert '<tspan fill="#666666" font-weight="normal">2018-07\u200e \u00b7</tspan> ' in svg
 
 
 def test_svg_is_deterministic() -> None:
@@ -482,6 +498,203 @@ def test_svg_renders_to_png(tmp_path: Path) -> None:
     assert png.read_bytes().startswith(b"\x89PNG")
 
 
+# ------------------------------------------------------------------- layout
+
+LABEL_GAP = 8  # the least room between two labels of one lane
+
+
+def label_boxes(root: ET.Element) -> list[tuple[float, float, float]]:
+    """Each label drawn: its baseline and its estimated left and right edges, as the layout estimates them."""
+    boxes = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") not in {"agreement", "event"}:
+            continue
+        label = group.find(f"{SVG}text")
+        if label is None:
+            continue
+        text = "".join(label.itertext()).replace("\u200e \u00b7", " \u00b7", 1)
+        width = drawing._estimate(text)
+        x = float(label.attrib["x"])
+        left = x - width if label.get("text-anchor") == "end" else x
+        boxes.append((float(label.attrib["y"]), left, left + width))
+    return boxes
+
+
+def assert_readable(svg: str, width: int) -> ET.Element:
+    """No two labels overlap, and every label and note lies inside the picture."""
+    root = parse(svg)
+    boxes = label_boxes(root)
+    for y, left, right in boxes:
+        assert 24 - 0.2 <= left <= right <= width - 24 + 0.2, (y, left, right)
+    by_lane: dict[float, list[tuple[float, float]]] = {}
+    for y, left, right in boxes:
+        by_lane.setdefault(y, []).append((left, right))
+    for spans in by_lane.values():
+        spans.sort()
+        for (_, right), (left, _) in itertools.pairwise(spans):
+            assert left >= right + LABEL_GAP - 0.2
+    notes = overflow_notes(root)
+    for y, left, text, _ in notes:
+        assert left >= 24 - 0.2
+        assert left + drawing._estimate(text) <= width - 24 + 0.2
+        assert all(y != lane for lane in by_lane)  # notes have a lane of their own
+    return root
+
+
+def overflow_notes(root: ET.Element) -> list[tuple[float, float, str, str]]:
+    """Each "+N more" note: its baseline, its left edge, its text and its hover text."""
+    found = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "overflow":
+            text, hover = group.find(f"{SVG}text"), group.find(f"{SVG}title")
+            assert text is not None
+            assert hover is not None
+            assert text.text is not None
+            assert hover.text is not None
+            found.append((float(text.attrib["y"]), float(text.attrib["x"]), text.text, hover.text))
+    return found
+
+
+@pytest.mark.parametrize("width", [480, 960])
+def test_labels_of_the_builtin_corpus_all_show_and_never_overlap(width: int) -> None:
+    line = timeline(ag.corpus())
+    root = assert_readable(line.to_svg(width=width), width)
+    assert len(label_boxes(root)) == len(line.entries)
+    assert overflow_notes(root) == []
+
+
+def crowded(agreements: int, events: int) -> Timeline:
+    """Agreements a few days apart, each with events on its own date: more labels than lanes."""
+    found = []
+    for number in range(agreements):
+        day = f"2021-{1 + number // 28 % 12:02d}-{1 + number % 28:02d}"
+        own = [
+            event(f"e{index}", day, EventKind.TALKS, f"Talks {number}.{index} " * 3)
+            for index in range(events)
+        ]
+        found.append(deal(f"a{number:04d}", day, *own, title=f"Agreement number {number} " * 2))
+    return timeline(found, changes=False)
+
+
+def test_a_crowded_picture_counts_the_labels_it_has_no_room_for() -> None:
+    line = crowded(120, 3)
+    for width in (480, 960):
+        root = assert_readable(line.to_svg(width=width), width)
+        notes = overflow_notes(root)
+        assert notes
+        shown = len(label_boxes(root))
+        hidden = sum(int(text.removeprefix("+").removesuffix(" more")) for _, _, text, _ in notes)
+        assert shown + hidden == len(line.entries)
+        # Every marker is still drawn, with its hover text.
+        assert len(positions(root, "agreement")) == 120
+        assert len(positions(root, "event")) == 360
+        for _, _, text, hover in notes:
+            number = int(text.split()[0][1:])
+            assert hover.startswith(f"{number} ")
+            assert "without a label here, for want of room:" in hover
+            assert len(hover.splitlines()) == 1 + min(number, 12) + (number > 12)
+    below = {y for y, _, _, _ in overflow_notes(parse(line.to_svg())) if y > 200}
+    above = {y for y, _, _, _ in overflow_notes(parse(line.to_svg())) if y <= 200}
+    assert len(below) == 1
+    assert len(above) == 1  # agreements and events each have one row of notes
+
+
+def test_the_height_of_a_picture_is_bounded_however_many_labels() -> None:
+    heights = [float(parse(crowded(n, 2).to_svg()).attrib["viewBox"].split()[3]) for n in (60, 240)]
+    assert heights[0] == heights[1]
+    lanes_above, lanes_below = drawing._AGREEMENT_LANES + 1, drawing._EVENT_LANES + 1
+    assert heights[1] < 200 + (lanes_above + lanes_below) * 18
+
+
+def test_crowded_labels_are_shortened_before_they_are_left_out() -> None:
+    def agreement_labels(line: Timeline) -> list[str]:
+        return [
+            text for text in texts(parse(line.to_svg())) if re.match(r"2021-\d\d-\d\d\u200e \u00b7 Agr", text)
+        ]
+
+    few, many = agreement_labels(crowded(4, 1)), agreement_labels(crowded(80, 1))
+    assert len(few) == 4
+    assert len(many) > 12
+    assert max(map(len, many)) < max(map(len, few))
+    assert all(text.endswith("\u2026") for text in many)
+
+
+def test_markers_in_an_overfull_segment_stay_in_order() -> None:
+    line = crowded(1, 400)
+    xs = positions(parse(line.to_svg()), "event")
+    assert xs == sorted(xs)
+    assert xs[-1] - xs[0] > 700  # spread over the segment, not piled at its start
+
+
+labels_to_place = st.lists(
+    st.tuples(st.floats(24, 936, allow_nan=False), st.floats(40, 600, allow_nan=False)), max_size=80
+)
+
+
+@given(labels_to_place, st.integers(1, 6))
+def test_the_layout_never_overlaps_and_keeps_within_bounds(
+    items: list[tuple[float, float]], lanes: int
+) -> None:
+    layout = drawing._place(items, left=24, right=936, lanes=lanes)
+    assert len(layout.labels) == len(items)
+    placed = [label for label in layout.labels if label is not None]
+    for label in placed:
+        assert 0 <= label.lane < lanes
+        assert label.left >= 24 or label.width > 912
+        assert label.right <= 936 + 1e-9 or label.width > 912
+    for lane in range(lanes):
+        spans = sorted((label.left, label.right) for label in placed if label.lane == lane)
+        for (_, right), (left, _) in itertools.pairwise(spans):
+            assert left >= right + LABEL_GAP - 1e-9
+    hidden = [index for note in layout.notes for index in note.hidden]
+    assert sorted(hidden) == [index for index, label in enumerate(layout.labels) if label is None]
+    for note in layout.notes:
+        assert note.lane == lanes
+        assert note.text == f"+{len(note.hidden)} more"
+    for first, second in itertools.pairwise(layout.notes):
+        assert second.left >= first.left + first.width + LABEL_GAP
+    assert layout.lanes <= lanes + (1 if layout.notes else 0)
+
+
+def test_the_layout_fills_a_free_lane_before_opening_one() -> None:
+    layout = drawing._place([(30, 100), (200, 100), (40, 100)], left=24, right=936, lanes=3)
+    assert [label.lane if label else None for label in layout.labels] == [0, 0, 1]
+    full = drawing._place([(30, 100), (40, 100), (50, 100), (300, 100)], left=24, right=936, lanes=2)
+    assert [label.lane if label else None for label in full.labels] == [0, 1, None, 0]
+    [note] = full.notes
+    assert note.hidden == (2,)
+    assert full.lanes == 3
+
+
+def test_leader_lines_avoid_labels_where_they_can() -> None:
+    # The third label ends at its marker near the right edge. In lane 0 (free) it would
+    # cover the marker of the second label, whose leader line runs out to lane 1 through
+    # lane 0; in a new lane 2 it crosses nothing.
+    items = [(100.0, 100.0), (206.0, 50.0), (930.0, 728.0)]
+    layout = drawing._place(items, left=24, right=936, lanes=4)
+    assert [label.lane if label else None for label in layout.labels] == [0, 1, 2]
+    third = layout.labels[2]
+    assert third is not None
+    assert third.end
+    assert third.left <= 206 <= third.right
+    # With no lane to spare, a crossing is better than a hidden label.
+    squeezed = drawing._place(items, left=24, right=936, lanes=2)
+    assert [label.lane if label else None for label in squeezed.labels] == [0, 1, 0]
+
+
+def test_segments_keep_the_widest_gaps_as_breaks() -> None:
+    days = [datetime_ordinal(year) for year in (1900, 1901 + 0, 1950, 1951, 1990, 2000, 2001, 2020, 2100)]
+    segments = drawing._segments([(day, day + 1) for day in days], 30, 930)
+    assert len(segments) == 5
+    starts = [segment.start for segment in segments]
+    # The four widest gaps: 2020-2100, 1951-1990 ... each segment starts where a kept break ends.
+    assert [drawing._month_index(start) // 12 for start in starts] == [1900, 1950, 1990, 2020, 2100]
+
+
+def datetime_ordinal(year: int) -> int:
+    return drawing._span(PartialDate(year=year, month=6, day=1))[0]
+
+
 # ------------------------------------------------------------------ properties
 
 dates = st.builds(
@@ -625,3 +838,154 @@ def test_change_records_keep_their_summary_as_a_tuple() -> None:
     change = Change(before="a", after="b", diff=diff(a, b), summary=["one"])
     assert change.summary == ("one",)
     assert Timeline(entries=[], changes=[change]).changes == (change,)
+
+
+# ------------------------------------------------------------ tables and pages
+
+
+def test_table_has_a_row_per_entry_with_its_citations_and_changes() -> None:
+    line = sample()
+    table = drawing.table(line)
+    assert table.kind == "timeline"
+    assert table.title == "Timeline of 4 agreements and 4 events, 2018\u20132021"
+    assert table.corner == "Date"
+    assert [column.label for column in table.columns] == [
+        "Kind",
+        "Agreement",
+        "Event",
+        "What",
+        "Status",
+        "Changes",
+    ]
+    assert [row.label for row in table.rows] == [str(entry.date) for entry in line.entries]
+    assert len({row.id for row in table.rows}) == len(line.entries)
+    for row, entry in zip(table.rows, line.entries, strict=True):
+        kind, agreement, event_id, what, status, changes = row.cells
+        assert agreement.value == entry.agreement
+        assert what.value == entry.label
+        assert what.citations == entry.citations
+        assert status.value == entry.status.value.replace("-", " ")
+        if isinstance(entry, AgreementEntry):
+            assert (kind.value, event_id.value) == ("agreement", "")
+            change = line.change_to(entry.agreement)
+            assert changes.value == ("" if change is None else "\n".join(change.summary) or "no changes")
+        else:
+            assert (kind.value, event_id.value, changes.value) == (
+                entry.kind.value.replace("-", " "),
+                entry.event,
+                "",
+            )
+    assert drawing.table(timeline([])).title == "Timeline (empty)"
+    same = deal("same", "2021")
+    twin = attrs.evolve(same, id="twin")
+    assert drawing.table(timeline([same, twin])).rows[1].cells[-1].value == "no changes"
+
+
+def test_markdown_is_a_table_with_footnotes_and_nothing_in_it_is_markup() -> None:
+    text = sample().to_markdown()
+    lines = text.splitlines()
+    assert lines[0] == "# Timeline of 4 agreements and 4 events, 2018\u20132021"
+    assert lines[2] == "| Date | Kind | Agreement | Event | What | Status | Changes |"
+    rows = [line for line in lines if line.startswith("| **")]
+    assert len(rows) == len(sample().entries)
+    assert "Truce &lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;b&gt;Siege&lt;/b&gt; &amp; shelling" in text
+    assert "<script>" not in text
+    assert "Bold: changed" not in text  # nothing in a timeline is marked changed
+    assert "[^1]: report: “as reported”" in text
+
+
+def test_csv_has_a_row_per_entry_and_is_formula_safe() -> None:
+    a = deal("a", "2021-08", event("e", "2021-09", summary="=HYPERLINK(1)"), title="+plus")
+    rows = list(csv.reader(io.StringIO(timeline([a]).to_csv(), newline="")))
+    assert rows == [
+        ["Date", "Kind", "Agreement", "Event", "What", "Status", "Changes"],
+        ["2021-08", "agreement", "a", "", "'+plus", "signed", ""],
+        ["2021-09", "other", "a", "e", "'=HYPERLINK(1)", "signed", ""],
+    ]
+
+
+def test_html_page_shows_the_figure_then_the_entries_with_their_quotes() -> None:
+    line = sample()
+    page = line.to_html()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page.replace("<svg", "")
+    assert "Truce &lt;script&gt;alert(1)&lt;/script&gt;" in page
+    figure, table, notes = (
+        page.index('<figure class="timeline">'),
+        page.index("<table"),
+        page.index("<h2>Quotes</h2>"),
+    )
+    assert figure < table < notes
+    assert page.count("<svg") == 2
+    assert 'id="timeline-wide-title"' in page
+    assert "The 4 agreements and 4 events the sources record around them" in page
+    assert "compared" not in page
+    assert "Highlighted" not in page
+    assert page.count("<tr>") == 1 + len(line.entries)
+    assert '<li id="note-1"><q dir="auto">as reported</q>' in page
+    assert ET.fromstring(page[page.index("<svg") : page.index("</svg>") + 6]).tag == f"{SVG}svg"
+    assert line.to_html(title="Mine").count('<h1 dir="auto">Mine</h1>') == 1
+    empty = timeline([]).to_html()
+    assert "<figure" not in empty
+    assert "Timeline (empty)" in empty
+
+
+def test_dataframe_has_a_row_per_entry() -> None:
+    pytest.importorskip("pandas")
+    line = sample()
+    frame = line.to_dataframe()
+    assert list(frame.columns) == ["date", "kind", "agreement", "event", "label", "status", "sources"]
+    assert len(frame) == len(line.entries)
+    assert frame.loc[0].to_dict() == {
+        "date": "2018-06-30",
+        "kind": "agreement",
+        "agreement": "conditions",
+        "event": None,
+        "label": "Nine conditions",
+        "status": "rejected",
+        "sources": "report",
+    }
+    assert list(frame["kind"]) == [
+        json.loads(line.to_json())["entries"][i]["kind"] for i in range(len(frame))
+    ]
+    two = deal("two", "2021", citations=[*CITE, Citation(source="other", quote="q"), *CITE])
+    assert timeline([two]).to_dataframe().loc[0, "sources"] == "report, other"
+
+
+def test_dataframe_needs_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(sys.modules):
+        if name == "pandas" or name.startswith("pandas."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ag.MissingExtraError, match=r"pip install 'agreements\[pandas\]'"):
+        sample().to_dataframe()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "svg", "markdown", "csv", "html", "dataframe"])
+def test_render_dispatches_to_every_format_of_a_timeline(fmt: str) -> None:
+    if fmt == "dataframe":
+        pytest.importorskip("pandas")
+    line = sample()
+    found = render(line, fmt)
+    expected = getattr(line, f"to_{fmt}")()
+    if fmt == "dataframe":
+        assert found.equals(expected)
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize("fmt", ["latex", "rich"])
+def test_a_timeline_has_no_latex_nor_rich_rendering(fmt: str) -> None:
+    with pytest.raises(ag.InvalidArgumentError, match=f"a Timeline cannot be rendered as '{fmt}'"):
+        render(sample(), fmt)
+
+
+def test_change_to_finds_the_change_leading_to_an_agreement() -> None:
+    line = timeline([deal(f"d{number}", f"{2000 + number}") for number in range(30)])
+    for before, after in itertools.pairwise(line.agreements):
+        change = line.change_to(after.agreement)
+        assert change is not None
+        assert (change.before, change.after) == (before.agreement, after.agreement)
+    assert line.change_to("d0") is None
+    assert line.change_to("nowhere") is None

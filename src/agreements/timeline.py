@@ -4,8 +4,11 @@
 :class:`AgreementEntry` for each agreement and an :class:`EventEntry` for each
 of their events, with a :class:`Change` between each agreement and the next.
 :meth:`Timeline.to_text` renders it for a terminal, :meth:`Timeline.to_svg`
-draws it as a self-contained SVG picture and :meth:`Timeline.to_json` writes
-it as data; the drawing is done in :mod:`agreements.render.timeline`.
+draws it as a self-contained SVG picture, :meth:`Timeline.to_html` makes a
+page of the picture and a table of the entries with their quotes, and
+:meth:`Timeline.to_json`, :meth:`Timeline.to_markdown`, :meth:`Timeline.to_csv`
+and :meth:`Timeline.to_dataframe` write it as data; the drawing and writing
+are done in :mod:`agreements.render`.
 
 Entries sort by date (a date known only to the month before the days of that
 month, see :class:`~agreements.model.PartialDate`), then by the agreement's
@@ -24,6 +27,9 @@ import attrs
 from agreements.diff import AgreementDiff, diff
 from agreements.exceptions import ArgumentTypeError, InvalidArgumentError
 from agreements.model import Agreement, Corpus, PartialDate
+from agreements.render import csv as _csv
+from agreements.render import html as _html
+from agreements.render import markdown as _markdown
 from agreements.render import timeline as _render
 from agreements.render._figure import AgreementEntry, Entry, EventEntry
 
@@ -141,6 +147,14 @@ class Timeline:
 
     entries: tuple[Entry, ...] = attrs.field(converter=_entries)
     changes: tuple[Change, ...] = attrs.field(default=(), converter=_change_tuple)
+    _changes_to: dict[str, Change] = attrs.field(init=False, repr=False, eq=False)
+
+    @_changes_to.default
+    def _index_changes(self) -> dict[str, Change]:
+        found: dict[str, Change] = {}
+        for change in self.changes:
+            found.setdefault(change.after, change)
+        return found
 
     @property
     def agreements(self) -> tuple[AgreementEntry, ...]:
@@ -154,10 +168,7 @@ class Timeline:
 
     def change_to(self, agreement_id: str) -> Change | None:
         """The change that leads to this agreement from the one before it (``None`` for the first)."""
-        for change in self.changes:
-            if change.after == agreement_id:
-                return change
-        return None
+        return self._changes_to.get(agreement_id)
 
     def to_text(self, *, width: int = 100, changes: int = 3) -> str:
         """The timeline as plain text, one entry a line, wrapped at ``width`` columns.
@@ -204,6 +215,13 @@ class Timeline:
         so a narrower picture stacks them in more rows and reads better when
         shrunk onto a narrow page.
 
+        Labels stack in at most 12 rows above the axis and 36 below, and never
+        overlap. Where many compete for the room they are shortened; a label
+        that still finds no row is left out (its marker and hover text stay),
+        and a note such as ``+12 more`` in a row of its own counts those left
+        out nearby and names them on hover. Drawing takes time in proportion
+        to the number of entries.
+
         ``title`` is drawn at the top (by default the number of agreements and
         their years; ``""`` draws none). The picture's ``<title>`` and
         ``<desc>`` have the ids ``{id_prefix}-title`` and ``{id_prefix}-desc``:
@@ -217,3 +235,60 @@ class Timeline:
         True
         """
         return _render.svg(self, title=title, width=width, id_prefix=id_prefix)
+
+    def to_markdown(self) -> str:
+        """GitHub-flavoured Markdown: a table of the entries, with their quotes as numbered footnotes.
+
+        One row per entry in date order, as :func:`agreements.render.timeline.table` lays it out:
+        the date, the kind of entry, the agreement, the event, what happened (with the notes),
+        the status, and the changes from the agreement before.
+
+        >>> from agreements import Citation, PartialDate, Status
+        >>> a = Agreement(id="a", title="Truce | 1", date=PartialDate.parse("2021-08"), status=Status.SIGNED,
+        ...               citations=[Citation(source="s", quote="q")])
+        >>> print(timeline([a]).to_markdown().splitlines()[4])
+        | **2021-08** | agreement | a | — | Truce \\| 1[^1] | signed | — |
+        """
+        return _markdown.render_table(_render.table(self))
+
+    def to_csv(self) -> str:
+        """CSV (RFC 4180), one row per entry: date, kind, agreement, event, what, status, changes.
+
+        Formula-safe like every CSV of the library; the quotes are in :meth:`to_json` and :meth:`to_html`.
+
+        >>> from agreements import Citation, PartialDate, Status
+        >>> a = Agreement(id="a", title="Truce", date=PartialDate.parse("2021-08"), status=Status.IN_FORCE,
+        ...               citations=[Citation(source="s", quote="q")])
+        >>> print(timeline([a]).to_csv(), end="")
+        Date,Kind,Agreement,Event,What,Status,Changes
+        2021-08,agreement,a,,Truce,in force,
+        """
+        return _csv.render_table(_render.table(self))
+
+    def to_html(self, *, title: str | None = None) -> str:
+        """One self-contained HTML page (no scripts, no external files): the picture, then the entries.
+
+        The page shows the timeline as a figure (:meth:`to_svg`, wide and
+        narrow, as in a comparison's page), then a table of the entries in
+        date order, each with its quotes as numbered notes below it. ``title``
+        replaces the heading (by default what the timeline holds and its years).
+
+        >>> from agreements import Citation, PartialDate, Status
+        >>> a = Agreement(id="a", title="<b>Truce</b>", date=PartialDate.parse("2021-08"), status=Status.SIGNED,
+        ...               citations=[Citation(source="s", quote="q")])
+        >>> page = timeline([a]).to_html()
+        >>> page.startswith("<!DOCTYPE html>") and "<b>" not in page and "&lt;b&gt;Truce" in page
+        True
+        """
+        figure = _html.figure(self, compared=False)
+        return _html.render_table(_render.table(self), title=title, figure=figure, figure_first=True)
+
+    def to_dataframe(self) -> Any:
+        """A ``pandas.DataFrame``, one row per entry in date order (needs the ``pandas`` extra).
+
+        The columns are ``date``, ``kind``, ``agreement``, ``event``, ``label``,
+        ``status`` and ``sources`` (the ids of the sources the entry cites, joined
+        by ``", "``), valued as in :meth:`to_json`; see
+        :func:`agreements.render.timeline.dataframe`.
+        """
+        return _render.dataframe(self)

@@ -10,7 +10,7 @@ module              what it writes
 ==================  ================================================================
 ``comparison``      a comparison as a :class:`~agreements.render._table.Table`
 ``diff``            a diff's summary sentences, and the diff as a ``Table``
-``timeline``        a timeline as text, JSON or an SVG picture
+``timeline``        a timeline as text, JSON, a ``Table``, a DataFrame or an SVG picture
 ``markdown``        a ``Table`` as GitHub-flavoured Markdown
 ``html``            a ``Table`` as one self-contained HTML page, with a timeline figure
 ``csv``             a ``Table`` as CSV, formula-safe
@@ -43,7 +43,7 @@ from agreements.exceptions import InvalidArgumentError, MissingExtraError
 __all__ = ["FORMATS", "SUFFIXES", "MissingExtraError", "format_of", "render"]
 
 #: The formats :func:`render` knows: each is a ``to_<format>`` method of the results that have it.
-#: A comparison and a diff have all but ``svg``; a timeline has ``text``, ``json`` and ``svg``.
+#: A comparison and a diff have all but ``svg``; a timeline has all but ``latex`` and ``rich``.
 FORMATS: Final = ("markdown", "html", "csv", "json", "latex", "text", "rich", "dataframe", "svg")
 
 #: The format each file suffix stands for, for text written to a file (data files included).

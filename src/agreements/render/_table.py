@@ -26,9 +26,9 @@ __all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges"]
 EMPTY: Final = "—"
 
 
-def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
+def _citations(items: object) -> tuple[Citation, ...]:
     # The same quote often backs several clauses of one row; show it once.
-    found = tuple_of(items)
+    found = tuple_of(items)  # type: ignore[arg-type]  # checked here: the caller may pass anything
     try:
         return tuple(dict.fromkeys(found))
     except TypeError:  # an item that is no citation, and cannot even be hashed
@@ -78,7 +78,7 @@ class Line:
 class Table:
     """What a renderer draws: a title, sentences before the grid, the grid, the sources."""
 
-    kind: Literal["comparison", "diff"]
+    kind: Literal["comparison", "diff", "timeline"]
     title: str
     corner: str
     columns: tuple[Column, ...]

@@ -9,10 +9,14 @@ in colour and in words. Every text run is isolated (``dir="auto"`` on its own
 element, or ``<bdi>``), so that right-to-left names render right to left. In a
 narrow window each row becomes a card, each cell labelled with its column.
 
-Below the table of a comparison, a figure shows the compared agreements and
-their events on a timeline (:meth:`agreements.timeline.Timeline.to_svg`), inline
-SVG drawn twice (:func:`figure`): a wide picture, and a narrow one that a
-narrow window shows instead, so that its labels stay readable.
+Below the table of a comparison (above the table of a timeline's entries), a
+figure shows the agreements and their events on a timeline
+(:meth:`agreements.timeline.Timeline.to_svg`), inline SVG drawn twice
+(:func:`figure`): a wide picture, and a narrow one that a narrow window shows
+instead, so that its labels stay readable.
+
+The page takes time in proportion to its length: every cell, note and
+picture is written once.
 
 >>> from agreements import compare, get
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
@@ -107,8 +111,10 @@ def escape(text: str) -> str:
 
 
 def _tooltip(cell: Cell, notes: Notes) -> str:
-    quotes = [f"{notes.describe_source(citation)}: “{citation.quote}”" for citation in cell.citations]
-    return escape("  |  ".join(quotes))
+    # Each quote on one line, the quotes apart by a wide separator (which one_line would narrow).
+    return "  |  ".join(
+        escape(f"{notes.describe_source(citation)}: “{citation.quote}”") for citation in cell.citations
+    )
 
 
 def _cell(cell: Cell, column: str, notes: Notes) -> str:
@@ -131,10 +137,11 @@ def _cell(cell: Cell, column: str, notes: Notes) -> str:
     return f'<td data-label="{escape(column)}"{attributes}{title}>{body}</td>'
 
 
-def figure(line: TimelineView) -> str:
+def figure(line: TimelineView, *, compared: bool = True) -> str:
     """A timeline as an HTML ``<figure>`` of two pictures (wide and narrow), or ``""`` when it is empty.
 
-    Each picture escapes its own text; the caption says how to read them.
+    Each picture escapes its own text; the caption says how to read them, and
+    calls the agreements the compared ones unless ``compared`` is false.
     """
     if not line.entries:
         return ""
@@ -142,7 +149,8 @@ def figure(line: TimelineView) -> str:
     first = min(entry.date.year for entry in line.entries)
     last = max(entry.date.year for entry in line.entries)
     years = str(first) if first == last else f"{first}\u2013{last}"
-    what = "The compared agreement" if agreements == 1 else f"The {agreements} compared agreements"
+    which = "compared agreement" if compared else "agreement"
+    what = f"The {which}" if agreements == 1 else f"The {agreements} {which}s"
     events = len(line.entries) - agreements
     around = f" and {count(events, 'event')} the sources record around them" if events else ""
     caption = (
@@ -166,8 +174,43 @@ def figure(line: TimelineView) -> str:
     )
 
 
-def render_table(table: Table, *, title: str | None = None, figure: str = "") -> str:
-    """The HTML page of a :class:`~agreements.render._table.Table`, with ``figure`` (HTML) below the table."""
+def _legend(table: Table) -> str:
+    """The paragraph that says how to read the table's cells (the table's ``aria-describedby``)."""
+    text = "Numbers link to the quotes below; hover over a cell to read them."
+    if table.kind != "timeline":  # a timeline's cells are never changed nor disputed
+        where = "from the column to its left" if table.changes_from_left else "between the two agreements"
+        text = (
+            f'<span class="changed">Highlighted</span>: changed {where}. '
+            '<span class="disputed">Dashed</span>: the sources disagree on a term behind the cell. ' + text
+        )
+    return f'<p class="legend" id="legend">{text}</p>'
+
+
+def _quotes(notes: Notes) -> list[str]:
+    """The numbered quotes, each with its source, that the cells' note numbers link to."""
+    if not len(notes):
+        return []
+    out = ["<h2>Quotes</h2>", '<ol class="notes">']
+    for number, citation in notes:
+        source = notes.source(citation)
+        about = f' title="{escape(source.description)}"' if source is not None else ""
+        out.append(
+            f'<li id="note-{number}"><q dir="auto">{escape(citation.quote)}</q> '
+            f'<span class="source"{about}>— <cite><bdi>{escape(notes.describe_source(citation))}'
+            "</bdi></cite></span></li>"
+        )
+    out.append("</ol>")
+    return out
+
+
+def render_table(
+    table: Table, *, title: str | None = None, figure: str = "", figure_first: bool = False
+) -> str:
+    """The HTML page of a :class:`~agreements.render._table.Table`, with ``figure`` (HTML) below the table.
+
+    With ``figure_first``, the figure comes first, under the heading and the
+    summary, and the table follows it.
+    """
     notes = Notes(table)
     heading = escape(title if title is not None else table.title)
     out = [
@@ -196,12 +239,9 @@ def render_table(table: Table, *, title: str | None = None, figure: str = "") ->
             for column in table.columns
         ]
         out.append("</ul>")
-    where = "from the column to its left" if table.changes_from_left else "between the two agreements"
-    out.append(
-        f'<p class="legend" id="legend"><span class="changed">Highlighted</span>: changed {where}. '
-        '<span class="disputed">Dashed</span>: the sources disagree on a term behind the cell. '
-        "Numbers link to the quotes below; hover over a cell to read them.</p>"
-    )
+    if figure and figure_first:
+        out.append(figure)
+    out.append(_legend(table))
     out.append('<div class="scroll">')
     out.append('<table aria-describedby="legend">')
     out.append("<thead><tr>")
@@ -228,20 +268,9 @@ def render_table(table: Table, *, title: str | None = None, figure: str = "") ->
     out.append("</tbody>")
     out.append("</table>")
     out.append("</div>")
-    if figure:
+    if figure and not figure_first:
         out += ['<h2 id="timeline">Timeline</h2>', figure]
-    if len(notes):
-        out.append("<h2>Quotes</h2>")
-        out.append('<ol class="notes">')
-        for number, citation in notes:
-            source = notes.source(citation)
-            about = f' title="{escape(source.description)}"' if source is not None else ""
-            out.append(
-                f'<li id="note-{number}"><q dir="auto">{escape(citation.quote)}</q> '
-                f'<span class="source"{about}>— <cite><bdi>{escape(notes.describe_source(citation))}'
-                "</bdi></cite></span></li>"
-            )
-        out.append("</ol>")
+    out += _quotes(notes)
     if table.sources:
         out.append("<h2>Sources</h2>")
         out.append("<ul>")

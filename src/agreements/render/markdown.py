@@ -39,7 +39,9 @@ def escape(text: str) -> str:
     flat = " ".join(lines(text))
     flat = _SPECIAL.sub(r"\\\1", flat)
     flat = _BLOCK_START.sub(lambda found: found.group(1) + "\\" + found.group(2), flat)
-    return "".join(_ENTITIES.get(char, char) for char in flat)
+    for char, entity in _ENTITIES.items():  # "&" first, so that no entity is escaped twice
+        flat = flat.replace(char, entity)
+    return flat
 
 
 def _cell(cell: Cell, notes: Notes) -> str:
@@ -81,12 +83,13 @@ def render_table(table: Table) -> str:
     out.append("|" + "|".join(" --- " for _ in header) + "|")
     out += [_row(row, notes, with_change=with_change) for row in table.rows]
     out.append("")
-    legend = (
-        "Bold: changed from the column to its left."
-        if table.changes_from_left
-        else "Bold: changed between the two agreements."
-    )
-    out += [f"{legend} *(disputed)*: the sources disagree on a term behind the cell.", ""]
+    if table.kind != "timeline":  # a timeline's cells are never changed nor disputed
+        legend = (
+            "Bold: changed from the column to its left."
+            if table.changes_from_left
+            else "Bold: changed between the two agreements."
+        )
+        out += [f"{legend} *(disputed)*: the sources disagree on a term behind the cell.", ""]
     for number, citation in notes:
         out.append(f"[^{number}]: {escape(notes.describe_source(citation))}: “{escape(citation.quote)}”")
     if len(notes):
