@@ -377,6 +377,18 @@ def _text_or(draw: st.DrawFn, choices: Sequence[str]) -> str:
     return _draw_text(draw) if draw(_BOOLEANS) else _chosen(draw, choices)
 
 
+_INFERENCES = (
+    "The report names no obligor; the parties make it the likely one",
+    "Read from the context of the report, not stated",
+    "استنتاج من سياق التقرير",
+)
+
+
+def _maybe_inference(draw: st.DrawFn) -> str | None:
+    """Now and then, the reasoning of a value inferred rather than stated."""
+    return _maybe_text(draw, _INFERENCES)
+
+
 # ---------------------------------------------------------------------- dates
 
 _EARLIEST = PartialDate(year=1)
@@ -519,6 +531,7 @@ def _draw_actor(
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
         citations=_draw_citations(draw, pool, min_size=0),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -554,6 +567,7 @@ def _draw_place(
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
         citations=_draw_citations(draw, pool, min_size=0),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -663,6 +677,7 @@ def _draw_clause(
         timing=_maybe_text(draw, _words.TIMINGS),
         condition=_draw_condition(draw, clauses) if draw(_BOOLEANS) else None,
         places=_some(draw, places),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -699,7 +714,9 @@ def clauses(
 
 
 def _draw_party(draw: st.DrawFn, actors: _Ids | None, sources: _Ids | None) -> Party:
-    return Party(actor=_pick(draw, actors), citations=_draw_citations(draw, sources))
+    return Party(
+        actor=_pick(draw, actors), citations=_draw_citations(draw, sources), inference=_maybe_inference(draw)
+    )
 
 
 def parties(
@@ -727,6 +744,7 @@ def _draw_third_party(draw: st.DrawFn, actors: _Ids | None, sources: _Ids | None
         actor=_pick(draw, actors),
         role=draw(st.sampled_from(ThirdPartyRole)),
         citations=_draw_citations(draw, sources),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -783,29 +801,44 @@ _TOPICS = ("Which weapons are handed over", "Whether fighters leave for the nort
 _EVENTS = ("Talks in Daraa al-Balad", "The agreement is signed", "The siege begins", "Shelling resumes")
 
 
-def _draw_claim(draw: st.DrawFn, sources: _Ids | None) -> Claim:
-    return Claim(summary=_text_or(draw, _CLAIMS), citations=_draw_citations(draw, sources))
+def _draw_claim(draw: st.DrawFn, sources: _Ids | None, actors: _Ids | None = ()) -> Claim:
+    return Claim(
+        summary=_text_or(draw, _CLAIMS), citations=_draw_citations(draw, sources), by=_some(draw, actors)
+    )
 
 
-def claims(*, sources: Collection[str] | None = None) -> st.SearchStrategy[Claim]:
-    """What some sources say about a disputed term, citing ``sources``.
+def claims(
+    *, sources: Collection[str] | None = None, actors: Collection[str] | None = None
+) -> st.SearchStrategy[Claim]:
+    """What some sources say, citing ``sources``, made by up to two of ``actors`` (or by none).
 
     >>> from hypothesis import given
-    >>> @given(claims(sources=["sana"]))
+    >>> @given(claims(sources=["sana"], actors=["amnesty"]))
     ... def test_claim(claim):
     ...     assert {citation.source for citation in claim.citations} == {"sana"}
+    ...     assert set(claim.by) <= {"amnesty"}
     >>> test_claim()
     """
-    return _strategy(functools.partial(_draw_claim, sources=_pool("sources", sources, allow_empty=False)))
+    return _strategy(
+        functools.partial(
+            _draw_claim,
+            sources=_pool("sources", sources, allow_empty=False),
+            actors=_pool("actors", actors),
+        )
+    )
 
 
 def _draw_dispute(
-    draw: st.DrawFn, clauses: _Ids | None, sources: _Ids | None, dispute_id: str | None = None
+    draw: st.DrawFn,
+    clauses: _Ids | None,
+    sources: _Ids | None,
+    dispute_id: str | None = None,
+    actors: _Ids | None = (),
 ) -> Dispute:
     return Dispute(
         id=_draw_id(draw) if dispute_id is None else dispute_id,
         topic=_text_or(draw, _TOPICS),
-        claims=[_draw_claim(draw, sources) for _ in range(_count(draw, 2, 3))],
+        claims=[_draw_claim(draw, sources, actors) for _ in range(_count(draw, 2, 3))],
         clauses=_some(draw, clauses),
     )
 
@@ -853,6 +886,7 @@ def _draw_event(
         citations=_draw_citations(draw, sources),
         actors=_some(draw, actors),
         places=_some(draw, places),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -964,8 +998,12 @@ def _draw_agreement(
         third_parties=third_parties,
         territory=_draw_territory(draw, places, sources) if draw(_BOOLEANS) else None,
         clauses=clauses,
-        disputes=[_draw_dispute(draw, named, sources, dispute_id) for dispute_id in _unique_ids(draw, 0, 2)],
+        disputes=[
+            _draw_dispute(draw, named, sources, dispute_id, actors) for dispute_id in _unique_ids(draw, 0, 2)
+        ],
         events=events,
+        claims=[_draw_claim(draw, sources, actors) for _ in range(_count(draw, 0, 2))],
+        inference=_maybe_inference(draw),
     )
 
 
