@@ -58,7 +58,12 @@ ORDER: Final = (
     "dispute",
     "claim",
     "event",
+    "relation",
+    "status-entry",
+    "quantity",
+    "deadline",
     "citation",
+    "vocabulary",
 )
 
 #: What each field of each record means, by record class name and field name.
@@ -68,12 +73,19 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "actors": "Everyone the agreements name: parties, third parties, obligors, weapons holders.",
         "places": "The places the agreements name.",
         "agreements": "The agreements and proposals; a corpus orders them by date.",
+        "vocabulary": "The words the corpus adds to the open vocabularies: categories, weapon classes, place and actor kinds.",
     },
     "Source": {
         "id": "The id that citations give as their `source`.",
         "document": "The file name of the source text (for the built-in corpus, a file in the project's seeds folder).",
         "description": "What the document is: its kind, author or outlet, date and subject.",
         "date": "The document's date, when it has one.",
+        "url": "Where the document can be read.",
+        "outlet": "Who published it: a newspaper, an agency, a research centre.",
+        "author": "Who wrote it.",
+        "title": "Its title.",
+        "language": "The language of the text as the corpus quotes it (`en`, `fr`, `ar`).",
+        "translated_from": "The language of the original, when the quoted text is a translation.",
     },
     "Actor": {
         "id": "The id that agreements use for this actor.",
@@ -82,6 +94,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "aliases": "Every other spelling the sources use; `resolve` and `agreements resolve` match them.",
         "parent": "The id of the actor it belongs to (a military police unit to its state, a commander to his group).",
         "citations": "Where the sources name the actor.",
+        "inference": "Why a value of the record (an alias, the parent) is our reading of the sources rather than stated by them; left out when the sources state everything.",
     },
     "Place": {
         "id": "The id that agreements use for this place.",
@@ -90,6 +103,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "aliases": "Every other spelling the sources use.",
         "parent": "The id of the place it lies in.",
         "citations": "Where the sources name the place.",
+        "inference": "Why a value of the record (an alias, the kind, the parent) is general knowledge or our reading rather than stated by the sources.",
     },
     "Agreement": {
         "id": "A unique id; the built-in ones read like `daraa-al-balad-2021-09-06`.",
@@ -99,47 +113,64 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "citations": "The evidence that it exists, and for its date and status.",
         "summary": "A neutral paraphrase of the whole agreement.",
         "place": "The id of the place where it was reached.",
-        "follows": "The id of the agreement or proposal it came after, when the sources date both only to the same month; its citations should say how we know.",
+        "coverage": "Whether its clauses come from its full text or from partial reports: a term missing from a partial record is not reported, not dropped.",
+        "relations": "How it builds on earlier agreements (amends, supplements, implements, supersedes, follows), each cited.",
+        "statuses": "Its dated status history: each status as of a date, with the citations that show it.",
         "parties": "Those who sign, accept or are bound by it.",
         "third_parties": "Outside actors and the role each plays: guarantor, mediator, sponsor, monitor, witness.",
         "territory": "The area it covers.",
         "clauses": "Its terms, in the order of the text.",
         "disputes": "The terms the sources disagree on.",
         "events": "What happened to it, dated: talks, signing, handovers, collapse.",
+        "claims": "Attributed statements about it that are neither terms, events nor disputes, each with who makes it.",
+        "inference": "Why one of its own values (its place, its date) is our inference from the citations rather than stated by them.",
     },
     "Party": {
         "actor": "The id of the actor.",
         "citations": "Where the sources say it is a party.",
+        "inference": "Why the actor is read as a party when the citations do not say so.",
     },
     "ThirdParty": {
         "actor": "The id of the actor.",
         "role": "The part it plays in this agreement.",
         "citations": "Where the sources say so.",
+        "inference": "Why the role is our reading of the citations rather than stated by them.",
     },
     "Territory": {
         "summary": "The area, in neutral words.",
         "citations": "Where the sources describe it.",
         "places": "The ids of the places it covers.",
+        "inference": "Why its places are our reading of the citations rather than named by them.",
     },
     "Clause": {
         "id": "Unique within the agreement; conditions and disputes name clauses by it, and `diff` shows it.",
         "category": "What the clause is about.",
         "summary": "A neutral paraphrase of the term; the citations carry the sources' words.",
         "citations": "The words of the sources that carry the term.",
-        "obligor": "The id of the actor who must (or may, or must not) act; left out when the term binds no one in particular.",
+        "obligors": "The ids of the actors who must (or may, or must not) act: one, several, or none when the term binds no one in particular.",
+        "all_parties": 'Whether the term binds every party of the agreement ("both sides").',
         "modality": "Whether the clause obliges, permits or forbids.",
         "action": "A short key for what is done (`deploy-checkpoints`, `lift-siege`), so that the checks can find a `must` and a `must-not` of the same thing.",
         "weapons": "For a weapons term: which classes are handed over or kept, and by whom.",
-        "count": "A number the term sets, such as nine checkpoints.",
+        "quantity": "An amount the term sets, with its unit: nine checkpoints, a 15 km zone.",
+        "deadlines": "When the act must have started or ended: at a date, or a duration after the agreement, an event or another clause.",
         "timing": "When, in words: `after six months`.",
         "condition": "What the clause waits for.",
         "places": "The ids of the places the term applies to.",
+        "codes": "How coding schemes (PA-X) code the clause.",
+        "inference": "Why a value of the clause (its obligors, modality, condition, a weapons holder, the clause itself) is our inference from the citations rather than stated by them.",
     },
     "WeaponsTerm": {
         "classes": "The weapon classes, each named once.",
-        "action": "Whether they are handed over or kept.",
-        "holder": "The id of the actor who holds the weapons.",
-        "schedule": "When they are handed over, in words.",
+        "action": "What happens to them: handed over, kept, withdrawn, stored, destroyed.",
+        "systems": 'Named weapon systems ("Uragan").',
+        "calibre": "The calibre the term covers, as a quantity (100 mm or more).",
+        "all_weapons": "Whether the term covers all weapons.",
+        "distance": "How far they are withdrawn, as a quantity.",
+        "holder": "The id of the actor who holds the weapons (by default the clause's one obligor).",
+        "recipient": "The id of the actor who receives them.",
+        "destination": "The id of the place they go to.",
+        "schedule": "When, in the source's words.",
     },
     "Condition": {
         "summary": "What the clause waits for, in neutral words.",
@@ -150,10 +181,14 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "topic": "The question the sources disagree on.",
         "claims": "Every answer the sources give, each with its own citations: two or more.",
         "clauses": "The ids of the clauses the dispute puts in doubt; tables mark them disputed, and `handover` leaves their weapons to `disputed_handover`.",
+        "parties": "The actors of the agreement's parties whose part the dispute puts in doubt.",
+        "third_parties": "The actors of the agreement's third parties whose part the dispute puts in doubt.",
+        "fields": "The agreement's own fields the dispute puts in doubt (its status, date, place, ...).",
     },
     "Claim": {
-        "summary": "One answer, in neutral words.",
-        "citations": "The sources that give this answer.",
+        "summary": 'What is claimed, in neutral words, attributed ("the report says ...").',
+        "citations": "The sources that give it.",
+        "by": "The ids of the actors who make the claim (an activist, a spokesman, an organisation); left out when only the source says it.",
     },
     "Event": {
         "id": "Unique within the agreement.",
@@ -163,10 +198,56 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "citations": "Where the sources report it.",
         "actors": "The ids of the actors involved.",
         "places": "The ids of the places involved.",
+        "inference": "Why a value of the event (an actor, a place, its date or its link to this agreement) is our inference from the citations.",
+    },
+    "Relation": {
+        "kind": "How the agreement builds on the target.",
+        "target": "The id of the earlier agreement.",
+        "citations": "Where the sources say so.",
+        "ends": "Ids of the target's clauses that this agreement ends without replacing them.",
+        "inference": "Why the relation is our reading of the citations rather than stated by them.",
+    },
+    "StatusEntry": {
+        "status": "The status.",
+        "as_of": "The date it is known to be true as of, as precisely as the sources say.",
+        "citations": "Where the sources show it.",
+        "inference": "Why the status is our reading of the citations rather than stated by them.",
+    },
+    "Quantity": {
+        "unit": "The unit: `km`, `mm`, `days`, `checkpoints`.",
+        "value": "The amount, when it is one number.",
+        "min": "The least of a range (inclusive).",
+        "max": "The most of a range (inclusive).",
+        "qualifier": 'What the amount is counted from or along ("on each side of the line of contact").',
+    },
+    "Deadline": {
+        "at": "The date (and time, with its UTC offset when the text gives one) by which the act happens.",
+        "anchor": "What the time is counted from: `agreement`, or the id of an event or a clause of the agreement.",
+        "offset": "The ISO 8601 duration after the anchor (`P14D`, `PT24H`).",
+        "edge": "Whether by then the act has started or is complete.",
+    },
+    "Code": {
+        "scheme": "The coding scheme (`pax`).",
+        "variable": "The scheme's variable.",
+        "level": "The level the scheme gives, for a graded variable.",
+        "label": "The variable's name in words.",
     },
     "Citation": {
         "source": "The id of the source document.",
         "quote": "The words of the source, copied verbatim: not paraphrased, not translated, not corrected.",
+        "language": "The language of the quote, when it is not the source's.",
+        "translation": "The quote in English, when it is not in English.",
+    },
+    "Vocabulary": {
+        "categories": "Clause categories the corpus adds.",
+        "weapon_classes": "Weapon classes the corpus adds.",
+        "place_kinds": "Place kinds the corpus adds.",
+        "actor_kinds": "Actor kinds the corpus adds.",
+    },
+    "Term": {
+        "id": "The word, as data files write it.",
+        "label": "How tables show it.",
+        "description": "What it means.",
     },
 }
 
@@ -181,9 +262,20 @@ VALUES: Final[Mapping[str, Mapping[str, str]]] = {
     "WeaponAction": {
         "hand-over": "The holder hands the weapons over.",
         "retain": "The holder keeps them.",
+        "withdraw": "The holder pulls them back (a distance, or to a place).",
+        "store": "The holder puts them in storage.",
+        "destroy": "The weapons are destroyed.",
     },
     "Category": {
         "ceasefire": "A ceasefire or truce.",
+        "withdrawal": "Forces pull back from a line or an area.",
+        "security-arrangements": "Security arrangements other than presence and checkpoints.",
+        "humanitarian-access": "Access for aid, medical care and supplies.",
+        "amnesty": "An amnesty.",
+        "detainees": "Release or treatment of detainees.",
+        "demobilisation": "Demobilisation of fighters.",
+        "elections": "Elections.",
+        "political-reform": "Constitutional or political reform.",
         "weapons": "Weapons handed over or kept; such a clause usually has a weapons term.",
         "security-presence": "Which forces or security services are present, or kept out.",
         "checkpoints": "Checkpoints set up, moved or removed.",
@@ -219,10 +311,14 @@ VALUES: Final[Mapping[str, Mapping[str, str]]] = {
         "sponsor": "Backs or offers the agreement: it is made under its auspices.",
         "monitor": "Watches over the implementation.",
         "witness": "Attends or signs as a witness.",
+        "facilitator": "Helps the talks happen without brokering the terms.",
+        "observer": "Attends without a part in the terms.",
+        "unspecified": "Named by the sources without a role.",
     },
     "ActorKind": {
         "state": "A state or its government.",
         "state-force": "A state's own armed forces, security services or police.",
+        "legislature": "A parliament or other legislature.",
         "armed-group": "Any other armed group, on whichever side.",
         "committee": "A negotiating or local committee.",
         "person": "One person.",
@@ -238,6 +334,32 @@ VALUES: Final[Mapping[str, Mapping[str, str]]] = {
         "district": "A part of a city, such as Daraa al-Balad.",
         "border-crossing": "A border crossing.",
         "base": "A military base.",
+        "line": "A line of contact or demarcation.",
+        "road": "A road.",
+        "zone": "A zone an agreement defines, such as a buffer zone.",
+        "border": "A border between states.",
+    },
+    "RelationKind": {
+        "amends": "Changes some of the target's terms; the rest stay in force.",
+        "supplements": "Adds terms to the target.",
+        "implements": "Sets out how the target is carried out.",
+        "supersedes": "Replaces the target whole.",
+        "follows": "Only came after the target, with no stated legal link; orders agreements dated alike.",
+    },
+    "Edge": {
+        "start": "By the deadline the act has started.",
+        "end": "By the deadline the act is complete.",
+    },
+    "Coverage": {
+        "full-text": "The clauses come from the agreement's text: a term it lacks is not in the agreement.",
+        "partial": "The clauses come from reports of parts of it: a term they lack is only not reported.",
+    },
+    "DisputedField": {
+        "title": "The agreement's title.",
+        "date": "Its date.",
+        "status": "Its status.",
+        "place": "Its place.",
+        "territory": "The area it covers.",
     },
     "EventKind": {
         "talks": "Negotiations.",
@@ -263,7 +385,9 @@ def enums() -> list[type[enum.Enum]]:
     return [
         value
         for value in vars(model).values()
-        if isinstance(value, type) and issubclass(value, enum.Enum) and value.__module__ == model.__name__
+        if isinstance(value, type)
+        and issubclass(value, enum.Enum)
+        and value.__module__.startswith(f"{model.__name__}.")
     ]
 
 
@@ -310,9 +434,17 @@ def _type(prop: Mapping[str, Any]) -> str:
             return "text, not empty"
         if pattern is not None and "[0-9]{4}" in pattern:
             return "[date](#dates)"
+        if pattern is not None and pattern.startswith("^P"):
+            return "ISO 8601 duration"
+        if pattern is not None and pattern.startswith("^https?"):
+            return "web address"
+        if pattern is not None and pattern.startswith("^[a-z]{2,3}"):
+            return "language tag"
         return "text"
     if kind == "integer":
         return "whole number" + (f", {prop['minimum']} or more" if "minimum" in prop else "")
+    if kind == "number":
+        return "number" + (f", {prop['minimum']} or more" if "minimum" in prop else "")
     if kind == "boolean":
         return "true or false"
     raise LookupError(f"no description for the schema {dict(prop)!r}")
@@ -355,14 +487,16 @@ def _uses(defs: Mapping[str, Any]) -> dict[str, list[str]]:
     return found
 
 
-def _record(kind: str, name: str, defs: Mapping[str, Any], uses: Mapping[str, list[str]]) -> list[str]:
+def _record(kind: str | None, name: str, defs: Mapping[str, Any], uses: Mapping[str, list[str]]) -> list[str]:
     cls = getattr(model, name)
     entry = defs[name]
     lines = [f"### {name} {{#{name.lower()}}}", ""]
     lines += _prose(inspect.getdoc(cls) or "")
     where = uses.get(name)
     document = f'`type = "{kind}"`' + (" (or no `type` at all)" if kind == "corpus" else "")
-    if where:
+    if kind is None:
+        lines.append(f"Found in {', '.join(where or ['no other record'])}; not a document of its own.")
+    elif where:
         lines.append(f"Found in {', '.join(where)}; a document of its own with {document}.")
     else:
         lines.append(f"A document with {document}.")
@@ -425,6 +559,10 @@ def reference() -> str:
     ]
     for kind in ordered:
         lines += _record(kind, kinds[kind], defs, uses)
+    documents = set(kinds.values())
+    for name in sorted(defs):
+        if not name.endswith("Document") and name not in documents:
+            lines += _record(None, name, defs, uses)
     lines += ["## Enumerations {#enumerations}", "", "Enum values are written in lower case, as below.", ""]
     for cls in enums():
         lines += _enum(cls)

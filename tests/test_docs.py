@@ -107,7 +107,7 @@ def test_format_page_check_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# Hand-written\n\n")
     assert text.endswith("\n\nMore prose.\n")
-    assert "| `obligor` |" in text
+    assert "| `obligors` |" in text
     assert json.loads(schema.read_text(encoding="utf-8")) == ag.schema()
 
 
