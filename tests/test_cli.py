@@ -439,7 +439,8 @@ class TestTimeline:
         status, out, err = run(capsys, "timeline")
         assert (status, err) == (0, "")
         assert out == ag.timeline(ag.corpus()).to_text(width=100)
-        assert out.startswith("2018-07     * Russian general's nine verbal conditions")
+        # The 2018 settlement is dated July 2018; the Russian offer and Busra al-Sham only around then.
+        assert out.startswith("2018-07     * Daraa reconciliation agreement")
         assert "changes from russian-conditions-2018" in out
 
     def test_the_width_is_honoured(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -484,11 +485,7 @@ class TestTimeline:
         assert list(first) == [
             "date", "kind", "agreement", "event", "label", "status", "summary", "citations"
         ]  # fmt: skip
-        assert (first["kind"], first["agreement"], first["event"]) == (
-            "agreement",
-            "russian-conditions-2018",
-            None,
-        )
+        assert (first["kind"], first["agreement"], first["event"]) == ("agreement", "daraa-2018-07", None)
         assert [(change["before"], change["after"]) for change in data["changes"]] == [
             (change.before, change.after) for change in line.changes
         ]
@@ -499,8 +496,8 @@ class TestTimeline:
         [
             ("timeline.svg", '<svg xmlns="http://www.w3.org/2000/svg"'),
             ("timeline.json", '"format": "agreements-timeline/1"'),
-            ("timeline.txt", "2018-07     * Russian general's"),
-            ("timeline.text", "2018-07     * Russian general's"),
+            ("timeline.txt", "2018-07     * Daraa reconciliation"),
+            ("timeline.text", "2018-07     * Daraa reconciliation"),
         ],
     )
     def test_the_format_follows_the_suffix(
