@@ -73,7 +73,12 @@ ORDER: Final = (
     "dispute",
     "claim",
     "event",
+    "relation",
+    "status-entry",
+    "quantity",
+    "deadline",
     "citation",
+    "vocabulary",
 )
 
 #: What each field of each record means, by record class name and field name.
@@ -115,6 +120,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "aliases": "Every other spelling the sources use; `resolve` and `agreements resolve` match them.",
         "parent": "The id of the actor it belongs to (a military police unit to its state, a commander to his group).",
         "citations": "Where the sources name the actor.",
+        "inference": "Why a value of the record (an alias, the parent) is our reading of the sources rather than stated by them; left out when the sources state everything.",
     },
     "Place": {
         "id": "The id that agreements use for this place.",
@@ -123,6 +129,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "aliases": "Every other spelling the sources use.",
         "parent": "The id of the place it lies in.",
         "citations": "Where the sources name the place.",
+        "inference": "Why a value of the record (an alias, the kind, the parent) is general knowledge or our reading rather than stated by the sources.",
     },
     "Agreement": {
         "id": "A unique id; the built-in ones read like `daraa-al-balad-2021-09-06`.",
@@ -141,6 +148,8 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "clauses": "Its terms, in the order of the text.",
         "disputes": "The terms the sources disagree on.",
         "events": "What happened to it, dated: talks, signing, handovers, collapse.",
+        "claims": "Attributed statements about it that are neither terms, events nor disputes, each with who makes it.",
+        "inference": "Why one of its own values (its place, its date) is our inference from the citations rather than stated by them.",
     },
     "Relation": {
         "kind": "How this agreement builds on the other one.",
@@ -156,16 +165,19 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
     "Party": {
         "actor": "The id of the actor.",
         "citations": "Where the sources say it is a party.",
+        "inference": "Why the actor is read as a party when the citations do not say so.",
     },
     "ThirdParty": {
         "actor": "The id of the actor.",
         "role": "The part it plays in this agreement.",
         "citations": "Where the sources say so.",
+        "inference": "Why the role is our reading of the citations rather than stated by them.",
     },
     "Territory": {
         "summary": "The area, in neutral words.",
         "citations": "Where the sources describe it.",
         "places": "The ids of the places it covers.",
+        "inference": "Why its places are our reading of the citations rather than named by them.",
     },
     "Clause": {
         "id": "Unique within the agreement; conditions, deadlines and disputes name clauses by it, and `diff` shows it.",
@@ -183,6 +195,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "condition": "What the clause waits for.",
         "places": "The ids of the places the term applies to.",
         "codes": "How coding schemes such as PA-X code the clause.",
+        "inference": 'Why a value of the clause (its obligors, modality, condition, a weapons holder, the clause itself) is our inference from the citations rather than stated by them.',
     },
     "WeaponsTerm": {
         "action": "What is done with the weapons.",
@@ -229,8 +242,9 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "fields": "The agreement's own fields the dispute puts in doubt: its title, date, status, place or territory.",
     },
     "Claim": {
-        "summary": "One answer, in neutral words.",
-        "citations": "The sources that give this answer.",
+        "summary": 'What is claimed, in neutral words, attributed ("the report says ...").',
+        "citations": "The sources that give it.",
+        "by": "The ids of the actors who make the claim (an activist, a spokesman, an organisation); left out when only the source says it.",
     },
     "Event": {
         "id": "Unique within the agreement, and not the id of one of its clauses: a deadline may count from it.",
@@ -240,6 +254,39 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "citations": "Where the sources report it.",
         "actors": "The ids of the actors involved.",
         "places": "The ids of the places involved.",
+        "inference": "Why a value of the event (an actor, a place, its date or its link to this agreement) is our inference from the citations.",
+    },
+    "Relation": {
+        "kind": "How the agreement builds on the target.",
+        "target": "The id of the earlier agreement.",
+        "citations": "Where the sources say so.",
+        "ends": "Ids of the target's clauses that this agreement ends without replacing them.",
+        "inference": "Why the relation is our reading of the citations rather than stated by them.",
+    },
+    "StatusEntry": {
+        "status": "The status.",
+        "as_of": "The date it is known to be true as of, as precisely as the sources say.",
+        "citations": "Where the sources show it.",
+        "inference": "Why the status is our reading of the citations rather than stated by them.",
+    },
+    "Quantity": {
+        "unit": "The unit: `km`, `mm`, `days`, `checkpoints`.",
+        "value": "The amount, when it is one number.",
+        "min": "The least of a range (inclusive).",
+        "max": "The most of a range (inclusive).",
+        "qualifier": 'What the amount is counted from or along ("on each side of the line of contact").',
+    },
+    "Deadline": {
+        "at": "The date (and time, with its UTC offset when the text gives one) by which the act happens.",
+        "anchor": "What the time is counted from: `agreement`, or the id of an event or a clause of the agreement.",
+        "offset": "The ISO 8601 duration after the anchor (`P14D`, `PT24H`).",
+        "edge": "Whether by then the act has started or is complete.",
+    },
+    "Code": {
+        "scheme": "The coding scheme (`pax`).",
+        "variable": "The scheme's variable.",
+        "level": "The level the scheme gives, for a graded variable.",
+        "label": "The variable's name in words.",
     },
     "Citation": {
         "source": "The id of the source document.",
@@ -487,14 +534,16 @@ def _uses(defs: Mapping[str, Any]) -> dict[str, list[str]]:
     return found
 
 
-def _record(kind: str, name: str, defs: Mapping[str, Any], uses: Mapping[str, list[str]]) -> list[str]:
+def _record(kind: str | None, name: str, defs: Mapping[str, Any], uses: Mapping[str, list[str]]) -> list[str]:
     cls = getattr(model, name)
     entry = defs[name]
     lines = [f"### {name} {{#{name.lower()}}}", ""]
     lines += _prose(inspect.getdoc(cls) or "")
     where = uses.get(name)
     document = f'`type = "{kind}"`' + (" (or no `type` at all)" if kind == "corpus" else "")
-    if where:
+    if kind is None:
+        lines.append(f"Found in {', '.join(where or ['no other record'])}; not a document of its own.")
+    elif where:
         lines.append(f"Found in {', '.join(where)}; a document of its own with {document}.")
     else:
         lines.append(f"A document with {document}.")

@@ -439,7 +439,7 @@ class TestTimeline:
         status, out, err = run(capsys, "timeline")
         assert (status, err) == (0, "")
         assert out == ag.timeline(ag.corpus()).to_text(width=100)
-        # No source orders the Daraa deal and the Russian offer, both of July 2018: they come by id.
+        # The 2018 settlement is dated July 2018; the Russian offer and Busra al-Sham only around then.
         assert out.startswith("2018-07     * Daraa reconciliation agreement")
         assert "changes from russian-conditions-2018" in out
 
@@ -500,8 +500,8 @@ class TestTimeline:
         [
             ("timeline.svg", '<svg xmlns="http://www.w3.org/2000/svg"'),
             ("timeline.json", '"format": "agreements-timeline/1"'),
-            ("timeline.txt", "2018-07     * Daraa reconciliation agreement"),
-            ("timeline.text", "2018-07     * Daraa reconciliation agreement"),
+            ("timeline.txt", "2018-07     * Daraa reconciliation"),
+            ("timeline.text", "2018-07     * Daraa reconciliation"),
         ],
     )
     def test_the_format_follows_the_suffix(

@@ -86,6 +86,7 @@ from agreements.model import (
     Actor,
     Agreement,
     Citation,
+    Claim,
     Clause,
     Corpus,
     Event,
@@ -110,7 +111,7 @@ WARNING: Final = "warning"
 #: Every problem code :func:`check` reports, with what it means.
 CODES: Final[Mapping[str, str]] = types.MappingProxyType(
     {
-        "dangling-reference": "a reference to an actor, place, source, agreement, clause or event names nothing",
+        "dangling-reference": "a reference to an actor (a claim's `by` too), place, source, agreement, clause or event names nothing",
         "parent-cycle": "actors or places that are, through their parents, their own ancestors",
         "duplicate-id": "two clauses, disputes or events of one agreement share an id",
         "handover-and-retain": "a holder must give up weapons (hand over, store, destroy) that another clause lets it keep",
@@ -457,6 +458,7 @@ def _check_agreement(
     found += _check_clauses(agreement, registries, prefix=prefix)
     found += _check_disputes(agreement, registries, prefix=prefix)
     found += _check_events(agreement, registries, prefix=prefix)
+    found += _check_claims(agreement, registries, prefix=prefix)
     return found
 
 
@@ -554,12 +556,26 @@ def _check_disputes(agreement: Agreement, registries: _Registries, *, prefix: st
         if index in duplicates:
             found.append(duplicates[index])
         for number, claim in enumerate(dispute.claims):
-            found += _citations(f"{path}.claims[{number}].citations", claim.citations, registries.sources)
+            found += _check_claim(f"{path}.claims[{number}]", claim, registries)
         found += _references(f"{path}.clauses", dispute.clauses, "clause of this agreement", clause_ids)
         found += _references(f"{path}.parties", dispute.parties, "party of this agreement", parties)
         found += _references(
             f"{path}.third_parties", dispute.third_parties, "third party of this agreement", thirds
         )
+    return found
+
+
+def _check_claim(path: str, claim: Claim, registries: _Registries) -> list[Problem]:
+    """A claim's citations and the actors who make it (``by``)."""
+    found = _citations(f"{path}.citations", claim.citations, registries.sources)
+    found += _references(f"{path}.by", claim.by, "actor", registries.actors)
+    return found
+
+
+def _check_claims(agreement: Agreement, registries: _Registries, *, prefix: str) -> list[Problem]:
+    found: list[Problem] = []
+    for index, claim in enumerate(agreement.claims):
+        found += _check_claim(f"{prefix}claims[{index}]", claim, registries)
     return found
 
 

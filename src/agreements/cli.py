@@ -135,9 +135,8 @@ def _refuse_to_overwrite_inputs(args: argparse.Namespace) -> None:
     output: Path | None = getattr(args, "output", None)
     if output is None:
         return
-    inputs = [path for path in (getattr(args, "corpus", None), *getattr(args, "files", ())) if path]
-    for path in inputs:
-        if _same_file(output, path):
+    for path in (getattr(args, "corpus", None), *getattr(args, "files", ())):
+        if path and _same_file(output, path):
             raise UsageError(f"-o {str(output)!r} is an input of this command; write somewhere else")
 
 
@@ -222,9 +221,8 @@ def cmd_show(args: argparse.Namespace, out: _Output) -> int:
     corpus = _corpus(args)
     agreement = corpus.get(args.id)
     fmt = _format(args, DATA_FORMATS, "text")
-    out.write(
-        agreement_text(agreement, corpus, width=out.columns()) if fmt == "text" else dumps(agreement, fmt)
-    )
+    text = agreement_text(agreement, corpus, width=out.columns()) if fmt == "text" else None
+    out.write(dumps(agreement, fmt) if text is None else text)
     return 0
 
 
@@ -241,10 +239,10 @@ def cmd_resolve(args: argparse.Namespace, out: _Output) -> int:
 def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
     against = _corpus(args) if args.corpus is not None or args.with_builtin else None
     paths: list[Path] = args.files
-    for path in paths:
+    for path in (*paths, *([args.sources] if args.sources is not None else [])):
         if not str(path) or not path.exists():
             raise UsageError(f"validate: {str(path)!r} does not exist")
-    results = [(str(path), validate(path, corpus=against)) for path in paths]
+    results = [(str(path), validate(path, corpus=against, sources=args.sources)) for path in paths]
     fmt = _format(args, ("text", "json"), "text")
     out.write(listing.validation_json(results) if fmt == "json" else listing.validation_text(results))
     failed = any(problem.severity == "error" for _, problems in results for problem in problems)
@@ -361,6 +359,7 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
     )),
     "validate": (cmd_validate, "check data files (exit 1 when there are errors)", ("text", "json"), _CO, (
         ("files", {"nargs": "+", "type": Path, "metavar": "FILE", "help": "files or folders to check"}),
+        ("--sources", {"type": Path, "metavar": "DIR", "help": "find every quote in its source's document in DIR"}),
     )),
     "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
         "text", "svg", "json"), _COW, ()),

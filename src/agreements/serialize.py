@@ -634,22 +634,30 @@ def _read(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
 _REGISTRY_PATH: Final = re.compile(r"(sources|actors|places|agreements)\[(\d+)\]\.?(.*)\Z", re.DOTALL)
 
 
-def _check_read(document: Any, origins: _Origins, path: Path) -> None:
-    """Raise the clause-logic errors of a document read from ``path``, located in its files."""
-    if not isinstance(document, model.Agreement | model.Corpus):
-        return
+def _locate(
+    document: model.Agreement | model.Corpus, origins: _Origins, path: Path, problems: Iterable[Problem]
+) -> list[tuple[Path, Problem]]:
+    """Each problem of a document read from ``path`` with the file it is in and its path in that file."""
     located: list[tuple[Path, Problem]] = []
-    for problem in check_document(document):
-        if problem.severity != "error":
-            continue
+    for problem in problems:
         where, inner = path, problem.path
         match = _REGISTRY_PATH.match(problem.path)
         if isinstance(document, model.Corpus) and match is not None:
             name, index, rest = match.groups()
             record_id = list(getattr(document, name))[int(index)]
-            where, prefix = origins[(name, record_id)]
-            inner = f"{prefix}.{rest}" if prefix and rest else prefix or rest
+            if (name, record_id) in origins:  # a record of the corpus checked against, not of the files
+                where, prefix = origins[(name, record_id)]
+                inner = f"{prefix}.{rest}" if prefix and rest else prefix or rest
         located.append((where, attrs.evolve(problem, path=inner)))
+    return located
+
+
+def _check_read(document: Any, origins: _Origins, path: Path) -> None:
+    """Raise the clause-logic errors of a document read from ``path``, located in its files."""
+    if not isinstance(document, model.Agreement | model.Corpus):
+        return
+    errors = [problem for problem in check_document(document) if problem.severity == "error"]
+    located = _locate(document, origins, path, errors)
     if not located:
         return
     files = {where for where, _ in located}
@@ -676,44 +684,65 @@ def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) 
     for you to check once the parts are together:
     ``agreements.check(mine, corpus=agreements.corpus())``.
     """
-    ArgumentTypeError.check("path", path, (str, os.PathLike), "a file name or path")
-    if not str(path):
-        raise InvalidArgumentError("path: expected a file or folder, got an empty path")
+    path = _checked_path(path)
     _check_cls(cls)
-    path = Path(path)
-    if path.is_dir():
-        found, origins = _merge(
-            sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
-        )
-        if cls is not None and not isinstance(found, cls):
-            raise ArgumentTypeError(
-                f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}"
-            )
-    else:
-        found, origins = _read(path, cls)
+    found, origins = _read_path(path, cls)
     if check:
         _check_read(found, origins, path)
     return found
 
 
-def validate(path: str | Path, *, corpus: model.Corpus | None = None) -> tuple[Problem, ...]:
+def _checked_path(path: str | Path) -> Path:
+    ArgumentTypeError.check("path", path, (str, os.PathLike), "a file name or path")
+    if not str(path):
+        raise InvalidArgumentError("path: expected a file or folder, got an empty path")
+    return Path(path)
+
+
+def _read_path(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
+    """The document in the file or folder at ``path``, with where each record of it stands."""
+    if not path.is_dir():
+        return _read(path, cls)
+    found, origins = _merge(
+        sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+    )
+    if cls is not None and not isinstance(found, cls):
+        raise ArgumentTypeError(f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}")
+    return found, origins
+
+
+def validate(
+    path: str | Path,
+    *,
+    corpus: model.Corpus | None = None,
+    sources: str | os.PathLike[str] | None = None,
+) -> tuple[Problem, ...]:
     """Every problem of the file or folder at ``path``, errors and warnings, without raising.
 
     The document is read (its format and fields checked), then checked with
     :func:`agreements.check` against ``corpus`` when given (say, the built-in
     corpus, for files that name its actors). An id that the file and
-    ``corpus`` both define is a problem too. An empty tuple means all is well.
+    ``corpus`` both define is a problem too. With ``sources`` (a folder),
+    every quote is looked up in its source's document there
+    (``not-verbatim``, ``missing-document``). An empty tuple means all is well.
     """
+    path = _checked_path(path)
     try:
-        found = load(path, check=False)
+        found, origins = _read_path(path, None)
     except InvalidDataError as error:
         return error.problems
     if not isinstance(found, model.Corpus | model.Agreement):
         return ()
     try:
-        return check(found, corpus=corpus)
+        problems = check(found, corpus=corpus, sources=sources)
     except MergeConflictError as error:
         return (Problem(path=error.registry, message=str(error), code="merge-conflict"),)
+    if not path.is_dir():
+        return problems
+    # A folder: each problem names its file, and its path in that file.
+    return tuple(
+        attrs.evolve(problem, file=str(where)) for where, problem in _locate(found, origins, path, problems)
+    )
 
 
 def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:

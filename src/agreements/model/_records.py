@@ -187,6 +187,8 @@ class Actor:
     ``aliases`` are the other spellings the sources use (Awda, Awdeh), and
     ``parent`` the actor it belongs to (a military police unit belongs to a
     state). ``kind`` is a word of the actor kinds, built in or the corpus's.
+    ``inference`` says that a value of the record (an alias, the parent) is
+    our inference from the citations rather than stated by them, and why.
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -195,6 +197,7 @@ class Actor:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     parent: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     citations: Citations = attrs.field(default=(), converter=_citations)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -207,7 +210,9 @@ class Place:
     """A place named by the sources, with its spellings and the place it lies in.
 
     Besides towns and regions, a place may be a line of contact, a road, a
-    zone or a border (:class:`~agreements.model.PlaceKind`).
+    zone or a border (:class:`~agreements.model.PlaceKind`). ``inference``
+    says that a value of the record (an alias, the kind, the parent) is our
+    inference from the citations rather than stated by them, and why.
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -216,6 +221,7 @@ class Place:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     parent: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
     citations: Citations = attrs.field(default=(), converter=_citations)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -416,7 +422,9 @@ class Clause:
     ``quantity`` is an amount the clause states (nine checkpoints, a 15 km
     zone), ``deadlines`` when the act must start or end, ``timing`` the
     source's own words on when. ``codes`` say how coding schemes (PA-X) code
-    the clause.
+    the clause. ``inference`` says that some value of the clause (its
+    obligors, modality, condition, a weapons holder, the clause itself) is
+    our inference from the citations rather than stated by them, and why.
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -434,6 +442,7 @@ class Clause:
     condition: Condition | None = None
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
     codes: tuple[Code, ...] = attrs.field(default=(), converter=_codes)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
     def __attrs_post_init__(self) -> None:
         if len(set(self.obligors)) != len(self.obligors):
@@ -490,36 +499,54 @@ class Clause:
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Party:
-    """A party to an agreement: one who signs, accepts or is bound by it."""
+    """A party to an agreement: one who signs, accepts or is bound by it.
+
+    ``inference`` says that the citations do not state that the actor is a
+    party, and why we read them so.
+    """
 
     actor: str = attrs.field(validator=constrained, metadata=ID)
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class ThirdParty:
-    """An outside actor in an agreement, and the role it plays there."""
+    """An outside actor in an agreement, and the role it plays there.
+
+    ``inference`` says that the role (or the actor's part) is our reading of
+    the citations rather than stated by them, and why.
+    """
 
     actor: str = attrs.field(validator=constrained, metadata=ID)
     role: ThirdPartyRole
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Territory:
-    """The area an agreement covers."""
+    """The area an agreement covers; ``inference`` says which of its places are our reading, and why."""
 
     summary: str = attrs.field(validator=constrained, metadata=TEXT)
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Claim:
-    """What one or more sources say about a disputed term."""
+    """What one or more sources say: an answer in a dispute, or an attributed statement about an agreement.
+
+    ``by`` names the actors who make the claim (an activist, a spokesman,
+    an organisation); it is empty when only the source itself says it, and
+    the citations then say which source. A claim is reported, never stated
+    as fact: renderers say who claims it.
+    """
 
     summary: str = attrs.field(validator=constrained, metadata=TEXT)
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    by: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
 
 
 def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
@@ -553,7 +580,11 @@ class Dispute:
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Event:
-    """Something dated that happened to an agreement: talks, signing, collapse."""
+    """Something dated that happened to an agreement: talks, signing, collapse.
+
+    ``inference`` says that a value of the event (an actor, a place, its link
+    to this agreement) is our inference from the citations, and why.
+    """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
     date: PartialDate
@@ -562,6 +593,7 @@ class Event:
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
     actors: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
     places: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
@@ -571,12 +603,15 @@ class Relation:
     ``ends`` names clauses of the target that this agreement ends without
     replacing them; a clause of this agreement with the same id as one of the
     target's replaces it. See :meth:`agreements.model.Corpus.consolidated`.
+    ``inference`` says that the relation is our reading of the citations
+    rather than stated by them, and why.
     """
 
     kind: RelationKind
     target: str = attrs.field(validator=constrained, metadata=ID)
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
     ends: tuple[str, ...] = attrs.field(default=(), converter=_strs, validator=constrained, metadata=IDS)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
     def __attrs_post_init__(self) -> None:
         if self.ends and not self.kind.keeps_terms:
@@ -589,11 +624,16 @@ class Relation:
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class StatusEntry:
-    """What an agreement's status was as of a date, according to the citations."""
+    """What an agreement's status was as of a date, according to the citations.
+
+    ``inference`` says that the status is our reading of the citations rather
+    than stated by them, and why.
+    """
 
     status: Status
     as_of: PartialDate
     citations: Citations = attrs.field(converter=_citations, validator=constrained, metadata=SOME)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
 
 def _parties(items: Iterable[Party]) -> tuple[Party, ...]:
@@ -624,6 +664,10 @@ def _statuses(items: Iterable[StatusEntry]) -> tuple[StatusEntry, ...]:
     return tuple_of(items)
 
 
+def _agreement_claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple_of(items)
+
+
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Agreement:
     """An agreement (or a proposal for one), as a sequence of cited clauses.
@@ -636,7 +680,12 @@ class Agreement:
     only not reported. ``relations`` say how the agreement builds on earlier
     ones (amends, supplements, implements, supersedes, follows).
     ``third_parties`` are the outside actors with their role; ``guarantors`` is
-    the same tuple under the name the analysis uses.
+    the same tuple under the name the analysis uses. ``claims`` are
+    attributed statements about the agreement that are neither terms, events
+    nor disputes (an activist's fears, an organisation's account of a siege,
+    a source's view of a mediator), each with who makes it. ``inference``
+    says that one of the agreement's own values (its place, its date) is our
+    inference from the citations rather than stated by them, and why.
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -655,6 +704,8 @@ class Agreement:
     clauses: tuple[Clause, ...] = attrs.field(default=(), converter=_clauses)
     disputes: tuple[Dispute, ...] = attrs.field(default=(), converter=_disputes)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_agreement_claims)
+    inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 
     @property
     def guarantors(self) -> tuple[ThirdParty, ...]:
@@ -737,7 +788,7 @@ class Agreement:
         return self.weapons(WeaponAction.WITHDRAW)
 
     def cited(self) -> Iterator[tuple[str, Backed, Citation]]:
-        """Every citation with its path and the record it backs (for a claim, its dispute), in document order.
+        """Every citation with its path and the record it backs (for a dispute's claim, its dispute), in document order.
 
         >>> a = Agreement(id="a", title="T", date=PartialDate(year=2021), status=Status.SIGNED,
         ...               citations=[Citation(source="s", quote="q")])
@@ -762,6 +813,8 @@ class Agreement:
                 yield from _cited(f"disputes[{index}].claims[{number}].", dispute, claim.citations)
         for index, event in enumerate(self.events):
             yield from _cited(f"events[{index}].", event, event.citations)
+        for index, claim in enumerate(self.claims):
+            yield from _cited(f"claims[{index}].", claim, claim.citations)
 
     def citations_all(self) -> Iterator[Citation]:
         """Every citation in the agreement, in document order."""
@@ -775,4 +828,6 @@ def _cited(prefix: str, record: Backed, citations: Citations) -> Iterator[tuple[
 
 
 #: A record that an agreement's citations back (see :meth:`Agreement.cited`).
-Backed = Agreement | Relation | StatusEntry | Party | ThirdParty | Territory | Clause | Dispute | Event
+Backed = (
+    Agreement | Relation | StatusEntry | Party | ThirdParty | Territory | Clause | Dispute | Event | Claim
+)

@@ -170,7 +170,7 @@ def _weapons(d: DiffView, name: Namer) -> list[str]:
 
 
 def _roles(roles: Sequence[ThirdPartyRole]) -> str:
-    return " and ".join(role.value for role in roles)
+    return and_list([role.value for role in roles])
 
 
 def _guarantors(d: DiffView, name: Namer) -> list[str]:

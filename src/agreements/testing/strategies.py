@@ -403,6 +403,18 @@ def _text_or(draw: st.DrawFn, choices: Sequence[str]) -> str:
     return _draw_text(draw) if draw(_BOOLEANS) else _chosen(draw, choices)
 
 
+_INFERENCES = (
+    "The report names no obligor; the parties make it the likely one",
+    "Read from the context of the report, not stated",
+    "استنتاج من سياق التقرير",
+)
+
+
+def _maybe_inference(draw: st.DrawFn) -> str | None:
+    """Now and then, the reasoning of a value inferred rather than stated."""
+    return _maybe_text(draw, _INFERENCES)
+
+
 # ---------------------------------------------------------------------- dates
 
 _EARLIEST = PartialDate(year=1)
@@ -727,6 +739,7 @@ def _draw_actor(
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
         citations=_draw_citations(draw, pool, min_size=0),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -773,6 +786,7 @@ def _draw_place(
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
         citations=_draw_citations(draw, pool, min_size=0),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -1041,6 +1055,7 @@ def _draw_clause(
         condition=_draw_condition(draw, clauses) if draw(_BOOLEANS) else None,
         places=_some(draw, places),
         codes=[_draw_code(draw) for _ in range(_count(draw, 0, 2))] if chooser.chance(0.2) else [],
+        inference=_maybe_inference(draw),
     )
 
 
@@ -1084,7 +1099,9 @@ def clauses(
 
 
 def _draw_party(draw: st.DrawFn, actors: _Ids | None, sources: _Ids | None) -> Party:
-    return Party(actor=_pick(draw, actors), citations=_draw_citations(draw, sources))
+    return Party(
+        actor=_pick(draw, actors), citations=_draw_citations(draw, sources), inference=_maybe_inference(draw)
+    )
 
 
 def parties(
@@ -1112,6 +1129,7 @@ def _draw_third_party(draw: st.DrawFn, actors: _Ids | None, sources: _Ids | None
         actor=_pick(draw, actors),
         role=draw(st.sampled_from(ThirdPartyRole)),
         citations=_draw_citations(draw, sources),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -1168,20 +1186,31 @@ _TOPICS = ("Which weapons are handed over", "Whether fighters leave for the nort
 _EVENTS = ("Talks in Daraa al-Balad", "The agreement is signed", "The siege begins", "Shelling resumes")
 
 
-def _draw_claim(draw: st.DrawFn, sources: _Ids | None) -> Claim:
-    return Claim(summary=_text_or(draw, _CLAIMS), citations=_draw_citations(draw, sources))
+def _draw_claim(draw: st.DrawFn, sources: _Ids | None, actors: _Ids | None = ()) -> Claim:
+    return Claim(
+        summary=_text_or(draw, _CLAIMS), citations=_draw_citations(draw, sources), by=_some(draw, actors)
+    )
 
 
-def claims(*, sources: Collection[str] | None = None) -> st.SearchStrategy[Claim]:
-    """What some sources say about a disputed term, citing ``sources``.
+def claims(
+    *, sources: Collection[str] | None = None, actors: Collection[str] | None = None
+) -> st.SearchStrategy[Claim]:
+    """What some sources say, citing ``sources``, made by up to two of ``actors`` (or by none).
 
     >>> from hypothesis import given
-    >>> @given(claims(sources=["sana"]))
+    >>> @given(claims(sources=["sana"], actors=["amnesty"]))
     ... def test_claim(claim):
     ...     assert {citation.source for citation in claim.citations} == {"sana"}
+    ...     assert set(claim.by) <= {"amnesty"}
     >>> test_claim()
     """
-    return _strategy(functools.partial(_draw_claim, sources=_pool("sources", sources, allow_empty=False)))
+    return _strategy(
+        functools.partial(
+            _draw_claim,
+            sources=_pool("sources", sources, allow_empty=False),
+            actors=_pool("actors", actors),
+        )
+    )
 
 
 _DISPUTED_FIELDS = st.lists(st.sampled_from(DisputedField), max_size=2, unique=True)
@@ -1195,13 +1224,14 @@ def _draw_dispute(
     *,
     parties: _Ids | None = (),
     third_parties: _Ids | None = (),
+    actors: _Ids | None = (),
 ) -> Dispute:
     # Most disputes are about clauses; now and then about who is party to it, or its own fields.
     wider = draw(_BOOLEANS)
     return Dispute(
         id=_draw_id(draw) if dispute_id is None else dispute_id,
         topic=_text_or(draw, _TOPICS),
-        claims=[_draw_claim(draw, sources) for _ in range(_count(draw, 2, 3))],
+        claims=[_draw_claim(draw, sources, actors) for _ in range(_count(draw, 2, 3))],
         clauses=_some(draw, clauses),
         parties=_some(draw, parties, 1) if wider else [],
         third_parties=_some(draw, third_parties, 1) if wider else [],
@@ -1347,6 +1377,7 @@ def _draw_event(
         citations=_draw_citations(draw, sources),
         actors=_some(draw, actors),
         places=_some(draw, places),
+        inference=_maybe_inference(draw),
     )
 
 
@@ -1502,11 +1533,19 @@ def _draw_agreement(
         clauses=clauses,
         disputes=[
             _draw_dispute(
-                draw, tuple(clause_ids), sources, dispute_id, parties=party_ids, third_parties=third_ids
+                draw,
+                tuple(clause_ids),
+                sources,
+                dispute_id,
+                parties=party_ids,
+                third_parties=third_ids,
+                actors=actors,
             )
             for dispute_id in _unique_ids(draw, 0, 2)
         ],
         events=events,
+        claims=[_draw_claim(draw, sources, actors) for _ in range(_count(draw, 0, 2))],
+        inference=_maybe_inference(draw),
     )
 
 
