@@ -225,6 +225,10 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(float, _strict_number)
     converter.register_structure_hook_func(lambda tp: tp in _OPEN_TYPES, _structure_word)
     converter.register_unstructure_hook(model.Word, str)
+    # A built-in word of an open vocabulary is written as the plain word: cattrs passes a str
+    # subclass through as it is, and YAML cannot represent the enum member.
+    for vocabulary in model.OPEN_VOCABULARIES.values():
+        converter.register_unstructure_hook(vocabulary, str.__str__)
     converter.register_structure_hook(model.PartialDate, _structure_date)
     converter.register_unstructure_hook(model.PartialDate, str)
     converter.register_structure_hook_func(
@@ -681,6 +685,7 @@ def validate(path: str | Path, *, corpus: model.Corpus | None = None) -> tuple[P
 
 def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
     registries: dict[str, dict[str, Any]] = {name: {} for name in _REGISTRIES}
+    vocabulary = model.Vocabulary()
     origin: _Origins = {}
     problems: list[InvalidDataError] = []
     for path in paths:
@@ -693,6 +698,15 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
             parts: dict[str, Iterable[Any]] = {"agreements": [document]}
         elif isinstance(document, model.Corpus):
             parts = {name: getattr(document, name).values() for name in registries}
+            try:  # the words a file of the folder adds belong to the whole corpus
+                vocabulary = vocabulary.merge(document.vocabulary)
+            except MergeConflictError as error:
+                problems.append(
+                    InvalidDataError(
+                        [Problem(path=error.registry, message=str(error), code="merge-conflict")],
+                        file=str(path),
+                    )
+                )
         else:
             problems.append(
                 InvalidDataError(
@@ -726,7 +740,9 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
             for error in problems
             for problem in error.problems
         )
-    corpus = model.Corpus(**{name: list(records.values()) for name, records in registries.items()})
+    corpus = model.Corpus(
+        **{name: list(records.values()) for name, records in registries.items()}, vocabulary=vocabulary
+    )
     return corpus, origin
 
 
