@@ -89,7 +89,12 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "kind": "What sort of place it is.",
         "aliases": "Every other spelling the sources use.",
         "parent": "The id of the place it lies in.",
+        "coordinates": "One point for the place on the map, when a source gives one (PA-X Local does for its locales).",
         "citations": "Where the sources name the place.",
+    },
+    "Coordinates": {
+        "latitude": "Degrees north of the equator (negative: south), -90 to 90.",
+        "longitude": "Degrees east of Greenwich (negative: west), -180 to 180.",
     },
     "Agreement": {
         "id": "A unique id; the built-in ones read like `daraa-al-balad-2021-09-06`.",

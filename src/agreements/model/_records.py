@@ -28,6 +28,8 @@ from agreements.model._fields import (
     ID,
     IDS,
     LANGUAGE,
+    LATITUDE,
+    LONGITUDE,
     SOME,
     TEXT,
     TWO_OR_MORE,
@@ -68,6 +70,7 @@ __all__ = [
     "Clause",
     "Code",
     "Condition",
+    "Coordinates",
     "Deadline",
     "Dispute",
     "Event",
@@ -203,11 +206,29 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
+class Coordinates:
+    """A point on the map in decimal degrees (WGS 84): ``latitude`` north, ``longitude`` east.
+
+    >>> Coordinates(latitude=32.5167, longitude=36.4833)
+    Coordinates(latitude=32.5167, longitude=36.4833)
+    >>> Coordinates(latitude=132.5, longitude=36.5)
+    Traceback (most recent call last):
+    ...
+    agreements.exceptions.FieldError: latitude: 132.5 is not a latitude (-90 to 90 degrees)
+    """
+
+    latitude: float = attrs.field(validator=constrained, metadata=LATITUDE)
+    longitude: float = attrs.field(validator=constrained, metadata=LONGITUDE)
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Place:
     """A place named by the sources, with its spellings and the place it lies in.
 
     Besides towns and regions, a place may be a line of contact, a road, a
-    zone or a border (:class:`~agreements.model.PlaceKind`).
+    zone or a border (:class:`~agreements.model.PlaceKind`). ``coordinates``
+    is one point for it when a source gives one (PA-X Local gives one point
+    per locale, even for a locale of several villages).
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -215,6 +236,7 @@ class Place:
     kind: PlaceKind | Word = attrs.field(converter=_place_kind, validator=constrained, metadata=ID)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     parent: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
+    coordinates: Coordinates | None = None
     citations: Citations = attrs.field(default=(), converter=_citations)
 
     @property

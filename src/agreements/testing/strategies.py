@@ -43,6 +43,7 @@ from agreements.model import (
     Claim,
     Clause,
     Condition,
+    Coordinates,
     Corpus,
     Dispute,
     Event,
@@ -553,7 +554,16 @@ def _draw_place(
         kind=draw(st.sampled_from(PlaceKind)),
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
+        coordinates=draw(st.none() | _coordinates()),
         citations=_draw_citations(draw, pool, min_size=0),
+    )
+
+
+def _coordinates() -> st.SearchStrategy[Coordinates]:
+    return st.builds(
+        Coordinates,
+        latitude=st.floats(min_value=-90, max_value=90, allow_nan=False),
+        longitude=st.floats(min_value=-180, max_value=180, allow_nan=False),
     )
 
 
