@@ -41,6 +41,9 @@ _TRANSLITERATION = (
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
+_PUNCTUATION = re.compile(r"[\s\-_'.,\"“”()]+")
+_THE = re.compile(r"^(?:the)\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def fold(text: str, *, variants: bool = True) -> str:
@@ -58,15 +61,17 @@ def fold(text: str, *, variants: bool = True) -> str:
     >>> fold("Deraa") == fold("Daraa")
     True
     """
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = _ARABIC_MARKS.sub("", text).casefold()
-    text = re.sub(r"[\s\-_'.,\"“”()]+", " ", text).strip()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no accents or Arabic marks to take off: skip the slow part
+        text = unicodedata.normalize("NFKD", text)
+        text = _ARABIC_MARKS.sub("", "".join(char for char in text if not unicodedata.combining(char)))
+    text = text.casefold()
+    text = _PUNCTUATION.sub(" ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)
-    text = re.sub(r"^(?:the)\s+", "", text)
+    text = _THE.sub("", text)
     for pattern, replacement in _TRANSLITERATION if variants else ():
         text = pattern.sub(replacement, text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def text_key(text: str) -> str:
