@@ -40,6 +40,7 @@ LAYERS: dict[str, int] = {
     "agreements.diff": 10,
     "agreements.timeline": 11,
     "agreements.compare": 12,
+    "agreements.similar": 12,
     "agreements.testing": 13,
     "agreements.pax": 13,
     "agreements.pax._variables": 13,

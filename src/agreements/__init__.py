@@ -79,6 +79,7 @@ from agreements.model import (
     WeaponsTerm,
 )
 from agreements.serialize import dump, dumps, load, loads, schema
+from agreements.similar import Match, Neighbours, similar
 from agreements.timeline import AgreementEntry, Change, EventEntry, Timeline, timeline
 
 __version__ = "0.1.0"
@@ -118,10 +119,12 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidPairsError",
+    "Match",
     "MergeConflictError",
     "MetadataDiff",
     "MissingExtraError",
     "Modality",
+    "Neighbours",
     "ObligationsDiff",
     "PairedBy",
     "PartialDate",
@@ -162,5 +165,6 @@ __all__ = [
     "load",
     "loads",
     "schema",
+    "similar",
     "timeline",
 ]
