@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -26,6 +27,7 @@ from agreements import pax
 from agreements.model import ActorKind, Agreement, Category, Corpus, ThirdPartyRole
 from agreements.pax._actors import Registry
 from agreements.pax._parties import Mention, mentions
+from agreements.similar import COMPONENTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "pax"
@@ -715,3 +717,84 @@ def test_the_layer_is_not_imported_by_the_package() -> None:
     code = "import agreements, sys; print('agreements.pax' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert found.strip() == "False"
+
+
+# -------------------------------------------------------------- the command
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from agreements.cli import main
+
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+class TestCommand:
+    def test_export_pax_csv_reads_back_to_the_same_codes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        status, out, err = run(capsys, "export", "--format", "pax-csv")
+        assert (status, err) == (0, "")
+        again = pax.reads(out)
+        for agreement in ag.corpus().agreements.values():
+            expected = {name: str(level) for name, level in pax.derived(agreement, ag.corpus()).items()}
+            read = codes(again.get(agreement.id))
+            assert {name: level for name, level in read.items() if name in pax.VARIABLES} == expected
+            assert read.keys() - expected.keys() <= {"Con", "Status"}
+        path = tmp_path / "daraa.csv"
+        assert run(capsys, "export", "-o", str(path)) == (0, "", "")
+        assert pax.read(path).agreements.keys() == again.agreements.keys()
+
+    def test_a_pax_file_as_the_corpus(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        path = tmp_path / "pax.csv"
+        path.write_text(csv_text([row(), row(AgtId="9002", Agt="Second truce")]), encoding="utf-8")
+        status, out, _ = run(capsys, "list", "--corpus", str(path))
+        assert status == 0
+        assert "pax-9002" in out
+        status, out, _ = run(capsys, "similar", "pax-9001", "--corpus", str(path), "--format", "csv")
+        assert status == 0
+        assert out.splitlines()[1].startswith("1,pax-9002,")
+
+    def test_similar_on_the_built_in_corpus(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = run(capsys, "similar", "busra-al-sham-2018", "-k", "2", "--format", "json")
+        assert (status, err) == (0, "")
+        assert [match["agreement"] for match in json.loads(out)["matches"]] == [
+            "daraa-2018-07",
+            "russian-conditions-2018",
+        ]
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["similar", "busra"], "no agreement with id 'busra'"),
+            (["similar", "busra-al-sham-2018", "-k", "0"], "k: expected 1 or more, got 0"),
+            (["similar", "busra-al-sham-2018", "--format", "html"], "'html' is not a format here"),
+        ],
+    )
+    def test_similar_errors(self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+        status, out, err = run(capsys, *argv)
+        assert (status, out) == (2, "")
+        assert message in err
+
+    @needs_shared
+    def test_similar_to_busra_among_the_local_agreements(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The issue's command, from the project's root, with the built-in corpus merged in."""
+        with pytest.MonkeyPatch.context() as patch:
+            patch.chdir(ROOT)
+            status, out, err = run(
+                capsys,
+                "similar",
+                "busra-al-sham-2018",
+                "--corpus",
+                "../shared/pax/pax-local-v8.csv",
+                "--with-builtin",
+            )
+        assert (status, err) == (0, "")
+        lines = out.splitlines()
+        assert lines[0].split() == ["rank", "id", "score", *COMPONENTS, "date", "title"]
+        ranked = [line.split()[1] for line in lines[1:]]
+        assert len(ranked) == 10
+        assert ranked[0] == "daraa-2018-07"
+        assert any(agreement.startswith("pax-") for agreement in ranked)
+        assert [line.split()[0] for line in lines[1:]] == [str(rank) for rank in range(1, 11)]

@@ -36,8 +36,8 @@ This module is not imported by ``import agreements``; import it yourself.
 ('9001', '2', '1', '1', 'Guarantor: Russian Federation')
 """
 
-from agreements.pax._read import ID_COLUMN, SCHEME, Where, category_of, read, reads, validate, vocabulary
-from agreements.pax._variables import READ, V3_COLUMNS, VARIABLES, WRITE, Rule, Variable
+from agreements.pax._read import Where, category_of, read, reads, validate, vocabulary
+from agreements.pax._variables import ID_COLUMN, READ, SCHEME, V3_COLUMNS, VARIABLES, WRITE, Rule, Variable
 from agreements.pax._write import DERIVABLE, code, derived, to_csv, to_rows, write
 
 __all__ = [

@@ -319,6 +319,8 @@ class Registry:
             aliases = [*ranked[1:], *(alias for alias in entry.aliases if alias not in entry.spellings)]
             if entry.canonical is not None and entry.canonical not in entry.spellings:
                 aliases.append(entry.canonical)
-            kind = KINDS[entry.canonical] if entry.canonical is not None else kind_of(name, person=entry.person)
+            kind = (
+                KINDS[entry.canonical] if entry.canonical is not None else kind_of(name, person=entry.person)
+            )
             found.append(Actor(id=entry.id, name=name, kind=kind, aliases=aliases))
         return found

@@ -430,7 +430,9 @@ class _Reading:
         if self.third_parties and role is None:
             role = role_in(piece) or _R.UNSPECIFIED
         for part in _split_list(text):
-            name = part.removeprefix("the ")  # "the Russian Federation" in a list; "The Sham Front" keeps its article
+            name = part.removeprefix(
+                "the "
+            )  # "the Russian Federation" in a list; "The Sham Front" keeps its article
             if len(name.split()) <= MOST_WORDS:  # a longer one is prose, not a name
                 person = _person(name)
                 shown = tuple(aliases) if part == text and not person else ()

@@ -19,6 +19,7 @@ from typing import Final
 
 import attrs
 
+from agreements.corpus import corpus as builtin_corpus
 from agreements.exceptions import ArgumentTypeError, FieldError, InvalidDataError, Problem
 from agreements.model import (
     Actor,
@@ -45,11 +46,21 @@ from agreements.model import (
 )
 from agreements.pax._actors import UNCLASSIFIED, Registry
 from agreements.pax._parties import mentions, quotable
-from agreements.pax._variables import AGTP, BASIC_COLUMNS, FLAGS, READ, STAGE, STAGE_SUB, THEMES, VARIABLES
+from agreements.pax._variables import (
+    AGTP,
+    BASIC_COLUMNS,
+    FLAGS,
+    ID_COLUMN,
+    READ,
+    SCHEME,
+    STAGE,
+    STAGE_SUB,
+    THEMES,
+    VARIABLES,
+)
+from agreements.pax._write import code
 
 __all__ = [
-    "ID_COLUMN",
-    "SCHEME",
     "Where",
     "category_of",
     "read",
@@ -58,18 +69,25 @@ __all__ = [
     "vocabulary",
 ]
 
-#: The scheme of every code read from PA-X.
-SCHEME: Final = "pax"
-#: The column our own exports add for the agreement's id, since PA-X gives ids only to its own agreements.
-ID_COLUMN: Final = "agreements_id"
-
 #: Which rows to read: a function of the row (its cells by column name), or cells by column name that
 #: must equal the given text (or one of the given texts), white space at either end aside.
 Where = Callable[[Mapping[str, str]], bool] | Mapping[str, str | Collection[str]]
 
 _REQUIRED: Final = ("Agt", "Dat")
 _FIELD_COLUMNS: Final = frozenset(
-    {"AgtId", "Agt", "Dat", "Part", "ThrdPart", "LocaleName", "LocaleNat", "LatDec", "LongDec", "description"}
+    {
+        "AgtId",
+        "Agt",
+        "Dat",
+        "Part",
+        "ThrdPart",
+        "LocaleName",
+        "LocaleNat",
+        "LatDec",
+        "LongDec",
+        "description",
+        ID_COLUMN,
+    }
 )
 # Columns PA-X Local derives from others (the title with the date, the year, the stage's label).
 _DERIVED: Final = frozenset({"agt_dat", "year", "stage_label"})
@@ -682,9 +700,26 @@ def _text(path: str | Path) -> str:
         raise InvalidDataError([problem], file=str(path)) from None
 
 
-def read(path: str | Path, *, where: Where | None = None, skip_invalid: bool = False) -> Corpus:
-    """The agreements of a PA-X CSV file (any release, full or Local) as a corpus."""
-    return reads(_text(path), document=Path(path).name, where=where, skip_invalid=skip_invalid)
+def read(
+    path: str | Path, *, where: Where | None = None, with_builtin: bool = False, skip_invalid: bool = False
+) -> Corpus:
+    """The agreements of a PA-X CSV file (any release, full or Local) as a corpus.
+
+    ``where`` picks the rows to read (see :data:`Where`). ``skip_invalid``
+    leaves out the rows with errors instead of raising; a problem with the
+    file as a whole (its header, its encoding) raises anyway, and
+    :func:`validate` lists every problem. With ``with_builtin`` the built-in
+    corpus is merged in, its agreements coded in PA-X terms (:func:`code`), so
+    that :func:`agreements.similar` compares them on PA-X's codes too.
+    """
+    found = reads(_text(path), document=Path(path).name, where=where, skip_invalid=skip_invalid)
+    if not with_builtin:
+        return found
+    builtin = builtin_corpus()
+    coded = attrs.evolve(
+        builtin, agreements=[code(agreement, corpus=builtin) for agreement in builtin.agreements.values()]
+    )
+    return coded.merge(found)
 
 
 def validate(path: str | Path, *, where: Where | None = None) -> tuple[Problem, ...]:

@@ -28,8 +28,10 @@ __all__ = [
     "AGTP",
     "BASIC_COLUMNS",
     "FLAGS",
+    "ID_COLUMN",
     "LOCAL_TOPICS",
     "READ",
+    "SCHEME",
     "STAGE",
     "STAGE_SUB",
     "THEMES",
@@ -39,6 +41,12 @@ __all__ = [
     "Rule",
     "Variable",
 ]
+
+
+#: The scheme of every code read from PA-X, or derived for it.
+SCHEME: Final = "pax"
+#: The column our own exports add for the agreement's id, since PA-X gives ids only to its own agreements.
+ID_COLUMN: Final = "agreements_id"
 
 
 @attrs.frozen

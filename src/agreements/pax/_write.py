@@ -26,8 +26,7 @@ from agreements._files import write_text
 from agreements.corpus import corpus as builtin_corpus
 from agreements.exceptions import ArgumentTypeError
 from agreements.model import Agreement, Clause, Code, Corpus, Coverage, PartialDate, Status, ThirdPartyRole
-from agreements.pax._read import ID_COLUMN, SCHEME
-from agreements.pax._variables import V3_COLUMNS, VARIABLES, WRITE, Rule
+from agreements.pax._variables import ID_COLUMN, SCHEME, V3_COLUMNS, VARIABLES, WRITE, Rule
 
 __all__ = ["code", "derived", "to_csv", "to_rows", "write"]
 
