@@ -12,6 +12,7 @@ scores unrelated sentences up to 0.86, so clause text is compared with
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import unicodedata
@@ -43,7 +44,6 @@ _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
 _PUNCTUATION = re.compile(r"[\s\-_'.,\"“”()]+")
 _THE = re.compile(r"^(?:the)\s+")
-_SPACES = re.compile(r"\s+")
 
 
 def fold(text: str, *, variants: bool = True) -> str:
@@ -69,9 +69,17 @@ def fold(text: str, *, variants: bool = True) -> str:
     text = _PUNCTUATION.sub(" ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)
     text = _THE.sub("", text)
-    for pattern, replacement in _TRANSLITERATION if variants else ():
-        text = pattern.sub(replacement, text)
-    return _SPACES.sub(" ", text).strip()
+    # The variant rules never reach across a space, so they apply word by word, and a
+    # word seen before is not folded again (names share most of their words).
+    return " ".join(map(_variants, text.split())) if variants else " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> str:
+    """One word with the transliteration variants folded."""
+    for pattern, replacement in _TRANSLITERATION:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def text_key(text: str) -> str:
