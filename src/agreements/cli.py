@@ -56,8 +56,8 @@ TABLE_FORMATS: Final = ("text", "plain", "rich", "markdown", "html", "csv", "jso
 DATA_FORMATS: Final = ("text", "json", "toml", "yaml")
 #: Formats of the listings (``list``, ``actors``, ``places``, ``cite``, ``similar``).
 LIST_FORMATS: Final = ("text", "json", "csv", "markdown")
-#: Formats of ``export``: the data formats, and PA-X's columns (``pax-csv``; ``-o FILE.csv`` picks it too).
-EXPORT_FORMATS: Final = ("json", "toml", "yaml", "pax-csv", "csv")
+#: Formats of ``export``: the data formats, and PA-X's columns (``pax-csv``, which ``-o FILE.csv`` picks too).
+EXPORT_FORMATS: Final = ("json", "toml", "yaml", "pax-csv")
 _ALIASES: Final = {"md": "markdown", "tex": "latex", "yml": "yaml", "htm": "html", "txt": "text"}
 #: The widths ``--width`` and ``COLUMNS`` may ask for; anything else is clamped, with a message for ``--width``.
 NARROWEST: Final = 40
@@ -243,7 +243,7 @@ def cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: _Output) -> int:
-    fmt, corpus = _format(args, EXPORT_FORMATS, "json"), _corpus(args)
+    fmt, corpus = _format(args, (*EXPORT_FORMATS, "csv"), "json"), _corpus(args)
     out.write(pax.to_csv(corpus) if fmt in ("pax-csv", "csv") else dumps(corpus, fmt))
     return 0
 
@@ -307,7 +307,7 @@ _BUILTIN_HELP: Final = "use the built-in corpus too: your files may name its act
 #: The option groups that commands share, by name.
 _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = {
     "corpus": (
-        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file), not the built-in one"}),
+        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file, or a PA-X release as .csv), not the built-in one"}),
         (("--with-builtin",), {"action": "store_true", "help": _BUILTIN_HELP}),
     ),
     "output": ((("-o", "--output"), {"type": Path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),

@@ -116,9 +116,8 @@ _ARMED: Final = frozenset(
 _STATE_FORCE: Final = re.compile(
     r"^(?:the\s+)?(?:syrian|russian|turkish|lebanese|jordanian|iraqi|iranian|israeli|egyptian|us|american)"
     r"(?:\s+arab)?\s+(?:army|armed forces|military police|military|police|security services|intelligence|"
-    r"ministry of defen[cs]e|defen[cs]e ministry|forces)$",
-    re.IGNORECASE,
-)
+    r"ministry of defen[cs]e|defen[cs]e ministry|forces)$"
+)  # matched against the name in lower case, which is faster than ignoring case
 # Words that tell the kind of actor, one group per kind; when several occur, the first kind listed wins.
 _KIND_WORDS: Final = re.compile(
     r"\b(?:(?P<armed>nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|"
@@ -128,9 +127,8 @@ _KIND_WORDS: Final = re.compile(
     r"(?P<state>government|regime|ministry|governor|governorate|municipality)|"
     r"(?P<committee>council|committee|commission|court|shura|administration|delegation|board)|"
     r"(?P<organization>crescent|red cross|syndicate|initiative|union|organi[sz]ation|association|society|"
-    r"programme|program|office|agency|mission|nations))\b",
-    re.IGNORECASE,
-)
+    r"programme|program|office|agency|mission|nations))\b"
+)  # matched against the name in lower case
 _KIND_ORDER: Final = {
     "armed": ActorKind.ARMED_GROUP,
     "population": ActorKind.POPULATION,
@@ -142,17 +140,26 @@ _KIND_ORDER: Final = {
 
 def _plain(text: str) -> str:
     """Case, accents and apostrophes away: the form words are compared in."""
-    text = text.translate(_APOSTROPHES)
+    text = _unquoted(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(char for char in text if not unicodedata.combining(char))
     return text.casefold()
 
 
+_NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
+
+
+def _unquoted(text: str) -> str:
+    if text.isascii():
+        return text.replace("'", "").replace("`", "") if "'" in text or "`" in text else text
+    return text.translate(_APOSTROPHES)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """The key under which two spellings of one name meet: :func:`fold`, after dropping apostrophes."""
-    return fold(name.translate(_APOSTROPHES))
+    return fold(_unquoted(name))
 
 
 @attrs.frozen
@@ -200,11 +207,12 @@ def kind_of(name: str, *, person: bool) -> ActorKind | Word:
     known = canonical_name(name)
     if known is not None:
         return KINDS[known]
-    if _STATE_FORCE.match(name):
+    low = name.lower()
+    if _STATE_FORCE.match(low):
         return ActorKind.STATE_FORCE
     if _words(name).groups & _ARMED:
         return ActorKind.ARMED_GROUP
-    found = {match.lastgroup for match in _KIND_WORDS.finditer(name)}
+    found = {match.lastgroup for match in _KIND_WORDS.finditer(low)}
     return next((kind for group, kind in _KIND_ORDER.items() if group in found), UNCLASSIFIED)
 
 
@@ -226,7 +234,7 @@ class _Entry:
 
 
 def _slug(name: str) -> str:
-    text = re.sub(r"[^a-z0-9]+", "-", _plain(name)).strip("-")
+    text = _NOT_SLUG.sub("-", _plain(name)).strip("-")
     return text[:60].rstrip("-") or "actor"
 
 

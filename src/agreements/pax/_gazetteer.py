@@ -82,9 +82,8 @@ def _key(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(char for char in text if not unicodedata.combining(char))
     text = text.casefold()
-    text = re.sub(r"[.’']", "", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:")
-    return re.sub(r"^the ", "", text)
+    text = " ".join(text.replace(".", "").replace("’", "").replace("'", "").split()).strip(" ,;:")
+    return text.removeprefix("the ")
 
 
 def _index() -> dict[str, str]:

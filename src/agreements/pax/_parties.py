@@ -20,6 +20,7 @@ signs for. What a rule misses stays in the quote, which is the cell's own text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Final
 
 import attrs
@@ -63,6 +64,11 @@ _NOTE: Final = re.compile(
 _STRUCTURE: Final = re.compile(
     r"^(?:represented by|signed by|signatories|signatures?|signed|names?|participants?)\s*:?$", re.IGNORECASE
 )
+# What every role word contains, for a quick test before the pattern.
+_ROLE_KEYS: Final = (
+    "guarant", "witness", "moin", "attest", "presence", "présence", "observ", "diat", "broker", "good offices", "facilitat",
+    "monitor", "sponsor", "auspices",
+)  # fmt: skip
 # The words that give a third party's role, one group per role.
 _ROLE_WORDS: Final = re.compile(
     r"(?P<guarantor>guarant)|(?P<witness>witness|t[ée]moin|attest|in (?:the )?presence of|en pr[ée]sence)|"
@@ -106,32 +112,61 @@ _ORGANISATION_WORD: Final = re.compile(
     re.IGNORECASE,
 )
 # Ways of writing an organisation with the person who signs for it; the person is dropped.
-_ORGANISATION_AND_PERSON: Final = (
-    re.compile(
-        r"^(?P<org>.+?),?\s+(?:signed by|represented by|headed by|led by)\s*:?\s*(?P<person>.*)$", re.I
+_ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...]] = (
+    (
+        lambda low: " by" in low,
+        re.compile(
+            r"^(?P<org>.+?),?\s+(?:signed by|represented by|headed by|led by)\s*:?\s*(?P<person>.*)$", re.I
+        ),
     ),
-    re.compile(
-        r"^(?:on behalf of|for|from)\s+(?:the\s+)?(?P<org>.+?)(?:,\s*|\s{2,}|\t)(?P<person>.+)$", re.I
+    (
+        lambda low: low.startswith(("on behalf of", "for ", "from ")),
+        re.compile(
+            r"^(?:on behalf of|for|from)\s+(?:the\s+)?(?P<org>.+?)(?:,\s*|\s{2,}|\t)(?P<person>.+)$", re.I
+        ),
     ),
-    re.compile(
-        r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
-        r"head|president|chairman|member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
-        r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
-        re.I,
+    (
+        lambda low: " of" in low or " from" in low,
+        re.compile(
+            r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
+            r"head|president|chairman|member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
+            r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
+            re.I,
+        ),
     ),
-    re.compile(rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$", re.I),
-    re.compile(rf"^(?P<org>[^,:]{{3,80}}?)\s*[,:\-–]\s+(?P<person>{_TITLE}\b.*)$", re.I),
-    re.compile(rf"^(?P<person>{_TITLE}\b[^,]+),\s+(?P<org>(?-i:[A-Z])[^,]+)$", re.I),
-    re.compile(
-        r"^(?P<person>[^,]+?),?\s+the\s+(?:representative|delegate|head|commander)\s+of\s+(?:the\s+)?(?P<org>.+)$",
-        re.I,
+    (
+        lambda low: " for " in low or " from " in low or " on behalf of " in low,
+        re.compile(
+            rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$", re.I
+        ),
     ),
-    re.compile(
-        r"^(?:deputy\s+)?(?:general\s+)?(?:commander|leader|official|representative|delegate),\s*(?P<org>[^,]+)"
-        r"(?:,\s*(?P<person>.*))?$",
-        re.I,
+    (
+        lambda low: any(mark in low for mark in ",:-–"),
+        re.compile(rf"^(?P<org>[^,:]{{3,80}}?)\s*[,:\-–]\s+(?P<person>{_TITLE}\b.*)$", re.I),
     ),
-    re.compile(r"^(?P<org>[^,]{3,80}?)\s+[\-–]\s+(?P<person>.+)$"),
+    (
+        lambda low: "," in low,
+        re.compile(rf"^(?P<person>{_TITLE}\b[^,]+),\s+(?P<org>(?-i:[A-Z])[^,]+)$", re.I),
+    ),
+    (
+        lambda low: " the " in low and " of " in low,
+        re.compile(
+            r"^(?P<person>[^,]+?),?\s+the\s+(?:representative|delegate|head|commander)\s+of\s+(?:the\s+)?(?P<org>.+)$",
+            re.I,
+        ),
+    ),
+    (
+        lambda low: "," in low,
+        re.compile(
+            r"^(?:deputy\s+)?(?:general\s+)?(?:commander|leader|official|representative|delegate),\s*(?P<org>[^,]+)"
+            r"(?:,\s*(?P<person>.*))?$",
+            re.I,
+        ),
+    ),
+    (
+        lambda low: " - " in low or " – " in low,
+        re.compile(r"^(?P<org>[^,]{3,80}?)\s+[\-–]\s+(?P<person>.+)$"),
+    ),
 )
 _TRANSLATION: Final = re.compile(r"(?:[A-Z]|al-).{0,59}\Z", re.DOTALL)
 # What every pattern of _ORGANISATION_AND_PERSON needs: a separator, or a word that opens a signatory.
@@ -177,6 +212,9 @@ _RULES_NEEDED: Final = re.compile(
 
 def role_in(text: str) -> ThirdPartyRole | None:
     """The third-party role a piece of text names first, if any."""
+    low = text.lower()
+    if not any(key in low for key in _ROLE_KEYS):
+        return None
     found = _ROLE_WORDS.search(text)
     return None if found is None or found.lastgroup is None else ThirdPartyRole(found.lastgroup)
 
@@ -195,6 +233,19 @@ def quotable(text: str) -> str:
     return max((part.strip() for part in text.split('"')), key=len)
 
 
+_TRIM: Final = ' ,.;:"“”‘’*'
+_TRANSLATED: Final = re.compile(r"^(?:trans\.|translated:?|i\.e\.)\s*", re.IGNORECASE)
+_STRAY_BRACKET: Final = re.compile(r"[\(\)\[\]]")
+_LEADING_AND: Final = re.compile(r"^and\s+", re.IGNORECASE)
+_LEADING_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
+_PLACE_WORD: Final = re.compile(r"\s(?:in|of|from|at)\s")
+
+
+def _visible(text: str) -> str:
+    """``text`` without the invisible characters PA-X cells carry, a no-break space made a space."""
+    return text if text.isascii() else text.translate(_INVISIBLE).replace("\u00a0", " ")
+
+
 def _tidy(text: str) -> str:
     """The piece without invisible characters, list markers and the marks of signatures.
 
@@ -202,15 +253,17 @@ def _tidy(text: str) -> str:
     Mohammad 'Alosh`` is Jaysh al-Islam, signed by a person; ``Capt Ahmad
     Ghazalah [Signed] Islamic State ...`` is the organisation a person signed for.
     """
-    text = text.translate(_INVISIBLE).replace("\u00a0", " ")
-    parts = [part.strip(' ,.;:"“”‘’*') for part in _ANNOTATION.split(text)]
+    text = _visible(text)
+    if "[" not in text and "(" not in text and "signed" not in text.lower():  # no mark to take off
+        return " ".join(_LIST_MARK.sub("", text.strip(_TRIM)).split()).strip(_TRIM)
+    parts = [part.strip(_TRIM) for part in _ANNOTATION.split(text)]
     parts = [part for part in parts if part and any(char.isalpha() for char in part)]
     if not parts:
         return ""
     signed_for = len(parts) > 1 and _person(parts[0]) and bool(_ORGANISATION_WORD.search(parts[1]))
     text = parts[1] if signed_for and not _person(parts[1]) else parts[0]
     text = _LIST_MARK.sub("", text)
-    return re.sub(r"\s+", " ", text).strip(' ,.;:"“”‘’*')
+    return " ".join(text.split()).strip(_TRIM)
 
 
 # A column that only opens the next one: a role or a title alone ("Guarantor Major"), or words
@@ -247,7 +300,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
 
     def keep(match: re.Match[str]) -> str:
         inner = match.group(1).strip(" ;,")
-        inner = re.sub(r"^(?:trans\.|translated:?|i\.e\.)\s*", "", inner, flags=re.IGNORECASE)
+        inner = _TRANSLATED.sub("", inner)
         if _ACRONYMS.match(inner):
             aliases.extend(part for part in re.split(r"\s*[;,/]\s*", inner) if part)
         elif _TRANSLATION.match(inner) and len(inner.split()) <= MOST_WORDS and not _NOTE.match(inner):
@@ -259,8 +312,8 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         bare, count = _BRACKETS.subn(keep, bare)
         if not count:
             break
-    bare = re.sub(r"[\(\)\[\]]", " ", bare)  # an unbalanced bracket: "People's Protection Units (YPG;"
-    return re.sub(r"\s+", " ", bare).strip(" ,.;:-–"), aliases
+    bare = _STRAY_BRACKET.sub(" ", bare)  # an unbalanced bracket: "People's Protection Units (YPG;"
+    return " ".join(bare.split()).strip(" ,.;:-–"), aliases
 
 
 def _known(part: str) -> bool:
@@ -268,28 +321,35 @@ def _known(part: str) -> bool:
 
 
 def _split_list(text: str) -> list[str]:
-    """One name, or several when the text lists them and every part reads as a name."""
-    if not _LIST.search(text) or _PROTECTED.search(text) or _known(text):
+    """One name, or several when the text lists them and every part reads as a name.
+
+    The parts are names when each is a known state or organisation, or, when
+    no place list is in sight ("... in Jubar and East Ghouta"), when each is a
+    capitalised name of two words or more. A known name that contains the
+    separators ("United Kingdom of Great Britain and Northern Ireland") stays whole.
+    """
+    if "," not in text and " and " not in text and " & " not in text:
         return [text]
     parts = [part.strip(" ,.") for part in _LIST.split(text)]
-    parts = [re.sub(r"^and\s+", "", part, flags=re.IGNORECASE) for part in parts if part]
-    if len(parts) < 2:
+    parts = [_LEADING_AND.sub("", part) for part in parts if part]
+    if len(parts) < 2 or _PROTECTED.search(text):
         return [text]
-    if all(_known(part) for part in parts):
+    places = _PLACE_WORD.search(text.split(" and ", maxsplit=1)[0].split(",", maxsplit=1)[0])
+    names = not places and all(_names_itself(part) for part in parts)
+    if (names or all(_known(part) for part in parts)) and not _known(text):
         return parts
+    return [text]
 
-    def names_itself(part: str) -> bool:
-        words = part.split()
-        first = re.sub(r"^the\s+", "", part, flags=re.IGNORECASE)
-        return len(words) >= 2 and first[:1].isupper() and not _PERSON.match(first)
 
-    if re.search(r"\s(?:in|of|from|at)\s", text.split(" and ", maxsplit=1)[0].split(",", maxsplit=1)[0]):
-        return [text]  # "Free Syrian Army in Jubar and East Ghouta": places, not names
-    return parts if all(names_itself(part) for part in parts) else [text]
+def _names_itself(part: str) -> bool:
+    first = _LEADING_THE.sub("", part)
+    return len(part.split()) >= 2 and first[:1].isupper() and not _PERSON.match(first)
 
 
 def _role_of(text: str) -> tuple[ThirdPartyRole | None, str]:
     """The role a piece gives itself (prefix, suffix, adjective) and the name without it."""
+    if role_in(text) is None and "mediating" not in text.lower():
+        return None, text  # every pattern below names a role
     found = _ROLE_PREFIX.match(text)
     if found:
         word = found.group("role") or found.group("role2")
@@ -332,8 +392,9 @@ def _organisation(text: str) -> tuple[str, bool]:
     """The organisation a piece names, dropping the person who signs for it; and whether a person was dropped."""
     if not _MAYBE_SIGNED.search(text):
         return text, False
-    for pattern in _ORGANISATION_AND_PERSON:
-        found = pattern.match(text)
+    low = text.lower()
+    for applies, pattern in _ORGANISATION_AND_PERSON:
+        found = pattern.match(text) if applies(low) else None
         if found and found.group("org").strip():
             organisation = found.group("org").strip(" ,:")
             if _person(organisation) and not _person(found.group("person") or ""):
@@ -392,7 +453,7 @@ class _Reading:
             self.ruled(piece, quote)
 
     def plain(self, plain: str, quote: str) -> None:
-        text = " ".join(plain.translate(_INVISIBLE).split()).strip(" .-")
+        text = " ".join(_visible(plain).split()).strip(" .-")
         person = _person(text)
         unnamed = not text or _UNNAMED.fullmatch(text) or len(text.split()) > MOST_WORDS
         if unnamed or (person and self.after_organisation) or self.skip_person:
@@ -408,7 +469,7 @@ class _Reading:
         if _STRUCTURE.match(text):
             self.skip_person = True
             return
-        header = _header(piece.strip().translate(_INVISIBLE).replace("\u00a0", " ").strip())
+        header = _header(_visible(piece).strip())
         if header is not False:
             self.block_role = header if isinstance(header, ThirdPartyRole) else self.block_role
             return

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -109,6 +110,8 @@ _LOCALE_KINDS: Final[Mapping[str, PlaceKind | Word]] = {
 }
 _DAY_MONTH_YEAR: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _WHOLE: Final = re.compile(r"(\d+)(?:\.0+)?")
+#: The longest Part or ThrdPart cell a party's citation quotes whole; a longer one is quoted line by line.
+_WHOLE_CELL: Final = 600
 
 _CITATION: Final = (
     "Bell, C. & Badanjak, S. (2019), 'Introducing PA-X: A new peace agreement database and dataset', "
@@ -226,15 +229,19 @@ def _topic_clause(source: str, variable: str, level: int, quote: str) -> Clause:
 class _Kinds:
     """The columns of a file by what the reader makes of them: levels (topics, flags) and labels (the rest)."""
 
-    levels: tuple[tuple[str, int], ...]
+    level_names: tuple[str, ...]
+    level_cells: Callable[[Sequence[str]], Sequence[str]]  # the cells of those columns in a record, at once
     labels: tuple[tuple[str, int], ...]
 
     @classmethod
     def of(cls, columns: Mapping[str, int]) -> _Kinds:
+        levels = [(name, index) for name, index in columns.items() if name in VARIABLES or name in FLAGS]
+        indexes = [index for _, index in levels]
         return cls(
-            levels=tuple(
-                (name, index) for name, index in columns.items() if name in VARIABLES or name in FLAGS
-            ),
+            level_names=tuple(name for name, _ in levels),
+            level_cells=operator.itemgetter(*indexes)
+            if len(indexes) > 1
+            else lambda record: [record[i] for i in indexes],
             labels=tuple(
                 (name, index)
                 for name, index in columns.items()
@@ -488,9 +495,12 @@ class _Reader:
             self.kinds = _Kinds.of(columns)
         topics: list[tuple[str, int, str]] = []
         labels: list[tuple[str, Code, str]] = []
-        for name, index in self.kinds.levels:
-            text = record[index]
-            if text == "0" or _blank(text):  # most cells: the first test, for speed
+        cells = self.kinds.level_cells(record)
+        coded = [
+            (name, text) for name, text in zip(self.kinds.level_names, cells, strict=True) if text != "0"
+        ]
+        for name, text in coded:  # most cells are "0": those are left out at once
+            if _blank(text):
                 continue
             level = _level(text)
             if level is None or level > 3:
@@ -521,7 +531,7 @@ class _Reader:
             f"{name} = {code.label if code.label is not None else code.level}"
             for name, code in described.items()
         ]
-        shown = "; ".join(words[:8]) + ("; ..." if len(words) > 8 else "")
+        shown = "; ".join(words[:8]) + (f"; and {len(words) - 8} more" if len(words) > 8 else "")
         quotes = list(dict.fromkeys(quote for _, _, quote in labels if quote))
         return Clause(
             id="pax",
@@ -538,9 +548,13 @@ class _Reader:
         roles: dict[str, ThirdPartyRole] = {}
         thirds: dict[str, list[Citation]] = {}
         for column, third in (("Part", False), ("ThrdPart", True)):
-            for mention in mentions(cell(column), third_parties=third):
+            text = cell(column)
+            # The quote is the cell's text; in a long cell (a list of hundreds of signatories), or one
+            # whose quotation marks the CSV file doubles, the line that gives the name.
+            whole = text.strip() if len(text) <= _WHOLE_CELL and '"' not in text else None
+            for mention in mentions(text, third_parties=third):
                 actor = self.registry.add(mention, number)
-                citation = self.cite(source, mention.quote)
+                citation = self.cite(source, whole or mention.quote)
                 if mention.role is None:
                     if citation not in parties.setdefault(actor, []):
                         parties[actor].append(citation)

@@ -35,6 +35,7 @@ __all__ = [
     "STAGE",
     "STAGE_SUB",
     "THEMES",
+    "UNMAPPED",
     "V3_COLUMNS",
     "VARIABLES",
     "WRITE",
@@ -618,5 +619,17 @@ WRITE: Final[Mapping[str, Rule]] = types.MappingProxyType(
         ),
         _C.SECURITY_ARRANGEMENTS: Rule(("SsrGua",), why="SsrGua: general references to security"),
         _C.MONITORING: Rule(("ImE",), why="ImE: mechanisms that review how the agreement is carried out"),
+    }
+)
+
+
+#: Why a category of ours sets no PA-X variable: what it would take, and why the mapping does not guess it.
+UNMAPPED: Final[Mapping[str, str]] = types.MappingProxyType(
+    {
+        _C.SETTLEMENT: "a settlement of status (taswiya) is not an amnesty; TjAm would claim one the text may not give",
+        _C.MILITARY_SERVICE: "conscription and defectors' service have no variable; SsrArm is reform of the armed forces",
+        _C.DISPLACEMENT: "GRef codes refugees and displaced people as a group, not a transfer of fighters and families",
+        _C.EXCHANGE: "an exchange may be of bodies, which TjPrire (prisoner release) does not cover",
+        _C.OTHER: "anything else: no variable can be told from it",
     }
 )
