@@ -8,6 +8,7 @@ others run on small CSV files written here in the same shape.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import os
@@ -798,3 +799,25 @@ class TestCommand:
         assert ranked[0] == "daraa-2018-07"
         assert any(agreement.startswith("pax-") for agreement in ranked)
         assert [line.split()[0] for line in lines[1:]] == [str(rank) for rank in range(1, 11)]
+
+
+def test_the_pax_page_is_fresh() -> None:
+    """docs/pax.md's tables are what scripts/pax_doc.py writes from the mapping and the built-in corpus."""
+    spec = importlib.util.spec_from_file_location("pax_doc", ROOT / "scripts" / "pax_doc.py")
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    page = (ROOT / "docs" / "pax.md").read_text(encoding="utf-8")
+    assert page == script.render(page), "docs/pax.md is out of date: run python scripts/pax_doc.py"
+    assert script.main(["--check"]) == 0
+    with pytest.raises(ValueError, match="markers"):
+        script.render("# no markers")
+
+
+def test_every_category_is_mapped_or_says_why_not() -> None:
+    from agreements.pax._variables import UNMAPPED
+
+    assert {category for category in Category if category not in pax.WRITE} == set(UNMAPPED)
+    for name in (*pax.READ, *(variable for rule in pax.WRITE.values() for variable in rule.variables)):
+        assert name in pax.VARIABLES

@@ -29,8 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
-from agreements import __version__, pax
-from agreements._files import overwritten, write_text
+from agreements import __version__, _files, pax
 from agreements._text import one_line
 from agreements.compare import BUILTIN_ASPECTS, compare
 from agreements.corpus import corpus as builtin_corpus
@@ -98,7 +97,7 @@ class _Output:
             self.stdout.write(text)
             return
         try:
-            write_text(self.path, text)
+            _files.write_text(self.path, text)
         except OSError as error:
             raise UsageError(f"cannot write {str(self.path)!r}: {error.strerror or error}") from None
 
@@ -413,7 +412,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     out = _Output(args, sys.stdout)
     try:
-        if overwritten(out.path, [getattr(args, "corpus", None), *getattr(args, "files", ())]) is not None:
+        if (
+            _files.overwritten(out.path, [getattr(args, "corpus", None), *getattr(args, "files", ())])
+            is not None
+        ):
             raise UsageError(f"-o {str(out.path)!r} is an input of this command; write somewhere else")
         handler: Handler = args.handler
         return handler(args, out)
