@@ -254,19 +254,17 @@ class TestComponents:
 
 class TestPaths:
     @given(corpora())
-    def test_numpy_and_the_pure_path_agree(self, corpus: Corpus) -> None:
+    def test_numpy_and_the_pure_path_agree_and_nearest_is_similar_for_each(self, corpus: Corpus) -> None:
         first = next(iter(corpus.agreements))
         assert similar(first, corpus, use_numpy=True) == similar(first, corpus, use_numpy=False)
-        assert nearest(corpus, k=3, use_numpy=True) == nearest(corpus, k=3, use_numpy=False)
-
-    @given(corpora())
-    def test_nearest_is_similar_for_each(self, corpus: Corpus) -> None:
-        found = nearest(corpus, k=4)
-        for agreement_id, neighbours in found.items():
-            assert neighbours == similar(agreement_id, corpus, k=4)
+        found = nearest(corpus, k=3, use_numpy=True)
+        assert found == nearest(corpus, k=3, use_numpy=False)
+        for agreement_id in list(found)[-2:]:
+            assert found[agreement_id] == similar(agreement_id, corpus, k=3)
 
     def test_nearest_in_blocks(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Past one block of agreements, with more candidates than k, both paths still agree."""
+        monkeypatch.setattr(module, "_BLOCK", 16)
         agreements = [
             Agreement(
                 id=f"a{number:03d}",
@@ -277,7 +275,7 @@ class TestPaths:
                 place=["daraa", "busra", "homs", "idlib"][number % 4],
                 clauses=[Clause(id="c", category=CATEGORIES[number % 6], summary="s", citations=CITE)],
             )
-            for number in range(300)
+            for number in range(60)
         ]
         corpus = Corpus(
             sources=[Source(id="s", description="d")], actors=ACTORS, places=PLACES, agreements=agreements

@@ -61,6 +61,8 @@ NEAR_KM: Final = 50.0
 _EARTH_KM: Final = 6371.0088
 _DECIMALS: Final = 6
 _HAS_NUMPY: Final = importlib.util.find_spec("numpy") is not None
+# How many agreements nearest() scores against all the others at once: a (block x N) matrix per component.
+_BLOCK: Final = 256
 
 
 @attrs.frozen(kw_only=True)
@@ -382,9 +384,9 @@ def nearest(corpus: Corpus, *, k: int = 10, use_numpy: bool | None = None) -> di
                 agreement=agreement.id, title=agreement.title, matches=_ranked(matches, k)
             )
         return found
-    block, all_rows = 256, _Matrices.of(profiles, weights)
-    for start in range(0, len(everyone), block):
-        queries = list(range(start, min(start + block, len(everyone))))
+    all_rows = _Matrices.of(profiles, weights)
+    for start in range(0, len(everyone), _BLOCK):
+        queries = list(range(start, min(start + _BLOCK, len(everyone))))
         matrices = all_rows.scores(queries)
         for offset, index in enumerate(queries):
             agreement = everyone[index]
