@@ -128,8 +128,13 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "kind": "What sort of place it is: a town, a district, a line of contact, a road, a zone.",
         "aliases": "Every other spelling the sources use.",
         "parent": "The id of the place it lies in.",
+        "coordinates": "One point for the place on the map, when a source gives one (PA-X Local does for its locales).",
         "citations": "Where the sources name the place.",
         "inference": "Why a value of the record (an alias, the kind, the parent) is general knowledge or our reading rather than stated by the sources.",
+    },
+    "Coordinates": {
+        "latitude": "Degrees north of the equator (negative: south), -90 to 90.",
+        "longitude": "Degrees east of Greenwich (negative: west), -180 to 180.",
     },
     "Agreement": {
         "id": "A unique id; the built-in ones read like `daraa-al-balad-2021-09-06`.",

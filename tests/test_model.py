@@ -26,6 +26,7 @@ from agreements.model import (
     Code,
     Condition,
     Consolidated,
+    Coordinates,
     Corpus,
     Coverage,
     Deadline,
@@ -310,6 +311,42 @@ def test_relations_order_agreements_of_the_same_date() -> None:
         attrs.evolve(base, id="y", relations=_builds_on("x", RelationKind.SUPERSEDES)),
     ]
     assert list(Corpus(agreements=loop).agreements) == ["x", "y"]
+
+
+class TestCoordinates:
+    def test_a_place_may_have_one_point(self) -> None:
+        point = Coordinates(latitude=32.5167, longitude=36.4833)
+        place = Place(id="busra", name="Busra al-Sham", kind="city", coordinates=point)
+        assert place.coordinates == point
+        assert Place(id="busra", name="Busra al-Sham", kind="city").coordinates is None
+
+    @pytest.mark.parametrize(
+        ("latitude", "longitude", "field"),
+        [
+            (90.5, 0.0, "latitude"),
+            (-91, 0.0, "latitude"),
+            (0.0, 180.5, "longitude"),
+            (float("nan"), 0, "latitude"),
+        ],
+    )
+    def test_out_of_range_is_refused(self, latitude: float, longitude: float, field: str) -> None:
+        with pytest.raises(FieldError, match=f"^{field}: .* is not a {field}"):
+            Coordinates(latitude=latitude, longitude=longitude)
+
+    def test_text_is_not_a_number(self) -> None:
+        with pytest.raises(ag.FieldTypeError, match=r"^latitude: expected a number"):
+            Coordinates(latitude="32.5", longitude=36.0)  # type: ignore[arg-type]
+
+    @given(
+        st.floats(min_value=-90, max_value=90, allow_nan=False),
+        st.floats(min_value=-180, max_value=180, allow_nan=False),
+    )
+    def test_round_trip_in_json_and_toml(self, latitude: float, longitude: float) -> None:
+        place = Place(
+            id="p", name="P", kind="city", coordinates=Coordinates(latitude=latitude, longitude=longitude)
+        )
+        for fmt in ("json", "toml"):
+            assert ag.loads(ag.dumps(place, fmt), fmt) == place
     assert list(Corpus(agreements=[attrs.evolve(base, relations=_builds_on("nothing"))]).agreements) == ["a"]
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from agreements import similarity as module
 from agreements.similarity import closest, fold, similarity, sorted_tokens, text_key
 
 
@@ -76,3 +80,37 @@ def test_closest_is_ranked_and_deterministic() -> None:
     ]
     assert closest("ab", ["ab", "ab"], limit=2) == [("ab", 1.0), ("ab", 1.0)]
     assert closest("zzz", ["heavy"], cutoff=0.5) == []
+
+
+def _fold_reference(text: str, *, variants: bool = True) -> str:
+    """fold() as first written: every rule applied to the whole text, in order."""
+    text = unicodedata.normalize("NFKD", text.translate(module._QUOTES))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = module._ARABIC_MARKS.sub("", text).casefold()
+    text = re.sub(r"[\s\-_'.,\"“”()]+", " ", text).strip()
+    text = module._ARABIC_ARTICLE.sub("", text)
+    text = re.sub(r"^(?:the)\s+", "", text)
+    for pattern, replacement in module._TRANSLITERATION if variants else ():
+        text = pattern.sub(replacement, text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_NAME_PARTS = st.sampled_from(
+    [
+        *"aeiouyAEIOU hlstmrn-_'.,()\"/[]&:;\u2019\u02bc\u00e9\u0101\u00a0\t\n",
+        "al ",
+        "el-",
+        "the ",
+        "The ",
+        "ah",
+        "eh",
+        "ee",
+        "oo",
+    ]
+)
+
+
+@given(st.one_of(st.text(max_size=30), st.lists(_NAME_PARTS, max_size=20).map("".join)), st.booleans())
+def test_fold_word_by_word_is_fold_on_the_whole_text(text: str, variants: bool) -> None:
+    """fold() applies the spelling variants word by word (and caches them): the same keys as the whole-text rules."""
+    assert fold(text, variants=variants) == _fold_reference(text, variants=variants)

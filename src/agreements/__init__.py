@@ -93,6 +93,7 @@ from agreements.model import (
     Word,
 )
 from agreements.serialize import dump, dumps, load, loads, schema
+from agreements.similar import Match, Neighbours, similar
 from agreements.timeline import AgreementEntry, Change, EventEntry, Timeline, timeline
 
 __version__ = "0.1.0"
@@ -138,10 +139,12 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidPairsError",
+    "Match",
     "MergeConflictError",
     "MetadataDiff",
     "MissingExtraError",
     "Modality",
+    "Neighbours",
     "ObligationsDiff",
     "PairedBy",
     "PartialDate",
@@ -190,5 +193,6 @@ __all__ = [
     "load",
     "loads",
     "schema",
+    "similar",
     "timeline",
 ]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["write_text"]
+__all__ = ["overwritten", "write_text"]
 
 
 def write_text(path: Path, text: str) -> None:
@@ -47,3 +48,18 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def overwritten(output: Path | None, inputs: Iterable[Path | None]) -> Path | None:
+    """The first of ``inputs`` that writing ``output`` would change (it is the file, or the folder it lies in)."""
+    for path in inputs:
+        if output is not None and path is not None and str(path) and _same(output, path):
+            return path
+    return None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.is_dir() and b.resolve() in a.resolve().parents)
+    except OSError:  # pragma: no cover - resolve() fails only on a broken file system
+        return False

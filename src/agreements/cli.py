@@ -1,20 +1,16 @@
 """The ``agreements`` command: a thin layer over the public API.
 
 ``agreements compare`` prints the built-in agreements side by side; the other
-commands list, show, diff, cite, resolve, validate, export and describe the
-data, and ``agreements timeline`` lays the agreements and their events out in
-date order. Each command parses its arguments, calls the library, and hands
-the result to :mod:`agreements.render`; nothing here writes text of its own
-but the error line.
-
-Commands that print data take ``--format`` and ``-o FILE`` (the format is then
-taken from the file's suffix; a suffix the command cannot write is an error).
-``-o`` replaces the file in one step, never half-way, and refuses to write
-over a file the command reads. ``--corpus PATH`` reads your own corpus (a
-folder or a file) instead of the built-in one, ``--with-builtin`` beside it.
-
-Exit status: 0 on success, 1 when ``validate`` finds problems, 2 for a usage
-or input error, reported as one line on standard error.
+commands list, show, diff, cite, resolve, validate, export, find similar
+agreements and lay them out in date order (``timeline``). Each command parses
+its arguments, calls the library, and hands the result to :mod:`agreements.render`;
+nothing here writes text of its own but the error line. Commands that print
+data take ``--format`` and ``-o FILE`` (the format is then taken from the
+file's suffix); ``-o`` replaces the file in one step, and refuses to write over
+a file the command reads. ``--corpus PATH`` reads your own corpus (a folder, a
+file, or a PA-X release as CSV) instead of the built-in one, ``--with-builtin``
+beside it. Exit status: 0 on success, 1 when ``validate`` finds problems, 2 for
+a usage or input error, reported as one line on standard error.
 
 >>> main(["resolve", "Ahmed al-Awdeh"])
 actor ahmed-al-awda: ... (person)
@@ -33,8 +29,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
-from agreements import __version__
-from agreements._files import write_text
+from agreements import __version__, _files, pax
 from agreements._text import one_line
 from agreements.compare import BUILTIN_ASPECTS, compare
 from agreements.corpus import corpus as builtin_corpus
@@ -46,6 +41,7 @@ from agreements.render import format_of, listing
 from agreements.render import terminal as _terminal
 from agreements.render.agreement import text as agreement_text
 from agreements.serialize import dumps, schema, to_data, validate
+from agreements.similar import Neighbours, similar
 from agreements.similarity import closest
 from agreements.timeline import timeline
 
@@ -57,8 +53,10 @@ PROG: Final = "agreements"
 TABLE_FORMATS: Final = ("text", "plain", "rich", "markdown", "html", "csv", "json", "latex")
 #: Formats of the record commands (``show`` and ``export``).
 DATA_FORMATS: Final = ("text", "json", "toml", "yaml")
-#: Formats of the listings (``list``, ``actors``, ``places``, ``cite``).
+#: Formats of the listings (``list``, ``actors``, ``places``, ``cite``, ``similar``).
 LIST_FORMATS: Final = ("text", "json", "csv", "markdown")
+#: Formats of ``export``: the data formats, and PA-X's columns (``pax-csv``, which ``-o FILE.csv`` picks too).
+EXPORT_FORMATS: Final = ("json", "toml", "yaml", "pax-csv")
 _ALIASES: Final = {"md": "markdown", "tex": "latex", "yml": "yaml", "htm": "html", "txt": "text"}
 #: The widths ``--width`` and ``COLUMNS`` may ask for; anything else is clamped, with a message for ``--width``.
 NARROWEST: Final = 40
@@ -99,7 +97,7 @@ class _Output:
             self.stdout.write(text)
             return
         try:
-            write_text(self.path, text)
+            _files.write_text(self.path, text)
         except OSError as error:
             raise UsageError(f"cannot write {str(self.path)!r}: {error.strerror or error}") from None
 
@@ -124,22 +122,6 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
     return fmt
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (b.is_dir() and b.resolve() in a.resolve().parents)
-    except OSError:  # pragma: no cover - resolve() fails only on a broken file system
-        return False
-
-
-def _refuse_to_overwrite_inputs(args: argparse.Namespace) -> None:
-    output: Path | None = getattr(args, "output", None)
-    if output is None:
-        return
-    for path in (getattr(args, "corpus", None), *getattr(args, "files", ())):
-        if path and _same_file(output, path):
-            raise UsageError(f"-o {str(output)!r} is an input of this command; write somewhere else")
-
-
 # ------------------------------------------------------------------- corpus
 
 
@@ -149,6 +131,8 @@ def _corpus(args: argparse.Namespace) -> Corpus:
         return builtin_corpus()
     if not str(path) or not path.exists():
         raise UsageError(f"--corpus: {str(path)!r} does not exist")
+    if path.suffix.lower() == ".csv":  # a PA-X release
+        return pax.read(path, with_builtin=args.with_builtin)
     return load_corpus(path, with_builtin=args.with_builtin)
 
 
@@ -190,7 +174,7 @@ def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
     return _emit_table(diff(corpus.get(args.old), corpus.get(args.new)), args, out)
 
 
-def _emit_listing(found: listing.Listing, args: argparse.Namespace, out: _Output) -> int:
+def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
     out.write(getattr(found, f"to_{_format(args, LIST_FORMATS, 'text')}")())
     return 0
 
@@ -257,8 +241,14 @@ def cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: _Output) -> int:
-    out.write(dumps(_corpus(args), _format(args, ("json", "toml", "yaml"), "json")))
+    fmt, corpus = _format(args, (*EXPORT_FORMATS, "csv"), "json"), _corpus(args)
+    out.write(pax.to_csv(corpus) if fmt in ("pax-csv", "csv") else dumps(corpus, fmt))
     return 0
+
+
+def cmd_similar(args: argparse.Namespace, out: _Output) -> int:
+    corpus = _corpus(args)
+    return _emit_listing(similar(corpus.get(args.id), corpus, k=args.k), args, out)
 
 
 def cmd_schema(args: argparse.Namespace, out: _Output) -> int:
@@ -315,7 +305,7 @@ _BUILTIN_HELP: Final = "use the built-in corpus too: your files may name its act
 #: The option groups that commands share, by name.
 _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = {
     "corpus": (
-        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file), not the built-in one"}),
+        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file, or a PA-X release as .csv), not the built-in one"}),
         (("--with-builtin",), {"action": "store_true", "help": _BUILTIN_HELP}),
     ),
     "output": ((("-o", "--output"), {"type": Path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
@@ -363,7 +353,10 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
     )),
     "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
         "text", "svg", "json"), _COW, ()),
-    "export": (cmd_export, "write the whole corpus as one document", ("json", "toml", "yaml"), _CO, ()),
+    "export": (cmd_export, "write the whole corpus as one document, or in PA-X's columns", EXPORT_FORMATS, _CO, ()),
+    "similar": (cmd_similar, "the agreements most like one, with the parts of each score", LIST_FORMATS, _CO, (
+        *_ID, ("-k", {"type": int, "default": 10, "metavar": "N", "help": "how many to list (default 10)"}),
+    )),
     "schema": (cmd_schema, "the JSON Schema of the data files", ("json",), ("output",), ()),
 }  # fmt: skip
 
@@ -419,7 +412,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else 2
     out = _Output(args, sys.stdout)
     try:
-        _refuse_to_overwrite_inputs(args)
+        if (
+            _files.overwritten(out.path, [getattr(args, "corpus", None), *getattr(args, "files", ())])
+            is not None
+        ):
+            raise UsageError(f"-o {str(out.path)!r} is an input of this command; write somewhere else")
         handler: Handler = args.handler
         return handler(args, out)
     except BrokenPipeError:

@@ -12,6 +12,7 @@ scores unrelated sentences up to 0.86, so clause text is compared with
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import unicodedata
@@ -41,6 +42,8 @@ _TRANSLITERATION = (
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
+_PUNCTUATION = re.compile(r"[\s\-_'.,\"“”()]+")
+_THE = re.compile(r"^(?:the)\s+")
 
 
 def fold(text: str, *, variants: bool = True) -> str:
@@ -58,15 +61,25 @@ def fold(text: str, *, variants: bool = True) -> str:
     >>> fold("Deraa") == fold("Daraa")
     True
     """
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = _ARABIC_MARKS.sub("", text).casefold()
-    text = re.sub(r"[\s\-_'.,\"“”()]+", " ", text).strip()
+    text = text.translate(_QUOTES)
+    if not text.isascii():  # ASCII has no accents or Arabic marks to take off: skip the slow part
+        text = unicodedata.normalize("NFKD", text)
+        text = _ARABIC_MARKS.sub("", "".join(char for char in text if not unicodedata.combining(char)))
+    text = text.casefold()
+    text = _PUNCTUATION.sub(" ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)
-    text = re.sub(r"^(?:the)\s+", "", text)
-    for pattern, replacement in _TRANSLITERATION if variants else ():
-        text = pattern.sub(replacement, text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _THE.sub("", text)
+    # The variant rules never reach across a space, so they apply word by word, and a
+    # word seen before is not folded again (names share most of their words).
+    return " ".join(map(_variants, text.split())) if variants else " ".join(text.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(word: str) -> str:
+    """One word with the transliteration variants folded."""
+    for pattern, replacement in _TRANSLITERATION:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 def text_key(text: str) -> str:

@@ -31,6 +31,8 @@ __all__ = [
     "IDS",
     "ID_PATTERN",
     "LANGUAGE",
+    "LATITUDE",
+    "LONGITUDE",
     "SOME",
     "TEXT",
     "TWO_OR_MORE",
@@ -181,6 +183,20 @@ def _check_amount(field: str, value: float) -> None:
 
 #: An amount: a number of 0 or more.
 AMOUNT: Final = _rule({"minimum": 0}, _check_amount)
+
+
+def _between(least: float, most: float, what: str) -> Callable[[str, Any], None]:
+    def check(field: str, value: float) -> None:
+        if not least <= value <= most:  # NaN fails this test too
+            raise FieldError(field, f"{excerpt(value)} is not a {what} ({least:g} to {most:g} degrees)")
+
+    return check
+
+
+#: A latitude in decimal degrees, -90 to 90.
+LATITUDE: Final = _rule({"minimum": -90, "maximum": 90}, _between(-90, 90, "latitude"))
+#: A longitude in decimal degrees, -180 to 180.
+LONGITUDE: Final = _rule({"minimum": -180, "maximum": 180}, _between(-180, 180, "longitude"))
 
 
 def tuple_of(items: Iterable[_T]) -> tuple[_T, ...]:

@@ -28,6 +28,8 @@ from agreements.model._fields import (
     ID,
     IDS,
     LANGUAGE,
+    LATITUDE,
+    LONGITUDE,
     SOME,
     TEXT,
     TWO_OR_MORE,
@@ -68,6 +70,7 @@ __all__ = [
     "Clause",
     "Code",
     "Condition",
+    "Coordinates",
     "Deadline",
     "Dispute",
     "Event",
@@ -206,6 +209,22 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
+class Coordinates:
+    """A point on the map in decimal degrees (WGS 84): ``latitude`` north, ``longitude`` east.
+
+    >>> Coordinates(latitude=32.5167, longitude=36.4833)
+    Coordinates(latitude=32.5167, longitude=36.4833)
+    >>> Coordinates(latitude=132.5, longitude=36.5)
+    Traceback (most recent call last):
+    ...
+    agreements.exceptions.FieldError: latitude: 132.5 is not a latitude (-90 to 90 degrees)
+    """
+
+    latitude: float = attrs.field(validator=constrained, metadata=LATITUDE)
+    longitude: float = attrs.field(validator=constrained, metadata=LONGITUDE)
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked_fields)
 class Place:
     """A place named by the sources, with its spellings and the place it lies in.
 
@@ -213,6 +232,8 @@ class Place:
     zone or a border (:class:`~agreements.model.PlaceKind`). ``inference``
     says that a value of the record (an alias, the kind, the parent) is our
     inference from the citations rather than stated by them, and why.
+    ``coordinates`` is one point for it when a source gives one (PA-X Local
+    gives one point per locale, even for a locale of several villages).
     """
 
     id: str = attrs.field(validator=constrained, metadata=ID)
@@ -220,6 +241,7 @@ class Place:
     kind: PlaceKind | Word = attrs.field(converter=_place_kind, validator=constrained, metadata=ID)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     parent: str | None = attrs.field(default=None, validator=constrained, metadata=ID)
+    coordinates: Coordinates | None = None
     citations: Citations = attrs.field(default=(), converter=_citations)
     inference: str | None = attrs.field(default=None, validator=constrained, metadata=TEXT)
 

@@ -18,6 +18,7 @@ module              what it writes
 ``latex``           a ``Table`` as a LaTeX ``longtable``
 ``terminal``        a ``Table`` for a terminal, plain or with the ``rich`` extra
 ``dataframe``       a ``Table`` as a pandas DataFrame (the ``pandas`` extra)
+``similar``         similar agreements: the ranked table with each score's parts, and JSON
 ==================  ================================================================
 
 Every renderer reads the analysis results through small protocols

@@ -46,6 +46,7 @@ from agreements.model import (
     Clause,
     Code,
     Condition,
+    Coordinates,
     Corpus,
     Coverage,
     Deadline,
@@ -785,8 +786,17 @@ def _draw_place(
         kind=_draw_word(draw, _PLACE_KINDS, vocabulary, "place_kinds"),
         aliases=_draw_aliases(draw),
         parent=_draw_parent(draw, parents, identifier),
+        coordinates=draw(st.none() | _coordinates()),
         citations=_draw_citations(draw, pool, min_size=0),
         inference=_maybe_inference(draw),
+    )
+
+
+def _coordinates() -> st.SearchStrategy[Coordinates]:
+    return st.builds(
+        Coordinates,
+        latitude=st.floats(min_value=-90, max_value=90, allow_nan=False),
+        longitude=st.floats(min_value=-180, max_value=180, allow_nan=False),
     )
 
 

@@ -1,0 +1,334 @@
+"""One actor for each organisation, state or person, however the rows of a PA-X file spell it.
+
+PA-X writes one organisation many ways (``Hayat Tahrir al-Sham``,
+``Hayʼat Tahrīr al-Shām``, ``Hay'at Tahrir al-Sham``, ``Tahrir al-Sham``), and
+different organisations almost alike (``Harikat Tahrir al-Sham`` and
+``Harikat Ahrar al-Sham`` score 93 of 100 on letters). So a name joins an
+actor already read when:
+
+1. it is one of the actor's names or acronyms once folded
+   (:func:`agreements.similarity.fold`, after dropping apostrophes), or a
+   state or organisation of :mod:`agreements.pax._gazetteer` in another spelling;
+2. or, for an organisation's name, its distinctive words are the actor's
+   (the words left once the article, the particles and the words for the kind
+   of group are set aside: *tahrir, sham* in ``Hayat Tahrir al-Sham``), each
+   spelt alike (folded equal, or 90% alike in words of six letters or more);
+   numbers equal (``Division 13`` is not ``Division 16``); the kinds of group
+   not different (a *front* is not a *legion*); and the two names not both
+   in the same row (``The Sham Front`` and ``The Shami Front`` sign one list
+   together). When several actors fit, :func:`agreements._names.resolve`
+   picks the one, and a tie makes a new actor.
+
+A person's name joins only a name folded equal to it: kunyas collide too often
+(``Abu Abdullah al-Suori``, ``Abu Abdul al-Allah al-Suri``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from typing import Final
+
+import attrs
+
+from agreements import _names
+from agreements.exceptions import UnknownActorError
+from agreements.model import Actor, ActorKind, Word
+from agreements.pax._gazetteer import KINDS, canonical_name
+from agreements.pax._parties import Mention
+from agreements.similarity import fold
+
+__all__ = ["UNCLASSIFIED", "Registry"]
+
+#: The actor kind of a name that says nothing of what it names (a word of the corpus's vocabulary).
+UNCLASSIFIED: Final = Word("pax-unclassified")
+
+_APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
+_STOPWORDS: Final = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "in",
+        "for",
+        "to",
+        "on",
+        "a",
+        "an",
+        "de",
+        "du",
+        "la",
+        "le",
+        "les",
+        "des",
+        "wal",
+        "lil",
+        "li",
+        "bi",
+        "fi",
+        "al",
+        "el",
+        "ad",
+        "an",
+        "as",
+        "ash",
+        "at",
+        "ar",
+        "az",
+        "islamic",
+        "islamiyya",
+        "islamiyyah",
+        "islamiyah",
+        "islami",
+        "islamiya",
+    ]
+)
+# The words for a kind of group, in English and in the transliterations PA-X uses.
+_GROUP_WORDS: Final = {
+    "front": "front", "jabhat": "front", "jabha": "front", "jebhat": "front",
+    "army": "army", "jaysh": "army", "jaish": "army", "jeish": "army",
+    "movement": "movement", "harakat": "movement", "harakah": "movement", "haraka": "movement",
+    "harikat": "movement",
+    "brigade": "brigade", "brigades": "brigade", "liwa": "brigade", "liwaa": "brigade", "liva": "brigade",
+    "alwiya": "brigade", "alwiyat": "brigade", "katiba": "brigade", "kataib": "brigade",
+    "battalion": "battalion", "battalions": "battalion",
+    "legion": "legion", "faylaq": "legion", "failaq": "legion", "filaq": "legion",
+    "division": "division", "firqa": "division", "farqa": "division",
+    "council": "council", "majlis": "council", "shura": "council",
+    "committee": "committee", "lajna": "committee",
+    "union": "union", "tajamu": "union", "tajammu": "union", "ittihad": "union",
+    "forces": "forces", "force": "forces", "quwat": "forces",
+    "units": "units", "unit": "units", "wahadat": "units",
+    "group": "group", "groups": "group",
+    "organisation": "organisation", "organization": "organisation", "hayat": "organisation",
+    "hayaat": "organisation", "hayah": "organisation",
+    "room": "operations room", "ghurfa": "operations room", "operations": "operations room",
+    "operation": "operations room",
+    "government": "government", "regime": "government", "administration": "government",
+    "ministry": "government",
+    "movements": "movement", "fronts": "front",
+}  # fmt: skip
+_ARMED: Final = frozenset(
+    {"front", "army", "movement", "brigade", "battalion", "legion", "division", "forces"}
+)
+_STATE_FORCE: Final = re.compile(
+    r"^(?:the\s+)?(?:syrian|russian|turkish|lebanese|jordanian|iraqi|iranian|israeli|egyptian|us|american)"
+    r"(?:\s+arab)?\s+(?:army|armed forces|military police|military|police|security services|intelligence|"
+    r"ministry of defen[cs]e|defen[cs]e ministry|forces)$"
+)  # matched against the name in lower case, which is faster than ignoring case
+# Words that tell the kind of actor, one group per kind; when several occur, the first kind listed wins.
+_KIND_WORDS: Final = re.compile(
+    r"\b(?:(?P<armed>nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|"
+    r"rebels?|factions?|militias?|fighters|mujahideen|fatah|jund|ansar|suqur|hts|units|operations? rooms?)|"
+    r"(?P<population>residents|people|civilians|families|tribes?|elders|notables|dignitaries|clans|sheikhs|"
+    r"population|inhabitants|community|communities|victims)|"
+    r"(?P<state>government|regime|ministry|governor|governorate|municipality)|"
+    r"(?P<committee>council|committee|commission|court|shura|administration|delegation|board)|"
+    r"(?P<organization>crescent|red cross|syndicate|initiative|union|organi[sz]ation|association|society|"
+    r"programme|program|office|agency|mission|nations))\b"
+)  # matched against the name in lower case
+_KIND_ORDER: Final = {
+    "armed": ActorKind.ARMED_GROUP,
+    "population": ActorKind.POPULATION,
+    "state": ActorKind.STATE,
+    "committee": ActorKind.COMMITTEE,
+    "organization": ActorKind.ORGANIZATION,
+}
+
+
+def _plain(text: str) -> str:
+    """Case, accents and apostrophes away: the form words are compared in."""
+    text = _unquoted(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    return text.casefold()
+
+
+_NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
+
+
+def _unquoted(text: str) -> str:
+    if text.isascii():
+        return text.replace("'", "").replace("`", "") if "'" in text or "`" in text else text
+    return text.translate(_APOSTROPHES)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key(name: str) -> str:
+    """The key under which two spellings of one name meet: :func:`fold`, after dropping apostrophes."""
+    return fold(_unquoted(name))
+
+
+@attrs.frozen
+class _Words:
+    """What the fuzzy rule compares: the distinctive words (folded), the kinds of group, the numbers."""
+
+    distinct: frozenset[str]
+    groups: frozenset[str]
+    numbers: frozenset[str]
+
+
+_NO_WORDS: Final = _Words(distinct=frozenset(), groups=frozenset(), numbers=frozenset())
+_FOLDED_GROUPS: Final = {fold(word): group for word, group in _GROUP_WORDS.items()}
+_FOLDED_STOPWORDS: Final = frozenset(fold(word) for word in _STOPWORDS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _words(name: str) -> _Words:
+    """The distinctive words of a name (folded), the kinds of group it names, and its numbers."""
+    tokens = key(name).split()
+    return _Words(
+        distinct=frozenset(
+            token
+            for token in tokens
+            if token not in _FOLDED_STOPWORDS
+            and token not in _FOLDED_GROUPS
+            and not token.isdigit()
+            and len(token) > 1
+        ),
+        groups=frozenset(_FOLDED_GROUPS[token] for token in tokens if token in _FOLDED_GROUPS),
+        numbers=frozenset(token for token in tokens if token.isdigit()),
+    )
+
+
+def kind_of(name: str, *, person: bool) -> ActorKind | Word:
+    """What sort of actor a name stands for, read from the name by a few rules; unclassified when none fits.
+
+    >>> kind_of("Syrian Army", person=False), kind_of("Faylaq al-Rahman", person=False)
+    (<ActorKind.STATE_FORCE: 'state-force'>, <ActorKind.ARMED_GROUP: 'armed-group'>)
+    >>> kind_of("Residents of Wadi Barada", person=False), kind_of("Sheikh Abu Issa", person=True)
+    (<ActorKind.POPULATION: 'population'>, <ActorKind.PERSON: 'person'>)
+    """
+    if person:
+        return ActorKind.PERSON
+    known = canonical_name(name)
+    if known is not None:
+        return KINDS[known]
+    low = name.lower()
+    if _STATE_FORCE.match(low):
+        return ActorKind.STATE_FORCE
+    if _words(name).groups & _ARMED:
+        return ActorKind.ARMED_GROUP
+    found = {match.lastgroup for match in _KIND_WORDS.finditer(low)}
+    return next((kind for group, kind in _KIND_ORDER.items() if group in found), UNCLASSIFIED)
+
+
+@attrs.define
+class _Entry:
+    """An actor while the file is read: every spelling seen, with how often."""
+
+    id: str
+    person: bool
+    spellings: Counter[str] = attrs.field(factory=Counter)
+    aliases: list[str] = attrs.field(factory=list)
+    canonical: str | None = None
+    rows: set[int] = attrs.field(factory=set)
+    words: _Words = attrs.field(factory=lambda: _NO_WORDS)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (*self.spellings, *self.aliases)
+
+
+def _slug(name: str) -> str:
+    text = _NOT_SLUG.sub("-", _plain(name)).strip("-")
+    return text[:60].rstrip("-") or "actor"
+
+
+class Registry:
+    """The actors of one file, built up row by row; :meth:`add` gives the id a mention resolves to."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+        self._by_key: dict[str, int] = {}
+        self._by_words: dict[frozenset[str], list[int]] = {}
+        self._indexed: set[int] = set()
+        self._ids: set[str] = set()
+
+    def add(self, mention: Mention, row: int) -> str:
+        """The id of the actor ``mention`` names in row ``row``: one read before, or a new one."""
+        canonical = None if mention.person else canonical_name(mention.name)
+        names = [mention.name, *mention.aliases]
+        keys = {key(name) for name in names if key(name)}
+        if canonical is not None:
+            keys.add(key(canonical))
+        index = self._exact(keys)
+        if index is None and not mention.person and canonical is None:
+            index = self._fuzzy(mention.name, row)
+        if index is None:
+            index = self._new(canonical or mention.name, mention.person, canonical)
+        entry = self._entries[index]
+        entry.spellings[mention.name] += 1
+        entry.rows.add(row)
+        for alias in mention.aliases:
+            if alias not in entry.aliases:
+                entry.aliases.append(alias)
+        self._index(index, [*names, *([canonical] if canonical else [])])
+        return entry.id
+
+    def _exact(self, keys: set[str]) -> int | None:
+        found = {self._by_key[each] for each in keys if each in self._by_key}
+        return min(found) if len(found) == 1 else None
+
+    def _fuzzy(self, name: str, row: int) -> int | None:
+        mine = _words(name)
+        fitting = []
+        for index in self._by_words.get(mine.distinct, ()) if mine.distinct else ():
+            entry = self._entries[index]
+            theirs = entry.words
+            if entry.person or entry.canonical is not None or row in entry.rows:
+                continue
+            if mine.numbers != theirs.numbers or (
+                mine.groups and theirs.groups and not mine.groups & theirs.groups
+            ):
+                continue
+            fitting.append(index)
+        if len(fitting) <= 1:
+            return fitting[0] if fitting else None
+        try:
+            chosen = _names.resolve([self._entries[index] for index in fitting], name)
+        except UnknownActorError:
+            return None  # a tie, or none close enough to choose: a new actor rather than a guess
+        return next(index for index in fitting if self._entries[index] is chosen)
+
+    def _new(self, name: str, person: bool, canonical: str | None) -> int:
+        base = f"pax-{_slug(name)}"
+        actor_id, number = base, 2
+        while actor_id in self._ids:
+            actor_id, number = f"{base}-{number}", number + 1
+        self._ids.add(actor_id)
+        words = _NO_WORDS if person or canonical is not None else _words(name)  # neither is matched fuzzily
+        self._entries.append(_Entry(id=actor_id, person=person, canonical=canonical, words=words))
+        return len(self._entries) - 1
+
+    def _index(self, index: int, names: list[str]) -> None:
+        for name in names:
+            folded = key(name)
+            if folded:
+                self._by_key.setdefault(folded, index)
+        words = self._entries[index].words
+        if words.distinct and index not in self._indexed:
+            self._indexed.add(index)
+            self._by_words.setdefault(words.distinct, []).append(index)
+
+    def actors(self) -> list[Actor]:
+        """The actors read, in the order first seen: each named by its commonest spelling (the first, in a tie).
+
+        The other spellings, the names in brackets and, for a state or an
+        organisation of the gazetteer, its name there, are its aliases.
+        """
+        found = []
+        for entry in self._entries:
+            ranked = sorted(entry.spellings, key=lambda spelling: -entry.spellings[spelling])
+            name = ranked[0]
+            aliases = [*ranked[1:], *(alias for alias in entry.aliases if alias not in entry.spellings)]
+            if entry.canonical is not None and entry.canonical not in entry.spellings:
+                aliases.append(entry.canonical)
+            kind = (
+                KINDS[entry.canonical] if entry.canonical is not None else kind_of(name, person=entry.person)
+            )
+            found.append(Actor(id=entry.id, name=name, kind=kind, aliases=aliases))
+        return found

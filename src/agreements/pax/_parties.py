@@ -1,0 +1,524 @@
+"""Reading PA-X's ``Part`` and ``ThrdPart`` cells: who is named, in what role, in which words.
+
+A cell is a small document copied from the agreement, not a list: names one
+per line or separated by ``;``, signature columns side by side (a tab or a
+wide gap), headers that set a role for the lines below them (``Witnesses:``),
+roles before or after a name (``Guarantor: Al Sham Legion``, ``Syrian Army to
+act as guarantor``), signatories after their organisation (``Hayat Tahrir
+al-Sham, signed by ...``, ``Represented by:``), editorial notes in brackets and
+the marks of signatures (``[Signed]``, ``[illegible]``). :func:`mentions` turns a
+cell into the names it gives, each with the role the text gives it (``None`` in
+``Part``: a party) and the verbatim piece of the cell it was read from.
+
+The rules are conservative: a piece that reads as prose, a count of
+signatories or a note is not taken for a name; a list on one line is split
+only when every part is a known state or organisation, or a capitalised name of
+at least two words; a signatory is dropped in favour of the organisation it
+signs for. What a rule misses stays in the quote, which is the cell's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from agreements.model import ThirdPartyRole
+from agreements.pax._gazetteer import canonical_name
+
+__all__ = ["Mention", "mentions", "quotable"]
+
+_R = ThirdPartyRole
+
+
+@attrs.frozen
+class Mention:
+    """A name read from a cell: the name, its other names, the role, whether it is a person's, and the quote."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: ThirdPartyRole | None = None
+    person: bool = False
+    quote: str = ""
+
+
+# ------------------------------------------------------------------ the words
+
+_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_INVISIBLE: Final = str.maketrans({"\ufeff": None, "\ufffc": None, "\u00ad": None, "\u200b": None})
+# Signature columns side by side: a tab, or a run of three or more blanks.
+_COLUMNS: Final = re.compile(r"\t|[ \u00a0]{3,}")
+_ANNOTATION: Final = re.compile(
+    r"\[[^\]]*(?:sign|sigh|stamp|illeg|unintellig|unclear|unknown|unreadable|finger|unspecified|\.\.\.|…|"
+    r"signator|affiliation|note\b)[^\]]*\]|\[\s*\]|\((?:signed|sgd\.?|not signed|unsigned)\)|,?\s*\bsigned\.?\s*$",
+    re.IGNORECASE,
+)
+_LIST_MARK: Final = re.compile(r"^\s*(?:[•·▪\-–—]+|\d{1,2}\s*[.)\-–]|\(?[a-z]\)|[A-Z]\.)\s*")
+_NOTE: Final = re.compile(
+    r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
+    r"\d+ signator|signed by\b|these terms\b|\".*)",
+    re.IGNORECASE,
+)
+_STRUCTURE: Final = re.compile(
+    r"^(?:represented by|signed by|signatories|signatures?|signed|names?|participants?)\s*:?$", re.IGNORECASE
+)
+# What every role word contains, for a quick test before the pattern.
+_ROLE_KEYS: Final = (
+    "guarant", "witness", "moin", "attest", "presence", "présence", "observ", "diat", "broker", "good offices", "facilitat",
+    "monitor", "sponsor", "auspices",
+)  # fmt: skip
+# The words that give a third party's role, one group per role.
+_ROLE_WORDS: Final = re.compile(
+    r"(?P<guarantor>guarant)|(?P<witness>witness|t[ée]moin|attest|in (?:the )?presence of|en pr[ée]sence)|"
+    r"(?P<observer>observ)|(?P<mediator>m[ée]diat|broker|good offices)|(?P<facilitator>facilitat)|"
+    r"(?P<monitor>monitor)|(?P<sponsor>sponsor|auspices)",
+    re.IGNORECASE,
+)
+_ROLE_NOUN: Final = (
+    r"guarantors?|witness(?:es)?|observers?|mediators?|facilitators?|monitors?|sponsors?|m[ée]diateurs?|"
+    r"facilitateurs?|t[ée]moins?"
+)
+_ROLE_PREFIX: Final = re.compile(
+    rf"^(?:the\s+)?(?:first|second|third|fourth|fifth)?\s*(?:international\s+)?(?P<role>{_ROLE_NOUN})"
+    r"(?>\s+(?:one|two|three|four|\d))?\s*(?:[:\-–]\s*|\s+(?=\S))(?P<rest>.+)$"
+    r"|^(?P<role2>(?:mediated|witnessed|brokered|facilitated|guaranteed|observed|monitored|sponsored|attested)"
+    r"\s+by|under the auspices of|(?:the agreement was\s+)?(?:signed\s+|made\s+)?in (?:the )?presence of)"
+    r"(?:\s+(?:a\s+)?third party)?\s*:?\s*(?P<rest2>.+)$",
+    re.IGNORECASE,
+)
+_ROLE_SUFFIX: Final = re.compile(
+    rf"^(?P<rest>.+?)\s+(?:to act as|acting as|as|is named as|will be|are|is)\s+(?:an?\s+|the\s+)?"
+    rf"(?P<role>{_ROLE_NOUN}|mediating party|guaranteeing party)\b.*$",
+    re.IGNORECASE,
+)
+_ADJECTIVE_GUARANTOR: Final = re.compile(r"\b(?:representative of )?the (\w+) guarantor\b", re.IGNORECASE)
+_SIDE: Final = re.compile(
+    r"^(?:(?:the\s+)?(?:t?he\s+)?(?:first|second|third|1st|2nd|3rd)\s+party|side\s+(?:one|two|three|\d)|"
+    r"signing on behalf of the \w+ party|on the side of|from factions of|party\s+(?:one|two|\d)|"
+    r"(?:from|for|on behalf of|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
+    re.IGNORECASE,
+)
+_TITLE: Final = (
+    r"(?:abu|abi|umm|sheikh|shaykh|shiekh|sheik|al-sheikh|al-shiekh|dr|doctor|col|colonel|lt|lieutenant|capt|"
+    r"captain|major|maj|brother|mr|mrs|ms|general|gen|brig|brigadier|h\.e|his excellency|mukhtar|imam|father)"
+)
+_PERSON: Final = re.compile(rf"^{_TITLE}\b\.?", re.IGNORECASE)
+_ORGANISATION_WORD: Final = re.compile(
+    r"\b(?:brigades?|battalions?|front|movement|army|jaysh|jaish|liwa\w*|alwiy\w*|katib\w*|kata.ib|faylaq|failaq|"
+    r"legion|division|firqa|farqa|forces|units?|council|committee|union|group|organi[sz]ation|government|"
+    r"regime|ministry|administration|room|initiative|court|state|league|nations|society|crescent|cross)\b",
+    re.IGNORECASE,
+)
+# Ways of writing an organisation with the person who signs for it; the person is dropped.
+_ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...]] = (
+    (
+        lambda low: " by" in low,
+        re.compile(
+            r"^(?P<org>.+?),?\s+(?:signed by|represented by|headed by|led by)\s*:?\s*(?P<person>.*)$", re.I
+        ),
+    ),
+    (
+        lambda low: low.startswith(("on behalf of", "for ", "from ")),
+        re.compile(
+            r"^(?:on behalf of|for|from)\s+(?:the\s+)?(?P<org>.+?)(?:,\s*|\s{2,}|\t)(?P<person>.+)$", re.I
+        ),
+    ),
+    (
+        lambda low: " of" in low or " from" in low,
+        re.compile(
+            r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
+            r"head|president|chairman|member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
+            r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
+            re.I,
+        ),
+    ),
+    (
+        lambda low: " for " in low or " from " in low or " on behalf of " in low,
+        re.compile(
+            rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$", re.I
+        ),
+    ),
+    (
+        lambda low: any(mark in low for mark in ",:-–"),
+        re.compile(rf"^(?P<org>[^,:]{{3,80}}?)\s*[,:\-–]\s+(?P<person>{_TITLE}\b.*)$", re.I),
+    ),
+    (
+        lambda low: "," in low,
+        re.compile(rf"^(?P<person>{_TITLE}\b[^,]+),\s+(?P<org>(?-i:[A-Z])[^,]+)$", re.I),
+    ),
+    (
+        lambda low: " the " in low and " of " in low,
+        re.compile(
+            r"^(?P<person>[^,]+?),?\s+the\s+(?:representative|delegate|head|commander)\s+of\s+(?:the\s+)?(?P<org>.+)$",
+            re.I,
+        ),
+    ),
+    (
+        lambda low: "," in low,
+        re.compile(
+            r"^(?:deputy\s+)?(?:general\s+)?(?:commander|leader|official|representative|delegate),\s*(?P<org>[^,]+)"
+            r"(?:,\s*(?P<person>.*))?$",
+            re.I,
+        ),
+    ),
+    (
+        lambda low: " - " in low or " – " in low,
+        re.compile(r"^(?P<org>[^,]{3,80}?)\s+[\-–]\s+(?P<person>.+)$"),
+    ),
+)
+_TRANSLATION: Final = re.compile(r"(?:[A-Z]|al-).{0,59}\Z", re.DOTALL)
+# What every pattern of _ORGANISATION_AND_PERSON needs: a separator, or a word that opens a signatory.
+_MAYBE_SIGNED: Final = re.compile(
+    rf"[,:\-–]|\s{{2,}}|\t|\b(?:signed|represented|headed|led|behalf|for|from|representative|delegate|"
+    rf"commander|leader|official|head|president|chairman|member|deputy)\b|^{_TITLE}\b",
+    re.IGNORECASE,
+)
+_BRACKETS: Final = re.compile(r"\s*[\(\[]([^\(\)\[\]]*)[\)\]]")
+_ACRONYMS: Final = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\s*[;,/]\s*[A-Z][A-Za-z]{0,2}[A-Z]{1,5})*$")
+_LIST: Final = re.compile(r",\s+and\s+|\s+and\s+|\s+&\s+|,\s+")
+# ", head of ...", ", co-chairs of ...": what follows describes the name before it.
+_APPOSITION: Final = re.compile(
+    r",\s+(?=(?!the\b|and\b|an?\b)[a-z]|(?i:(?:special|joint|deputy|acting|former|vice|chief|general)\s+)*"
+    r"(?i:head|governor|president|chairman|commander|leader|representative|member|co-chairs?|deputy|minister|"
+    r"secretary|envoy|director|officer)\b)"
+)
+# Names that contain the words that separate names in a list.
+_PROTECTED: Final = re.compile(
+    r"Iraq and (?:the )?Levant|Iraq and (?:al-)?Sham|Iraq and Syria|Great Britain and Northern Ireland|"
+    r"Bosnia and Herzegovina|Trinidad and Tobago|Security and Co-?operation|Saint Kitts and Nevis|"
+    r"Antigua and Barbuda|Serbia and Montenegro|Sao Tome and Principe|Muhajireen wal-Ansar",
+    re.IGNORECASE,
+)
+_UNNAMED: Final = re.compile(
+    rf"(?:(?:{_TITLE}|{_ROLE_NOUN}|one|two|three|four|first|second|third|government|rebel groups|opposition)"
+    r"\.?\s*)+",
+    re.IGNORECASE,
+)
+
+#: The longest name, in words: a longer piece is prose, not a name.
+MOST_WORDS: Final = 10
+# What a piece needs the rules for: punctuation, digits, or a word that starts a role, a header, a
+# signatory or a note. A piece without any is a plain name.
+_RULES_NEEDED: Final = re.compile(
+    r"[^\w\s'’ʼ.\-]|\d|^[\s.\-]|\b(?:and|by|of|for|from|as|to|on|behalf|side|party|signed|signature|represent\w*|"
+    r"delegate|commander|leader|head|president|chairman|member|official|witness\w*|guarant\w*|observ\w*|"
+    r"m[ée]diat\w*|facilitat\w*|monitor\w*|sponsor\w*|broker\w*|auspices|presence|attest\w*|according|note|"
+    r"page|these|signator\w*|participants?|names?|international|signatures?|t[ée]moins?)\b",
+    re.IGNORECASE,
+)
+
+
+def role_in(text: str) -> ThirdPartyRole | None:
+    """The third-party role a piece of text names first, if any."""
+    low = text.lower()
+    if not any(key in low for key in _ROLE_KEYS):
+        return None
+    found = _ROLE_WORDS.search(text)
+    return None if found is None or found.lastgroup is None else ThirdPartyRole(found.lastgroup)
+
+
+def quotable(text: str) -> str:
+    """``text`` as a quote that stays verbatim in a CSV file: a cell's ``"`` is doubled there, so quote around it.
+
+    >>> quotable('Mediators: "Sheikh Muslih"')
+    'Sheikh Muslih'
+    >>> quotable("Syrian Government;")
+    'Syrian Government;'
+    """
+    text = text.strip()
+    if '"' not in text:
+        return text
+    return max((part.strip() for part in text.split('"')), key=len)
+
+
+_TRIM: Final = ' ,.;:"“”‘’*'
+_TRANSLATED: Final = re.compile(r"^(?:trans\.|translated:?|i\.e\.)\s*", re.IGNORECASE)
+_STRAY_BRACKET: Final = re.compile(r"[\(\)\[\]]")
+_LEADING_AND: Final = re.compile(r"^and\s+", re.IGNORECASE)
+_LEADING_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
+_PLACE_WORD: Final = re.compile(r"\s(?:in|of|from|at)\s")
+
+
+def _visible(text: str) -> str:
+    """``text`` without the invisible characters PA-X cells carry, a no-break space made a space."""
+    return text if text.isascii() else text.translate(_INVISIBLE).replace("\u00a0", " ")
+
+
+def _tidy(text: str) -> str:
+    """The piece without invisible characters, list markers and the marks of signatures.
+
+    A mark between two names ends the first: ``Jaysh al-Islam [Illegible]
+    Mohammad 'Alosh`` is Jaysh al-Islam, signed by a person; ``Capt Ahmad
+    Ghazalah [Signed] Islamic State ...`` is the organisation a person signed for.
+    """
+    text = _visible(text)
+    if "[" not in text and "(" not in text and "signed" not in text.lower():  # no mark to take off
+        return " ".join(_LIST_MARK.sub("", text.strip(_TRIM)).split()).strip(_TRIM)
+    parts = [part.strip(_TRIM) for part in _ANNOTATION.split(text)]
+    parts = [part for part in parts if part and any(char.isalpha() for char in part)]
+    if not parts:
+        return ""
+    signed_for = len(parts) > 1 and _person(parts[0]) and bool(_ORGANISATION_WORD.search(parts[1]))
+    text = parts[1] if signed_for and not _person(parts[1]) else parts[0]
+    text = _LIST_MARK.sub("", text)
+    return " ".join(text.split()).strip(_TRIM)
+
+
+# A column that only opens the next one: a role or a title alone ("Guarantor Major"), or words
+# that end on a preposition ("Representative from").
+_OPENING: Final = re.compile(
+    rf"^(?:\s*(?:{_ROLE_NOUN}|{_TITLE})\.?)+\s*$|\b(?:of|from|for|by|to|the)\s*:?\s*$", re.IGNORECASE
+)
+
+
+def _columns(line: str) -> list[str]:
+    """The line's signature columns, each a verbatim part of it; a column that only opens the next joins it."""
+    starts = [0]
+    ends = []
+    for gap in _COLUMNS.finditer(line):
+        ends.append(gap.start())
+        starts.append(gap.end())
+    ends.append(len(line))
+    found: list[str] = []
+    begin = None
+    for start, end in zip(starts, ends, strict=True):
+        begin = start if begin is None else begin
+        if _OPENING.search(line[start:end]) and end != len(line):
+            continue
+        found.append(line[begin:end])
+        begin = None
+    return found
+
+
+def _bracketed(text: str) -> tuple[str, list[str]]:
+    """The name without its brackets, and the other names they give (acronyms, translations)."""
+    aliases: list[str] = []
+    if "(" not in text and "[" not in text and ")" not in text and "]" not in text:
+        return text, aliases
+
+    def keep(match: re.Match[str]) -> str:
+        inner = match.group(1).strip(" ;,")
+        inner = _TRANSLATED.sub("", inner)
+        if _ACRONYMS.match(inner):
+            aliases.extend(part for part in re.split(r"\s*[;,/]\s*", inner) if part)
+        elif _TRANSLATION.match(inner) and len(inner.split()) <= MOST_WORDS and not _NOTE.match(inner):
+            aliases.append(inner)  # a translation or another name: "[Hawks of Syria Brigade]"
+        return " "
+
+    bare = text
+    for _ in range(3):  # brackets within brackets, innermost first
+        bare, count = _BRACKETS.subn(keep, bare)
+        if not count:
+            break
+    bare = _STRAY_BRACKET.sub(" ", bare)  # an unbalanced bracket: "People's Protection Units (YPG;"
+    return " ".join(bare.split()).strip(" ,.;:-–"), aliases
+
+
+def _known(part: str) -> bool:
+    return canonical_name(part) is not None
+
+
+def _split_list(text: str) -> list[str]:
+    """One name, or several when the text lists them and every part reads as a name.
+
+    The parts are names when each is a known state or organisation, or, when
+    no place list is in sight ("... in Jubar and East Ghouta"), when each is a
+    capitalised name of two words or more. A known name that contains the
+    separators ("United Kingdom of Great Britain and Northern Ireland") stays whole.
+    """
+    if "," not in text and " and " not in text and " & " not in text:
+        return [text]
+    parts = [part.strip(" ,.") for part in _LIST.split(text)]
+    parts = [_LEADING_AND.sub("", part) for part in parts if part]
+    if len(parts) < 2 or _PROTECTED.search(text):
+        return [text]
+    places = _PLACE_WORD.search(text.split(" and ", maxsplit=1)[0].split(",", maxsplit=1)[0])
+    names = not places and all(_names_itself(part) for part in parts)
+    if (names or all(_known(part) for part in parts)) and not _known(text):
+        return parts
+    return [text]
+
+
+def _names_itself(part: str) -> bool:
+    first = _LEADING_THE.sub("", part)
+    return len(part.split()) >= 2 and first[:1].isupper() and not _PERSON.match(first)
+
+
+def _role_of(text: str) -> tuple[ThirdPartyRole | None, str]:
+    """The role a piece gives itself (prefix, suffix, adjective) and the name without it."""
+    if role_in(text) is None and "mediating" not in text.lower():
+        return None, text  # every pattern below names a role
+    found = _ROLE_PREFIX.match(text)
+    if found:
+        word = found.group("role") or found.group("role2")
+        return role_in(word), (found.group("rest") or found.group("rest2")).strip(" ,:")
+    found = _ROLE_SUFFIX.match(text)
+    if found:
+        return role_in(found.group("role")) or _R.MEDIATOR, found.group("rest").strip(" ,:")
+    found = _ADJECTIVE_GUARANTOR.search(text)
+    if found:
+        return _R.GUARANTOR, canonical_name(found.group(1)) or found.group(1)
+    return None, text
+
+
+def _header(text: str) -> ThirdPartyRole | bool | None:
+    """For a header line (``Witnesses:``, ``International Observers``): the role it sets; ``False`` when not a header."""
+    bare = text.rstrip(" :")
+    if not text.endswith(":") and bare.count(" ") > 4:
+        return False
+    role = role_in(bare)
+    plural = re.fullmatch(
+        rf"(?:the\s+)?(?:international\s+|local\s+)?(?:{_ROLE_NOUN})|(?:the agreement was\s+)?"
+        r"(?:signed\s+|made\s+)?in (?:the )?presence of|witnessed by|attested (?:to|by)|mediated by|"
+        r"(?:as|the)\s+(?:witnesses|observers|mediators|guarantors)|by the (?:guarantor|accompanying) countries|"
+        r"les facilitateurs internationaux",
+        bare,
+        re.IGNORECASE,
+    )
+    if plural:
+        return role
+    if text.endswith(":") and role is not None and len(bare.split()) <= 6:
+        return role
+    return False
+
+
+def _person(text: str) -> bool:
+    return bool(_PERSON.match(text)) and not _ORGANISATION_WORD.search(text)
+
+
+def _organisation(text: str) -> tuple[str, bool]:
+    """The organisation a piece names, dropping the person who signs for it; and whether a person was dropped."""
+    if not _MAYBE_SIGNED.search(text):
+        return text, False
+    low = text.lower()
+    for applies, pattern in _ORGANISATION_AND_PERSON:
+        found = pattern.match(text) if applies(low) else None
+        if found and found.group("org").strip():
+            organisation = found.group("org").strip(" ,:")
+            if _person(organisation) and not _person(found.group("person") or ""):
+                continue
+            return organisation, True
+    return text, False
+
+
+def mentions(cell: str, *, third_parties: bool) -> list[Mention]:
+    """The names a ``Part`` cell (``third_parties=False``) or a ``ThrdPart`` cell gives, in order.
+
+    In ``ThrdPart`` every name gets a role: the one the text gives, else
+    ``unspecified``. In ``Part`` a name is a party (role ``None``) unless the
+    text gives it a third party's role (``Witnesses:``), as PA-X sometimes
+    lists third parties among the parties.
+
+    >>> [(m.name, m.role.value) for m in mentions("Guarantor: Al Sham Legion\\nRepresented by:\\nAbu Shadi", third_parties=True)]
+    [('Al Sham Legion', 'guarantor')]
+    >>> [m.name for m in mentions("Hayat Tahrir al-Sham, signed by Abu Muhammed al-Jolani;\\nSyrian Liberation Front", third_parties=False)]
+    ['Hayat Tahrir al-Sham', 'Syrian Liberation Front']
+    """
+    reading = _Reading(third_parties=third_parties)
+    for line in _BREAK.split(cell):
+        if not line.strip():
+            reading.block_role, reading.skip_person, reading.after_organisation = None, False, False
+            continue
+        for column in _columns(line) if "\t" in line or "   " in line or "\u00a0" in line else [line]:
+            for piece in _top_level(column, ";"):
+                reading.piece(piece)
+    return reading.found
+
+
+@attrs.define
+class _Reading:
+    """A cell being read, piece by piece: the names found, and what the pieces before say of the next."""
+
+    third_parties: bool
+    found: list[Mention] = attrs.field(factory=list)
+    block_role: ThirdPartyRole | None = None  # set by a header ("Witnesses:") until a blank line
+    skip_person: bool = False  # after "Represented by:", the next piece signs for the organisation above
+    after_organisation: bool = False  # a person right after an organisation signs for it
+
+    def add(self, mention: Mention, *, own_role: bool = False) -> None:
+        self.found.append(mention)
+        # A name with a role of its own ("Guarantor: ...") has no signatories listed under it.
+        self.after_organisation = not mention.person and not own_role
+
+    def piece(self, piece: str) -> None:
+        quote = quotable(piece)
+        if not quote:
+            return
+        plain = _LIST_MARK.sub("", quote, count=1) if quote[0].isdigit() or quote[0] in "•·-–" else quote
+        if plain and not _RULES_NEEDED.search(plain):  # a plain name, maybe numbered: read at once
+            self.plain(plain, quote)
+        else:
+            self.ruled(piece, quote)
+
+    def plain(self, plain: str, quote: str) -> None:
+        text = " ".join(_visible(plain).split()).strip(" .-")
+        person = _person(text)
+        unnamed = not text or _UNNAMED.fullmatch(text) or len(text.split()) > MOST_WORDS
+        if unnamed or (person and self.after_organisation) or self.skip_person:
+            self.skip_person = False
+            return
+        role = (self.block_role or _R.UNSPECIFIED) if self.third_parties else self.block_role
+        self.add(Mention(name=text, role=role, person=person, quote=quote))
+
+    def ruled(self, piece: str, quote: str) -> None:
+        text = _tidy(piece)
+        if not text:
+            return
+        if _STRUCTURE.match(text):
+            self.skip_person = True
+            return
+        header = _header(_visible(piece).strip())
+        if header is not False:
+            self.block_role = header if isinstance(header, ThirdPartyRole) else self.block_role
+            return
+        if _NOTE.match(text) or _NOTE.match(piece.strip()):
+            return
+        own_role, text = _role_of(text)
+        text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
+        text, aliases = _bracketed(text)
+        if "," in text:
+            text = _APPOSITION.split(text, maxsplit=1)[0]
+        text = _SIDE.sub("", text).strip(" ,:;.")
+        if not any(char.isalpha() for char in text) or _UNNAMED.fullmatch(text):
+            return  # a title or a role without a name: "Sheikh [name illegible]", "Witness one"
+        signatory = _person(text) and not dropped and own_role is None and self.after_organisation
+        if self.skip_person or signatory:
+            self.skip_person = False
+            return  # a signatory, listed under the organisation it signs for
+        role = own_role or self.block_role
+        if self.third_parties and role is None:
+            role = role_in(piece) or _R.UNSPECIFIED
+        for part in _split_list(text):
+            name = part.removeprefix(
+                "the "
+            )  # "the Russian Federation" in a list; "The Sham Front" keeps its article
+            if len(name.split()) <= MOST_WORDS:  # a longer one is prose, not a name
+                person = _person(name)
+                shown = tuple(aliases) if part == text and not person else ()
+                self.add(
+                    Mention(name=name, aliases=shown, role=role, person=person, quote=quote),
+                    own_role=own_role is not None,
+                )
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """``text`` split on ``separator`` outside brackets (``[ISIS; ISIL]`` stays whole)."""
+    if separator not in text:
+        return [text]
+    if "(" not in text and "[" not in text:
+        return text.split(separator)
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == separator and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
