@@ -838,12 +838,16 @@ def test_public_names_are_documented() -> None:
 # ------------------------------------------------------- near-optimal alignment
 
 
-@given(EDITED)
-def test_alignment_is_optimal_for_its_objective(pair: EditedPair) -> None:
-    # The shortcuts (identical clauses first, blocks, components) against one
-    # Hungarian over every pair of clauses: the same total margin over the bars.
+@given(EDITED, st.booleans())
+def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: bool) -> None:
+    # The shortcuts (identical clauses first, blocks, candidates, components)
+    # against one Hungarian over every pair of clauses: the same total worth.
     old, new = pair.before.clauses, pair.after.clauses
     telling = align_module._telling(old, new)
+    trusted = trust_ids and align_module.ids_kept(old, new, telling=telling)
+    # Renumbered ids trusted by the caller only break ties.
+    id_bar = THRESHOLD if trust_ids and not trusted else align_module.ID_THRESHOLD
+    bars = align_module._Bars(THRESHOLD, id_bar)
 
     old_features = [align_module._features(clause, telling) for clause in old]
     new_features = [align_module._features(clause, telling) for clause in new]
@@ -854,10 +858,14 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair) -> None:
         found = align_module._match(
             a, b, old_features[i], new_features[j], at=(i, j), text=text, how=PairedBy.SCORE
         )
-        bar = align_module.ID_THRESHOLD if a.id == b.id else THRESHOLD
-        return 0 if found.total < bar else round((found.total - bar) * 10_000) + 1
+        same = a.id == b.id
+        if a.category != b.category or (
+            found.total < (id_bar if same else THRESHOLD) and not (same and trusted)
+        ):
+            return 0
+        return align_module._weight(found, bars, same_id=same, trusted=trusted)
 
-    mine = sum(objective(match.old, match.new) for match in align(old, new))
+    mine = sum(objective(match.old, match.new) for match in align(old, new, trust_ids=trust_ids))
     weights = [[objective(i, j) for j in range(len(new))] for i in range(len(old))]
     assert mine == sum(weights[r][c] for r, c in hungarian(weights))
 
@@ -878,14 +886,15 @@ def test_hungarian_against_brute_force(rows: list[list[int]]) -> None:
     assert sum(rows[r][c] for r, c in found) == best
 
 
-def test_large_components_fall_back_to_greedy(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_large_components_are_thinned_then_paired_greedily(monkeypatch: pytest.MonkeyPatch) -> None:
     pair = synthetic_pair(300, seed=1, edit_rate=0.5, renumber=True)
     exact = align(pair.before.clauses, pair.after.clauses)
-    monkeypatch.setattr(align_module, "GREEDY_ABOVE", 1)
-    fast = align(pair.before.clauses, pair.after.clauses)
-    assert len({m.old for m in fast}) == len(fast) == len({m.new for m in fast})
-    # Greedy may give up a little of the total, never much.
-    assert sum(m.total for m in fast) >= 0.98 * sum(m.total for m in exact)
+    for cap in (3, 1):  # thinned parts solved exactly, then greedily
+        monkeypatch.setattr(align_module, "COMPONENT_CAP", cap)
+        fast = align(pair.before.clauses, pair.after.clauses)
+        assert len({m.old for m in fast}) == len(fast) == len({m.new for m in fast})
+        # The fallback may give up a little of the total, never much.
+        assert sum(m.total for m in fast) >= 0.98 * sum(m.total for m in exact)
 
 
 def test_hungarian_turns_tall_matrices_and_handles_empty_ones() -> None:
