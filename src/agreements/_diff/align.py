@@ -287,10 +287,10 @@ def ids_kept(
     >>> def clause(id, summary):
     ...     return Clause(id=id, category=Category.SIEGE, summary=summary,
     ...                   citations=[Citation(source="s", quote=summary)])
-    >>> old = [clause("c1", "Lift the siege."), clause("c2", "Open the road to Tafas.")]
-    >>> ids_kept(old, [clause("c1", "Lift the siege now."), clause("c2", "Open the road.")])
+    >>> old = [clause("c1", "Lift the siege of the old city."), clause("c2", "Open the road to Tafas.")]
+    >>> ids_kept(old, [clause("c1", "Lift the siege."), clause("c2", "Open the road.")])
     True
-    >>> ids_kept(old, [clause("c1", "Open the road to Tafas."), clause("c2", "Let aid convoys in.")])
+    >>> ids_kept(old, [clause("c1", "Open the road to Tafas."), clause("c2", "Exchange bodies on Monday.")])
     False
     """
     new_at = _unique_ids(new)
