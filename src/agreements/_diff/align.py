@@ -290,7 +290,7 @@ def ids_kept(
     >>> old = [clause("c1", "Lift the siege of the old city."), clause("c2", "Open the road to Tafas.")]
     >>> ids_kept(old, [clause("c1", "Lift the siege."), clause("c2", "Open the road.")])
     True
-    >>> ids_kept(old, [clause("c1", "Open the road to Tafas."), clause("c2", "Exchange bodies on Monday.")])
+    >>> ids_kept(old, [clause("c1", "Exchange bodies on Monday."), clause("c2", "Lift the siege.")])
     False
     """
     new_at = _unique_ids(new)
