@@ -33,6 +33,7 @@ the tie-breaks are the same whichever agreement is called old, so that
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Container, Hashable, Iterable, Sequence
@@ -94,6 +95,7 @@ COMPONENT_CAP = 60
 BEST = 5
 
 _SCALE = 10_000
+_FEW = 64
 
 
 class Match(NamedTuple):
@@ -120,11 +122,13 @@ def id_key(clause_id: str) -> tuple[str | int, ...]:
 
 
 _CONTENT_FIELDS: Final = tuple(field.name for field in attrs.fields(Clause) if field.name != "id")
+_CONTENT: Final = operator.attrgetter(*_CONTENT_FIELDS)
 
 
 def content_key(clause: Clause) -> Hashable:
     """Everything about a clause except its id."""
-    return tuple(getattr(clause, name) for name in _CONTENT_FIELDS)
+    key: Hashable = _CONTENT(clause)
+    return key
 
 
 def _jaccard(a: frozenset[object], b: frozenset[object]) -> float:
@@ -303,7 +307,7 @@ def ids_kept(
         a, b = old[position], new[j]
         if a.category != b.category:
             continue
-        if content_key(a) == content_key(b):
+        if a.summary == b.summary and content_key(a) == content_key(b):
             kept += 1
             continue
         fa, fb = _features(a, telling), _features(b, telling)
@@ -349,7 +353,8 @@ def _align_block(
     new_text = [sorted_tokens(new[j].summary) for j in columns]
     # Structure only lowers a score, so a pair can reach the bar only through
     # its text, its shared citations or its same id: only those are scored.
-    large = len(rows) * len(columns) > DENSE_PAIRS
+    # The best few per clause only in a large block: small ones are solved exactly.
+    large = len(rows) * len(columns) > DENSE_PAIRS or len(rows) + len(columns) > _FEW
     candidates: dict[tuple[int, int], float] = {
         (r, c): text
         for r, c, text in candidate_pairs(
@@ -442,6 +447,10 @@ def _identical(
 
 
 def _identical_score(same_id: bool) -> Score:
+    return _IDENTICAL[same_id]
+
+
+def _make_identical_score(same_id: bool) -> Score:
     return Score(
         text=1.0,
         citations=1.0,
@@ -454,6 +463,9 @@ def _identical_score(same_id: bool) -> Score:
         same_id=same_id,
         paired_by=PairedBy.IDENTICAL,
     )
+
+
+_IDENTICAL: Final = {same: _make_identical_score(same) for same in (False, True)}
 
 
 def _pair_equal(
