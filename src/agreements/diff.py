@@ -121,10 +121,11 @@ Chosen by a sweep over ``edited()`` pairs, see ``docs/diff.md``.
 """
 
 SAME_ID_THRESHOLD: typing.Final = _align.ID_THRESHOLD
-"""The lower bar for two clauses with the same id and category (0.35).
+"""The lower bar for two clauses with the same id and category when ids are not trusted (0.35).
 
-The same id is evidence of one clause redrafted, but ids get renumbered, so
-it lowers the bar rather than forcing the pair. Chosen by the same sweep.
+With ``trust_ids=False``, or when the ids look renumbered, the same id is
+weaker evidence: it lowers the bar rather than forcing the pair, and a pair
+over :data:`PAIR_THRESHOLD` always outbids it. Chosen by the same sweep.
 """
 
 _CLAUSE_FIELDS: typing.Final = tuple(field.name for field in attrs.fields(Clause))
@@ -336,14 +337,26 @@ def diff(
     *,
     pairs: Iterable[tuple[str, str]] | Mapping[str, str] | None = None,
     moves: bool = True,
+    trust_ids: bool = True,
 ) -> AgreementDiff:
     """What changed from agreement ``a`` to agreement ``b``.
 
     Clauses are paired one to one: pairs given in ``pairs`` (old id, new id)
     first, then within each category identical clauses, then the best
-    assignment of :class:`Score` totals at or over :data:`PAIR_THRESHOLD`
-    (:data:`SAME_ID_THRESHOLD` for two clauses with the same id: the same id
-    lowers the bar but never forces a pair, because ids get renumbered). With ``moves`` a paired clause that left the order of the
+    assignment of :class:`Score` totals at or over :data:`PAIR_THRESHOLD`.
+
+    Ids: an id that both agreements use for a clause of one category is the
+    author's statement that the clause continues, so such a pair is made
+    however much the wording changed (``score.paired_by`` is
+    ``PairedBy.SAME_ID``), unless a pair that scores clearly better claims
+    one of its clauses. That holds when the ids are trusted: ``trust_ids``
+    (the default) and at least half of the shared ids name clauses that
+    plausibly continue each other; a renumbered document (a clause dropped
+    and every later ``c7`` now ``c6``) fails that test, and there the same id
+    only breaks ties. With ``trust_ids=False`` the same id lowers the bar to
+    :data:`SAME_ID_THRESHOLD` and breaks ties.
+
+    With ``moves`` a paired clause that left the order of the
     others is flagged ``moved``: the others form a longest common order, so
     each moved clause is reported once. The answer does not depend on the
     order of the clauses beyond their positions in the output, and no state
@@ -372,8 +385,10 @@ def diff(
             raise ArgumentTypeError(f"diff() needs two Agreements, got {type(value).__name__} for {name}")
     if not isinstance(moves, bool):
         raise ArgumentTypeError(f"moves: expected True or False, got {moves!r}")
+    if not isinstance(trust_ids, bool):
+        raise ArgumentTypeError(f"trust_ids: expected True or False, got {trust_ids!r}")
     forced = _forced(a, b, pairs)
-    matches = _align.align(a.clauses, b.clauses, forced)
+    matches = _align.align(a.clauses, b.clauses, forced, trust_ids=trust_ids)
     kept = _kept(a.clauses, b.clauses, matches) if moves else None
     changes: list[ClauseChange] = []
     paired_old: set[int] = set()

@@ -20,13 +20,60 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process, utils
 
-__all__ = ["HAS_NUMPY", "closest", "fold", "similar_pairs", "similarity", "sorted_tokens", "text_key"]
+__all__ = [
+    "DENSE_PAIRS",
+    "HAS_NUMPY",
+    "candidate_pairs",
+    "closest",
+    "fold",
+    "similar_pairs",
+    "similarity",
+    "sorted_tokens",
+    "text_key",
+]
 
 #: Whether numpy is importable: :func:`similar_pairs` then scores a whole block in
 #: one ``rapidfuzz.process.cdist`` call, which returns a numpy array. numpy is an
 #: optional speed-up, not a dependency; without it each row is one
 #: ``process.extract`` call, which gives the same scores.
 HAS_NUMPY = importlib.util.find_spec("numpy") is not None
+
+#: :func:`candidate_pairs` scores every pair (in C) when there are at most this
+#: many, or when the texts share their words so widely that an index would not
+#: prune; otherwise only the pairs that share a word.
+DENSE_PAIRS = 65_536
+
+# Words too common to say which clause is which; they never make two texts
+# candidates on their own (they still count in the score).
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "their",
+        "this",
+        "to",
+        "under",
+        "with",
+    ]
+)
 
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|as|ad|ar|az|ash|an|at)[\s-]+(?=\w)")
 # Variant spellings of the same sounds in Latin transliterations of Arabic:
@@ -176,3 +223,112 @@ def _similar_pairs_numpy(
     rows, columns = rows.ravel(), columns.ravel()
     scores = matrix[rows, columns] / 100.0
     return list(zip(rows.tolist(), columns.tolist(), scores.tolist(), strict=True))
+
+
+def candidate_pairs(
+    queries: Sequence[str],
+    choices: Sequence[str],
+    *,
+    cutoff: float,
+    best: int | None = None,
+    use_numpy: bool | None = None,
+) -> list[tuple[int, int, float]]:
+    """The ``(query, choice, similarity)`` pairs worth scoring, at least ``cutoff``, in order.
+
+    Texts must have gone through :func:`sorted_tokens`. Small inputs (at most
+    :data:`DENSE_PAIRS` pairs) and inputs whose texts share their words widely
+    are scored pair by pair in C, exactly as :func:`similar_pairs`. Larger
+    ones are scored only where a query and a choice share a word (stop words
+    and a plural ``s`` aside), found through an index of the words: when
+    nothing resembles anything, the cost grows with the number of texts, not
+    with the number of pairs. A pair of texts with no word in common almost
+    never reaches a useful cutoff (``similarity("lift the siege", "open the
+    road")`` is 0.43), but this is a filter, not a proof.
+
+    With ``best``, a pair is kept only when its score is among the ``best``
+    highest of its query or of its choice (ties kept, so that the answer does
+    not depend on the order of the texts).
+
+    >>> queries = [sorted_tokens("Hand over heavy weapons."), sorted_tokens("Lift the siege.")]
+    >>> choices = [sorted_tokens("Lift siege"), sorted_tokens("Heavy weapons: hand over")]
+    >>> candidate_pairs(queries, choices, cutoff=0.5)
+    [(0, 1, 1.0), (1, 0, 0.833...)]
+    """
+    if not queries or not choices:
+        return []
+    postings: dict[str, list[int]] = {}
+    for column, text in enumerate(choices):
+        for key in _index_keys(text):
+            postings.setdefault(key, []).append(column)
+    keys = [_index_keys(text) for text in queries]
+    size = len(queries) * len(choices)
+    # Pairs the index would visit: sum over words of rows x columns holding it.
+    row_counts: dict[str, int] = {}
+    for found in keys:
+        for key in found:
+            row_counts[key] = row_counts.get(key, 0) + 1
+    visits = sum(count * len(postings.get(key, ())) for key, count in row_counts.items())
+    if size <= DENSE_PAIRS or 4 * visits >= size:
+        pairs = similar_pairs(queries, choices, cutoff=cutoff, presorted=True, use_numpy=use_numpy)
+    else:
+        pairs = _indexed_pairs(queries, choices, keys, postings, cutoff)
+    if best is not None and len(pairs) > best * (len(queries) + len(choices)):
+        pairs = _best_of_each(pairs, best)
+    return pairs
+
+
+def _index_keys(text: str) -> frozenset[str]:
+    return frozenset(
+        word[:-1] if len(word) > 3 and word.endswith("s") else word
+        for word in text.split()
+        if word not in _STOP_WORDS
+    )
+
+
+def _indexed_pairs(
+    queries: Sequence[str],
+    choices: Sequence[str],
+    keys: Sequence[frozenset[str]],
+    postings: dict[str, list[int]],
+    cutoff: float,
+) -> list[tuple[int, int, float]]:
+    threshold = cutoff * 100.0
+    found: list[tuple[int, int, float]] = []
+    for row, query in enumerate(queries):
+        near: set[int] = set()
+        for key in keys[row]:
+            hit = postings.get(key)
+            if hit is not None:
+                near.update(hit)
+        if not near:
+            continue
+        columns = sorted(near)
+        hits = process.extract(
+            query, [choices[c] for c in columns], scorer=fuzz.ratio, score_cutoff=threshold, limit=None
+        )
+        found.extend(
+            (row, columns[index], float(score) / 100.0) for _, score, index in sorted(hits, key=_by_index)
+        )
+    return found
+
+
+def _best_of_each(pairs: list[tuple[int, int, float]], best: int) -> list[tuple[int, int, float]]:
+    """The pairs among the ``best`` highest scores of their row or of their column, ties kept."""
+    by_row: dict[int, list[float]] = {}
+    by_column: dict[int, list[float]] = {}
+    for row, column, value in pairs:
+        by_row.setdefault(row, []).append(value)
+        by_column.setdefault(column, []).append(value)
+    row_bar = {row: _kth(values, best) for row, values in by_row.items()}
+    column_bar = {column: _kth(values, best) for column, values in by_column.items()}
+    return [
+        (row, column, value)
+        for row, column, value in pairs
+        if value >= row_bar[row] or value >= column_bar[column]
+    ]
+
+
+def _kth(values: list[float], best: int) -> float:
+    if len(values) <= best:
+        return 0.0
+    return sorted(values, reverse=True)[best - 1]

@@ -7,16 +7,24 @@ The steps, each documented in ``docs/diff.md``:
    unless forced, so each block is solved on its own.
 3. Inside a block, clauses identical in everything but their id pair first
    (same id first, then in id order), because nothing can score higher.
-4. The rest are scored: the words (the word-sorted summaries, or the
-   quotes cited, whichever agree more), cut for another obligor, other
-   weapons, other places and other terms (modality, action, count,
-   timing). A pair may pair when its total reaches ``threshold``, or
-   ``id_threshold`` when both clauses have the same id: the same id lowers
-   the bar, it does not force the pair, because ids get renumbered between
-   documents. The plausible pairs split into connected components, and each
-   component gets an optimal one-to-one assignment (Hungarian method)
-   maximising the total margin over the bar; a component too large for that
-   falls back to greedy, which the tests measure.
+4. Ids: when most of the ids the two agreements share name clauses of one
+   category that plausibly continue each other, the ids are the author's
+   statement that those clauses continue, and every same-id pair of one
+   category may pair whatever its score (``PairedBy.SAME_ID``), unless a
+   better-scoring partner claims one of its clauses. With
+   ``trust_ids=False`` the same id only lowers the bar (``id_threshold``)
+   and breaks ties; when the ids look renumbered it only breaks ties.
+5. The rest are scored: the words (the word-sorted summaries, or the quotes
+   cited, whichever agree more), cut for another obligor, other weapons,
+   other places and other terms. Only pairs whose words come near the bar
+   are scored (:func:`agreements.similarity.candidate_pairs`: every pair in
+   C for a small block, the pairs sharing a word for a large one, and only
+   each clause's best few candidates when a large block has many).
+6. The plausible pairs split into connected components, and each component
+   gets an optimal one-to-one assignment (Hungarian method) maximising the
+   total margin over the bar; a component larger than ``COMPONENT_CAP`` is
+   first thinned to each clause's best two pairs, and what is still too
+   large is paired greedily (the benchmark measures the cost).
 
 Nothing depends on the order of the clauses except the final tie-break, and
 the tie-breaks are the same whichever agreement is called old, so that
@@ -25,9 +33,10 @@ the tie-breaks are the same whichever agreement is called old, so that
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
-from collections.abc import Container, Hashable, Sequence
+from collections.abc import Container, Hashable, Iterable, Sequence
 from typing import Final, NamedTuple
 
 import attrs
@@ -35,10 +44,12 @@ import attrs
 from agreements._diff.assignment import greedy, hungarian
 from agreements._diff.changes import PairedBy, Score
 from agreements.model import Clause, WeaponsTerm
-from agreements.similarity import similar_pairs, similarity, sorted_tokens
+from agreements.similarity import DENSE_PAIRS, candidate_pairs, similarity, sorted_tokens
 
 __all__ = [
-    "GREEDY_ABOVE",
+    "BEST",
+    "COMPONENT_CAP",
+    "ID_BONUS",
     "ID_THRESHOLD",
     "PENALTIES",
     "THRESHOLD",
@@ -54,10 +65,17 @@ __all__ = [
 #: sweep over ``edited()`` pairs that chose it.
 THRESHOLD = 0.55
 
-#: The bar for two clauses with the same id (and category): lower, because
-#: the same id is evidence that they are one clause redrafted, but not zero,
-#: because ids get renumbered.
+#: The bar for two clauses with the same id (and category) when the ids are
+#: not trusted (renumbered, or ``trust_ids=False``): lower, because the same
+#: id is evidence that they are one clause redrafted, but not zero, because
+#: ids get renumbered. Such a pair gains nothing else from its id: a pair
+#: over :data:`THRESHOLD` always outbids it.
 ID_THRESHOLD = 0.35
+
+#: When the ids are trusted, what a same-id pair adds to its total (counted
+#: from at least :data:`THRESHOLD`) in the assignment: a same-id pair loses
+#: its clauses only to a pair that scores this much better.
+ID_BONUS = 0.2
 
 #: How much a mismatch of each structured component takes off the evidence:
 #: ``total = category * max(text, citations) * (1 - sum(PENALTIES[c] * (1 - c)))``.
@@ -68,10 +86,16 @@ ID_THRESHOLD = 0.35
 #: down, which is what separates "mirror" clauses (same words, another obligor).
 PENALTIES = {"obligor": 0.15, "weapons": 0.15, "places": 0.1, "terms": 0.15}
 
-#: Components with more clauses than this on either side are paired greedily.
-GREEDY_ABOVE = 250
+#: Components with more clauses than this on either side are thinned to each
+#: clause's best two pairs; what is still larger is paired greedily.
+COMPONENT_CAP = 60
+
+#: In a block of more than :data:`~agreements.similarity.DENSE_PAIRS` pairs,
+#: the text candidates kept per clause (with ties).
+BEST = 5
 
 _SCALE = 10_000
+_FEW = 64
 
 
 class Match(NamedTuple):
@@ -98,11 +122,13 @@ def id_key(clause_id: str) -> tuple[str | int, ...]:
 
 
 _CONTENT_FIELDS: Final = tuple(field.name for field in attrs.fields(Clause) if field.name != "id")
+_CONTENT: Final = operator.attrgetter(*_CONTENT_FIELDS)
 
 
 def content_key(clause: Clause) -> Hashable:
     """Everything about a clause except its id."""
-    return tuple(getattr(clause, name) for name in _CONTENT_FIELDS)
+    key: Hashable = _CONTENT(clause)
+    return key
 
 
 def _jaccard(a: frozenset[object], b: frozenset[object]) -> float:
@@ -203,6 +229,7 @@ def align(
     *,
     threshold: float = THRESHOLD,
     id_threshold: float = ID_THRESHOLD,
+    trust_ids: bool = True,
     use_numpy: bool | None = None,
 ) -> list[Match]:
     """Pair positions of ``old`` with positions of ``new``; ordered by old position."""
@@ -229,12 +256,76 @@ def align(
         if j not in taken_new:
             blocks.setdefault(clause.category, ([], []))[1].append(j)
     bars = _Bars(threshold, min(id_threshold, threshold))
+    # Ids trusted: a same-id pair may pair at any score. Not trusted by the
+    # caller: the same id lowers the bar. Trusted by the caller but found
+    # renumbered: a same id is a coincidence, and only breaks ties.
+    trusted = trust_ids and ids_kept(old, new, telling=telling, id_threshold=bars.same_id)
+    if trust_ids and not trusted:
+        bars = _Bars(threshold, threshold)
     for rows, columns in blocks.values():
         if rows and columns:
             matches.extend(
-                _align_block(old, new, rows, columns, bars=bars, telling=telling, use_numpy=use_numpy)
+                _align_block(
+                    old, new, rows, columns, bars=bars, telling=telling, trusted=trusted, use_numpy=use_numpy
+                )
             )
     return sorted(matches, key=lambda match: (match.old, match.new))
+
+
+def ids_kept(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    *,
+    telling: Container[_CiteKey] | None = None,
+    id_threshold: float = ID_THRESHOLD,
+) -> bool:
+    """Whether the ids the two agreements share mostly name the same clauses.
+
+    An id is shared when one clause of each agreement has it. It is kept
+    when both clauses have one category and are identical but for their id
+    or score at least ``id_threshold``. Ids are trusted when at least half
+    of the shared ids are kept: in a document renumbered ``c1``, ``c2``, ...
+    after a clause was dropped, most shared ids name two unrelated clauses.
+
+    >>> from agreements import Category, Citation, Clause
+    >>> def clause(id, summary):
+    ...     return Clause(id=id, category=Category.SIEGE, summary=summary,
+    ...                   citations=[Citation(source="s", quote=summary)])
+    >>> old = [clause("c1", "Lift the siege of the old city."), clause("c2", "Open the road to Tafas.")]
+    >>> ids_kept(old, [clause("c1", "Lift the siege."), clause("c2", "Open the road.")])
+    True
+    >>> ids_kept(old, [clause("c1", "Exchange bodies on Monday."), clause("c2", "Lift the siege.")])
+    False
+    """
+    new_at = _unique_ids(new)
+    shared = kept = 0
+    for i, position in _unique_ids(old).items():
+        j = new_at.get(i)
+        if j is None:
+            continue
+        shared += 1
+        a, b = old[position], new[j]
+        if a.category != b.category:
+            continue
+        if a.summary == b.summary and content_key(a) == content_key(b):
+            kept += 1
+            continue
+        fa, fb = _features(a, telling), _features(b, telling)
+        text = similarity(a.summary, b.summary)
+        if _match(a, b, fa, fb, at=(position, j), text=text, how=PairedBy.SCORE).total >= id_threshold:
+            kept += 1
+    return shared > 0 and 2 * kept >= shared
+
+
+def _unique_ids(clauses: Sequence[Clause]) -> dict[str, int]:
+    """Id to position, for the ids that one clause alone has."""
+    seen: dict[str, int] = {}
+    doubled: set[str] = set()
+    for position, clause in enumerate(clauses):
+        if clause.id in seen:
+            doubled.add(clause.id)
+        seen[clause.id] = position
+    return {clause_id: position for clause_id, position in seen.items() if clause_id not in doubled}
 
 
 class _Bars(NamedTuple):
@@ -252,6 +343,7 @@ def _align_block(
     *,
     bars: _Bars,
     telling: Container[_CiteKey],
+    trusted: bool,
     use_numpy: bool | None,
 ) -> list[Match]:
     matches, rows, columns = _identical(old, new, rows, columns)
@@ -261,10 +353,12 @@ def _align_block(
     new_text = [sorted_tokens(new[j].summary) for j in columns]
     # Structure only lowers a score, so a pair can reach the bar only through
     # its text, its shared citations or its same id: only those are scored.
+    # The best few per clause only in a large block: small ones are solved exactly.
+    large = len(rows) * len(columns) > DENSE_PAIRS or len(rows) + len(columns) > _FEW
     candidates: dict[tuple[int, int], float] = {
         (r, c): text
-        for r, c, text in similar_pairs(
-            old_text, new_text, cutoff=bars.any, presorted=True, use_numpy=use_numpy
+        for r, c, text in candidate_pairs(
+            old_text, new_text, cutoff=bars.any, best=BEST if large else None, use_numpy=use_numpy
         )
     }
     old_features = [_features(old[i], telling) for i in rows]
@@ -287,10 +381,16 @@ def _align_block(
         found = _match(
             old[i], new[j], old_features[r], new_features[c], at=(i, j), text=text, how=PairedBy.SCORE
         )
-        if found.total >= (bars.same_id if old[i].id == new[j].id else bars.any):
+        if old[i].id != new[j].id:
+            if found.total >= bars.any:
+                edges[i, j] = found
+        elif trusted or found.total >= bars.same_id:
+            if found.total < bars.any:
+                # Only the id lets this pair in: say so.
+                found = found._replace(score=attrs.evolve(found.score, paired_by=PairedBy.SAME_ID))
             edges[i, j] = found
     for component in _components(edges):
-        matches.extend(edges[pair] for pair in _assign(old, new, component, edges, bars))
+        matches.extend(edges[pair] for pair in _assign(old, new, component, edges, bars, trusted=trusted))
     return matches
 
 
@@ -347,6 +447,10 @@ def _identical(
 
 
 def _identical_score(same_id: bool) -> Score:
+    return _IDENTICAL[same_id]
+
+
+def _make_identical_score(same_id: bool) -> Score:
     return Score(
         text=1.0,
         citations=1.0,
@@ -359,6 +463,9 @@ def _identical_score(same_id: bool) -> Score:
         same_id=same_id,
         paired_by=PairedBy.IDENTICAL,
     )
+
+
+_IDENTICAL: Final = {same: _make_identical_score(same) for same in (False, True)}
 
 
 def _pair_equal(
@@ -381,7 +488,7 @@ def _pair_equal(
     return pairs
 
 
-def _components(edges: dict[tuple[int, int], Match]) -> list[tuple[list[int], list[int]]]:
+def _components(edges: Iterable[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
     """Connected components of the plausible pairs, as (old positions, new positions)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
 
@@ -405,36 +512,88 @@ def _components(edges: dict[tuple[int, int], Match]) -> list[tuple[list[int], li
     return list(groups.values())
 
 
+def _weight(match: Match, bars: _Bars, *, same_id: bool, trusted: bool) -> int:
+    """A pair's worth in the assignment, in units of 1e-4: its margin over the bar, and the id.
+
+    The margin is counted from ``bars.any`` for every pair: a pair let in by
+    the lower same-id bar has the least positive worth, so that any pair
+    over the bar outbids it. A trusted same-id pair adds :data:`ID_BONUS`.
+    The result is doubled and a same id adds one: the id breaks exact ties.
+    """
+    effective = max(match.total, bars.any) + (ID_BONUS if same_id and trusted else 0.0)
+    margin = round((effective - bars.any) * _SCALE) + 1
+    return 2 * margin + same_id
+
+
 def _assign(
     old: Sequence[Clause],
     new: Sequence[Clause],
     component: tuple[list[int], list[int]],
     edges: dict[tuple[int, int], Match],
     bars: _Bars,
+    *,
+    trusted: bool,
 ) -> list[tuple[int, int]]:
     rows = sorted(component[0], key=lambda i: (id_key(old[i].id), i))
     columns = sorted(component[1], key=lambda j: (id_key(new[j].id), j))
     if len(rows) == 1 and len(columns) == 1:
         return [(rows[0], columns[0])]
+    worth = {
+        (i, j): _weight(edges[i, j], bars, same_id=old[i].id == new[j].id, trusted=trusted)
+        for i in rows
+        for j in columns
+        if (i, j) in edges
+    }
+    if max(len(rows), len(columns)) <= COMPONENT_CAP:
+        return _exact(rows, columns, worth)
+    # Too large for the Hungarian method in Python: keep the pairs that are
+    # among the best two of both their clauses (ties kept), which splits the
+    # component, then solve each part exactly, or greedily when it is still
+    # too large.
+    thinned = _thinned(worth)
+    chosen: list[tuple[int, int]] = []
+    for part_rows, part_columns in _components(thinned):
+        part_rows.sort(key=lambda i: (id_key(old[i].id), i))
+        part_columns.sort(key=lambda j: (id_key(new[j].id), j))
+        part = {(i, j): thinned[i, j] for i in part_rows for j in part_columns if (i, j) in thinned}
+        if max(len(part_rows), len(part_columns)) <= COMPONENT_CAP:
+            chosen.extend(_exact(part_rows, part_columns, part))
+        else:
+            rank_row = {i: r for r, i in enumerate(part_rows)}
+            rank_column = {j: c for c, j in enumerate(part_columns)}
+            flat = [(rank_row[i], rank_column[j], value) for (i, j), value in part.items()]
+            chosen.extend((part_rows[r], part_columns[c]) for r, c in greedy(flat))
+    return chosen
+
+
+def _exact(rows: list[int], columns: list[int], worth: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
+    """The Hungarian assignment of one component, rows and columns in canonical (id) order."""
     size = max(len(rows), len(columns))
-    # Weights are integers: the margin over the pair's bar in units of 1e-4
-    # (maximising margins rather than totals keeps two mediocre pairs from
-    # beating one good one), times a factor that leaves room for a small
-    # tie-break preferring the r-th old id with the r-th new id. The
-    # tie-breaks of a whole assignment add up to less than one unit.
+    # Weights are integers: the worth of each pair times a factor that leaves
+    # room for a small tie-break preferring the r-th old id with the r-th new
+    # id. The tie-breaks of a whole assignment add up to less than one unit.
     unit = size * size + 1
     weights = [[0] * len(columns) for _ in rows]
     for r, i in enumerate(rows):
         for c, j in enumerate(columns):
-            found = edges.get((i, j))
-            if found is None:
-                continue
-            bar = bars.same_id if old[i].id == new[j].id else bars.any
-            margin = round((found.total - bar) * _SCALE) + 1
-            weights[r][c] = margin * unit + size - min(abs(r - c), size)
-    if size > GREEDY_ABOVE:
-        flat = [(r, c, w) for r, line in enumerate(weights) for c, w in enumerate(line) if w]
-        chosen = greedy(flat)
-    else:
-        chosen = hungarian(weights)
-    return [(rows[r], columns[c]) for r, c in chosen]
+            value = worth.get((i, j))
+            if value is not None:
+                weights[r][c] = value * unit + size - min(abs(r - c), size)
+    return [(rows[r], columns[c]) for r, c in hungarian(weights)]
+
+
+def _thinned(worth: dict[tuple[int, int], int]) -> dict[tuple[int, int], int]:
+    """The pairs among the two best of both their row and their column (ties kept)."""
+    by_row: dict[int, list[int]] = {}
+    by_column: dict[int, list[int]] = {}
+    for (i, j), value in worth.items():
+        by_row.setdefault(i, []).append(value)
+        by_column.setdefault(j, []).append(value)
+    row_bar = {i: sorted(values, reverse=True)[:_THIN][-1] for i, values in by_row.items()}
+    column_bar = {j: sorted(values, reverse=True)[:_THIN][-1] for j, values in by_column.items()}
+    return {
+        (i, j): value for (i, j), value in worth.items() if value >= row_bar[i] and value >= column_bar[j]
+    }
+
+
+_THIN = 2

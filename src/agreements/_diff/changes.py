@@ -49,6 +49,15 @@ class PairedBy(enum.Enum):
     """The clauses are equal in everything but perhaps their id."""
     SCORE = "score"
     """The pair is part of the best assignment of scores over the threshold."""
+    SAME_ID = "same-id"
+    """The clauses have the same id, and only that pairs them: their total is under the threshold.
+
+    When the ids are trusted (see :func:`agreements.diff.diff`'s
+    ``trust_ids``) the same id is the author's statement that the clause
+    continues; otherwise the lower same-id bar let the pair in. A same-id
+    pair over the threshold is paired by its ``SCORE`` (``same_id`` says
+    the id agrees too).
+    """
 
 
 @attrs.frozen(kw_only=True)
@@ -68,8 +77,8 @@ class Score:
     structure only lowers a pair, because most clauses of one category share
     their structure, but it separates "mirror" clauses (the same words for
     another obligor). ``same_id`` tells whether both clauses have the same id,
-    which lowers the bar a pair must reach. ``paired_by`` says which step
-    paired them.
+    which pairs them when ids are trusted and lowers the bar otherwise.
+    ``paired_by`` says which step paired them.
 
     >>> Score(text=1.0, citations=1.0, obligor=0.0, category=1.0, weapons=1.0, places=1.0, terms=1.0,
     ...       total=0.85, same_id=True, paired_by=PairedBy.SCORE).total
