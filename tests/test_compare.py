@@ -19,6 +19,9 @@ from agreements.compare import (
     category_aspect,
     compare,
 )
+from agreements.render import comparison as comparison_render
+from agreements.render._table import marked
+from agreements.render.comparison import LONG_COLUMNS
 from agreements.model import (
     Actor,
     ActorKind,
@@ -27,13 +30,16 @@ from agreements.model import (
     Citation,
     Claim,
     Clause,
+    Condition,
     Corpus,
+    Deadline,
     Dispute,
     Event,
     EventKind,
     Modality,
     PartialDate,
     Party,
+    Quantity,
     Relation,
     RelationKind,
     Source,
@@ -102,7 +108,7 @@ class TestColumnsAndRows:
     def test_a_corpus_gives_all_of_its_agreements_and_its_names(self) -> None:
         corpus = attrs.evolve(NAMES, agreements=[deal("x", "2020", third_parties=[guarantor()])])
         table = compare(corpus)
-        assert table.cell("third-parties", "x").value == "Russia (guarantor)"
+        assert table.cell("third-parties", "x").value == "Russia: guarantor"
 
     def test_default_rows_leave_out_aspects_no_agreement_speaks_to(self) -> None:
         table = compare([deal("a", "2020", clause("c", Category.SIEGE, "Lift the siege."))], corpus=NAMES)
@@ -179,9 +185,10 @@ class TestCells:
         assert [cell.value for cell in cells] == ["2018", "2019"]
         assert not any(cell.changed for cell in cells)
 
-    def test_an_approximate_date_says_so(self) -> None:
+    def test_an_approximate_date_says_so_in_the_one_notation(self) -> None:
         table = compare([deal("a", "2018-06~")], aspects=["date"], corpus=NAMES)
-        assert values(table, "date") == ["2018-06 (approx.)"]
+        assert values(table, "date") == ["2018-06~"]
+        assert "2021-06~: about June 2021" in " ".join(table.to_text(width=200).split())
 
     def test_date_and_status_cite_their_events_when_there_are_some(self) -> None:
         signing = Event(
@@ -197,13 +204,22 @@ class TestCells:
         bare = compare([deal("b", "2020")], aspects=["date", "status"], corpus=NAMES)
         assert bare.cell("status", "b").citations == (CITE,)
 
-    def test_parties_and_third_parties_by_name_one_per_line(self) -> None:
+    def test_parties_and_third_parties_by_name_one_per_line_each_with_all_its_roles(self) -> None:
         parties = [Party(actor="russia", citations=[CITE]), Party(actor="unknown-group", citations=[OTHER])]
-        thirds = [guarantor(), guarantor(ThirdPartyRole.MEDIATOR, "jordan")]
+        thirds = [
+            guarantor(ThirdPartyRole.SPONSOR),
+            guarantor(ThirdPartyRole.MEDIATOR, "jordan"),
+            guarantor(),
+            guarantor(ThirdPartyRole.MONITOR, "osce"),
+        ]
         a = deal("a", "2020", parties=parties, third_parties=thirds)
         table = compare([a], aspects=["parties", "third-parties"], corpus=NAMES)
         assert values(table, "parties") == ["Russia\nunknown-group"]
-        assert values(table, "third-parties") == ["Russia (guarantor)\njordan (mediator)"]
+        # One line per actor, its roles in the vocabulary's order.
+        assert values(table, "third-parties") == [
+            "Russia: guarantor, sponsor\njordan: mediator\nosce: monitor"
+        ]
+        assert table.row("third-parties").aspect.label == "Third parties and their roles"
         assert table.cell("parties", "a").citations == (CITE, OTHER)
 
     def test_territory(self) -> None:
@@ -223,7 +239,8 @@ class TestCells:
             weapons("not", WeaponAction.RETAIN, WeaponClass.HEAVY, modality=Modality.MUST_NOT),
         )
         table = compare([a], aspects=["weapons-handover", "weapons-kept"], corpus=NAMES)
-        assert values(table, "weapons-handover") == ["heavy, medium, light"]
+        # One item per class, so that a class that comes or goes is marked alone.
+        assert values(table, "weapons-handover") == ["heavy\nmedium\nlight"]
         assert values(table, "weapons-kept") == ["small arms"]
         assert not table.cell("weapons-handover", "a").disputed
 
@@ -243,13 +260,23 @@ class TestCells:
             ],
         )
         table = compare([a], aspects=["weapons-handover", "weapons-kept", "disputes"], corpus=NAMES)
-        assert values(table, "weapons-handover") == ["heavy\ndisputed: medium"]
-        assert values(table, "weapons-kept") == ["disputed: light"]
-        assert table.cell("weapons-handover", "a").disputed
-        assert table.cell("weapons-kept", "a").disputed
+        # The value holds what no dispute doubts; the disputed items are items of their own.
+        assert values(table, "weapons-handover") == ["heavy"]
+        assert values(table, "weapons-kept") == [""]
+        handover, kept = table.cell("weapons-handover", "a"), table.cell("weapons-kept", "a")
+        assert [(item.text, item.disputed) for item in handover.shown] == [("heavy", False), ("medium", True)]
+        assert [(item.text, item.disputed) for item in kept.shown] == [("light", True)]
+        assert handover.disputed
+        assert kept.disputed
+        assert not table.row("weapons-kept").is_empty
         assert values(table, "disputes") == ["Which weapons?"]
-        assert table.cell("disputes", "a").disputed
+        # The row of disputes lists them; it is not itself flagged as disputed.
+        assert not table.cell("disputes", "a").disputed
         assert table.cell("disputes", "a").citations == (CITE, OTHER)
+        # Said once: "medium (disputed)", never "disputed: medium (disputed)".
+        text = table.to_text(width=80)
+        assert "medium (disputed)" in text
+        assert "disputed: medium" not in text
 
     def test_weapons_clauses_without_classes_have_their_own_row(self) -> None:
         a = deal(
@@ -270,11 +297,15 @@ class TestCells:
             clause(
                 "out", Category.SECURITY_PRESENCE, "Security services stay out.", modality=Modality.MUST_NOT
             ),
-            clause("no", Category.SECURITY_PRESENCE, "No militias enter.", modality=Modality.MUST_NOT),
+            clause("no", Category.SECURITY_PRESENCE, "Militias enter.", modality=Modality.MUST_NOT),
+            clause("may", Category.SECURITY_PRESENCE, "Police patrol.", modality=Modality.MAY),
         )
         table = compare([a], aspects=["settlement", "security-presence"], corpus=NAMES)
         assert values(table, "settlement") == ["Status is settled.\nService is deferred."]
-        assert values(table, "security-presence") == ["Not: Security services stay out.\nNo militias enter."]
+        # The summary states the act; the modality makes it forbidden or allowed.
+        assert values(table, "security-presence") == [
+            "Forbidden: Security services stay out.\nForbidden: Militias enter.\nAllowed: Police patrol."
+        ]
         assert table.cell("settlement", "a").citations == (CITE,)
 
     def test_sources_are_the_cited_ones_the_corpus_knows(self) -> None:
@@ -287,6 +318,240 @@ class TestCells:
 
     def test_a_cell_converts_and_deduplicates_citations(self) -> None:
         assert Cell(citations=[CITE, OTHER, CITE]).citations == (CITE, OTHER)
+
+
+class TestChangeItemByItem:
+    def cells(self, *agreements: Agreement, aspect: str = "weapons-handover") -> tuple[Cell, ...]:
+        return compare(list(agreements), aspects=[aspect], corpus=NAMES).rows[0].cells
+
+    def test_a_cell_changes_when_an_item_comes_or_goes(self) -> None:
+        both = deal("a", "2018", weapons("h", WeaponAction.HAND_OVER, WeaponClass.HEAVY, WeaponClass.MEDIUM))
+        heavy = deal("b", "2019", weapons("h", WeaponAction.HAND_OVER, WeaponClass.HEAVY))
+        light = deal("c", "2020", weapons("h", WeaponAction.HAND_OVER, WeaponClass.HEAVY, WeaponClass.LIGHT))
+        again = deal("d", "2021", weapons("x", WeaponAction.HAND_OVER, WeaponClass.LIGHT, WeaponClass.HEAVY))
+        table = compare([both, heavy, light, again], aspects=["weapons-handover"], corpus=NAMES)
+        assert [cell.changed for cell in table.rows[0].cells] == [False, True, True, False]
+        marks = marked(comparison_render.table(table), comparison_render.table(table).rows[0])
+        # b lost medium: nothing in it is new, one item is gone; c gained light alone.
+        assert [(item.text, new) for item, new in marks[1].items] == [("heavy", False)]
+        assert (marks[1].gone, marks[1].shows_gone) == (1, 1)
+        assert [(item.text, new) for item, new in marks[2].items] == [("heavy", False), ("light", True)]
+        assert marks[2].shows_gone == 0
+
+    def test_nothing_next_to_nothing_is_no_change_but_nothing_after_something_is(self) -> None:
+        empty, other = deal("a", "2018"), deal("b", "2019")
+        handing = deal("c", "2020", weapons("h", WeaponAction.HAND_OVER, WeaponClass.HEAVY))
+        table = compare(
+            [empty, other, handing, deal("d", "2021")], aspects=["weapons-handover"], corpus=NAMES
+        )
+        assert [cell.changed for cell in table.rows[0].cells] == [False, False, True, True]
+        shape = comparison_render.table(table)
+        assert [mark.empty_changed for mark in marked(shape, shape.rows[0])] == [False, False, False, True]
+
+    def test_a_dispute_coming_or_going_is_a_change(self) -> None:
+        claims = [Claim(summary="yes", citations=[CITE]), Claim(summary="no", citations=[OTHER])]
+        sure = deal("a", "2018", weapons("m", WeaponAction.HAND_OVER, WeaponClass.MEDIUM))
+        doubted = attrs.evolve(
+            sure,
+            id="b",
+            date=PartialDate.parse("2019"),
+            disputes=[Dispute(id="d", topic="t", claims=claims, clauses=["m"])],
+        )
+        assert [cell.changed for cell in self.cells(sure, doubted)] == [False, True]
+
+    def test_markdown_bolds_only_the_new_items_and_html_highlights_only_them(self) -> None:
+        one = deal("a", "2018", weapons("h", WeaponAction.HAND_OVER, WeaponClass.HEAVY))
+        two = deal("b", "2019", weapons("h", WeaponAction.HAND_OVER, WeaponClass.HEAVY, WeaponClass.LIGHT))
+        table = compare([one, two], aspects=["weapons-handover"], corpus=NAMES)
+        row = next(line for line in table.to_markdown().splitlines() if line.startswith("| **Weapons"))
+        assert "heavy<br>**light**" in row
+        html = table.to_html()
+        assert html.count('class="item new"') == 1
+        assert '<span class="item new" dir="auto">light</span>' in html
+
+
+class TestTerms:
+    def test_a_clause_shows_its_quantity_deadline_timing_condition_and_weapons(self) -> None:
+        term = WeaponsTerm(
+            classes=[WeaponClass.HEAVY],
+            systems=["Uragan"],
+            action=WeaponAction.WITHDRAW,
+            distance=Quantity(value=15, unit="km", qualifier="from the line"),
+            holder="russia",
+        )
+        withdraw = clause(
+            "w",
+            Category.WITHDRAWAL,
+            "Heavy weapons are withdrawn.",
+            weapons=term,
+            quantity=Quantity(value=9, unit="checkpoints"),
+            deadlines=[Deadline(anchor="agreement", offset="P14D")],
+            timing="within two weeks",
+            condition=Condition(summary="Once the ceasefire holds."),
+        )
+        table = compare([deal("a", "2020", withdraw)], aspects=["withdrawal"], corpus=NAMES)
+        assert values(table, "withdrawal") == [
+            "Heavy weapons are withdrawn. — weapons: withdraw heavy, Uragan, held by Russia, 15 km from the line;"
+            " quantity: 9 checkpoints; deadline: within 14 days of the agreement; when: within two weeks;"
+            " condition: Once the ceasefire holds."
+        ]
+
+    def test_weapons_rows_say_whose_weapons_and_when(self) -> None:
+        handover = weapons(
+            "h",
+            WeaponAction.HAND_OVER,
+            WeaponClass.MEDIUM,
+            WeaponClass.HEAVY,
+            obligors=["russia"],
+            deadlines=[Deadline(at=PartialDate.parse("2021-09-10"))],
+        )
+        table = compare([deal("a", "2020", handover)], aspects=["weapons-handover"], corpus=NAMES)
+        assert values(table, "weapons-handover") == [
+            "heavy — held by Russia; deadline: by 2021-09-10\nmedium — held by Russia; deadline: by 2021-09-10"
+        ]
+
+    def test_every_weapons_clause_has_a_row(self) -> None:
+        withdraw = weapons("w", WeaponAction.WITHDRAW, WeaponClass.HEAVY)
+        forbidden = weapons("f", WeaponAction.HAND_OVER, WeaponClass.LIGHT, modality=Modality.MUST_NOT)
+        table = compare([deal("a", "2020", withdraw, forbidden)], corpus=NAMES)
+        assert values(table, "weapons-other") == [
+            "weapons — weapons: withdraw heavy\nForbidden: weapons — weapons: hand over light"
+        ]
+
+
+class TestStatusAsOf:
+    def statuses(self, as_of: str | None) -> dict[str, tuple[str, str]]:
+        table = compare(ag.corpus().agreements.values(), as_of=as_of)  # type: ignore[arg-type]
+        row = table.row("status")
+        return {
+            agreement.id: (cell.value, cell.note)
+            for agreement, cell in zip(table.agreements, row.cells, strict=True)
+        }
+
+    def test_in_2019_the_2018_agreements_stand_as_their_sources_dated_them(self) -> None:
+        found = self.statuses("2019-06")
+        assert found["daraa-2018-07"] == ("in force", "as of 2018-07~, per truce-report-2021-09-02")
+        assert found["busra-al-sham-2018"] == ("in force", "as of 2018-07~, per busra-report-2018-07")
+        assert found["russian-conditions-2018"] == ("proposed", "as of 2018-07~, per busra-report-2018-07")
+        # The 2021 agreements are not known in 2019.
+        assert found["daraa-al-balad-2021-09-06"] == ("not known on that date", "")
+
+    def test_in_2021_the_2018_agreement_has_collapsed(self) -> None:
+        found = self.statuses("2021-09-05")
+        assert found["daraa-2018-07"] == (
+            "collapsed",
+            "as of 2021-06-24, per siege-report-2021-09-10, truce-report-2021-09-02",
+        )
+        assert found["busra-al-sham-2018"] == ("in force", "as of 2018-07~, per busra-report-2018-07")
+        assert found["daraa-al-balad-2021-08-31"] == (
+            "collapsed",
+            "as of 2021-09-03, per siege-report-2021-09-10",
+        )
+        assert found["daraa-al-balad-2021-09-06"] == ("not known on that date", "")
+
+    def test_without_a_date_the_latest_status_says_its_date_and_source(self) -> None:
+        found = self.statuses(None)
+        assert found["daraa-al-balad-2021-09-06"] == (
+            "in force",
+            "as of 2021-09-10, per siege-report-2021-09-10",
+        )
+
+    def test_every_format_says_the_date_and_the_source(self) -> None:
+        table = compare(ag.corpus(), aspects=["status"], as_of="2019")
+        assert table.as_of == PartialDate.parse("2019")
+        assert "statuses as of 2019" in table.to_text()
+        one = compare([ag.get("busra-al-sham-2018")], aspects=["status"], as_of="2019")
+        for text in (one.to_text(width=200), table.to_markdown(), table.to_html(), table.to_latex()):
+            shown = text.replace("&#126;", "~").replace(r"\textasciitilde{}", "~")
+            assert "as of 2018-07~, per busra-report-2018-07" in shown
+
+    def test_a_status_without_a_dated_history_has_no_note(self) -> None:
+        assert compare([deal("a", "2020")], aspects=["status"], corpus=NAMES).cell("status", "a").note == ""
+        assert (
+            compare([deal("a", "2020")], aspects=["status"], corpus=NAMES, as_of="2021")
+            .cell("status", "a")
+            .value
+            == "not known on that date"
+        )
+
+    def test_a_bad_date_is_refused(self) -> None:
+        with pytest.raises(ag.InvalidArgumentError, match="'June' is not a date like '2019'"):
+            compare([deal("a", "2020")], as_of="June")
+        with pytest.raises(TypeError, match="as_of: expected a date"):
+            compare([deal("a", "2020")], as_of=2019)  # type: ignore[arg-type]
+
+
+class TestLongForm:
+    def test_one_row_per_agreement_and_clause_with_its_terms_flags_and_citations(self) -> None:
+        table = compare(ag.corpus())
+        rows = [dict(zip(LONG_COLUMNS, row, strict=True)) for row in comparison_render.long_rows(table)]
+        handover = [row for row in rows if row["aspect"] == "weapons-handover"]
+        # busra-al-sham-2018 hands over heavy and medium weapons in two clauses: two rows.
+        busra = [row for row in handover if row["agreement"] == "busra-al-sham-2018"]
+        assert [(row["clause"], row["weapon_classes"], row["changed"]) for row in busra] == [
+            ("handover-heavy", "heavy", True),
+            ("handover-medium", "medium", True),
+        ]
+        medium = next(
+            row
+            for row in handover
+            if row["agreement"] == "daraa-2018-07" and row["clause"] == "handover-medium"
+        )
+        assert medium["disputed"] is True
+        assert (medium["modality"], medium["weapon_action"], medium["obligors"]) == (
+            "must",
+            "hand-over",
+            "daraa-opposition",
+        )
+        assert medium["citations"] == "clauses[2].citations[0]"
+        assert medium["sources"] == "siege-report-2021-09-10"
+        clauses = {(row["agreement"], row["clause"]) for row in rows if row["clause"]}
+        assert len(clauses) == sum(len(a.clauses) for a in ag.corpus().agreements.values())
+
+    def test_the_csv_and_json_long_forms_hold_the_same_rows(self) -> None:
+        import csv
+        import io
+        import json
+
+        table = compare(ag.corpus())
+        records = list(csv.reader(io.StringIO(table.to_csv(form="long"))))
+        assert tuple(records[0]) == LONG_COLUMNS
+        data = json.loads(table.to_json(form="long"))
+        assert len(records) - 1 == len(data) == len(comparison_render.long_rows(table))
+        assert {record[LONG_COLUMNS.index("disputed")] for record in records[1:]} == {"true", "false"}
+        assert all(record[LONG_COLUMNS.index("sources")] for record in records[1:])
+
+    def test_an_unknown_form_is_refused(self) -> None:
+        with pytest.raises(ag.InvalidArgumentError, match="'tall' is not a form"):
+            compare(ag.corpus()).to_csv(form="tall")
+
+    def test_the_long_dataframe_answers_with_one_filter(self) -> None:
+        pytest.importorskip("pandas")
+        long = compare(ag.corpus()).to_dataframe(form="long")
+        medium = long[
+            (long.weapon_action == "hand-over")
+            & (long.modality == "must")
+            & long.weapon_classes.str.contains("medium")
+            & ~long.disputed
+        ]
+        assert list(medium.agreement.unique()) == [
+            "russian-conditions-2018",
+            "busra-al-sham-2018",
+            "daraa-al-balad-2021-09-06",
+        ]
+        assert long.disputed.dtype == bool
+
+    def test_the_wide_dataframe_keeps_disputed_items_out_of_the_plain_text(self) -> None:
+        pytest.importorskip("pandas")
+        wide = compare(ag.corpus()).to_dataframe()
+        handed = wide.loc["weapons-handover"]
+        assert not handed["daraa-2018-07"].count("medium")
+        assert list(handed[handed.str.contains("medium")].index) == [
+            "russian-conditions-2018",
+            "busra-al-sham-2018",
+            "daraa-al-balad-2021-09-06",
+        ]
+        assert wide.loc["weapons-handover:disputed", "daraa-2018-07"].startswith("medium")
 
 
 class TestAspects:
@@ -382,7 +647,11 @@ def test_compare_is_total_and_deterministic(corpus: Corpus) -> None:
         assert not row.is_empty
         assert not row.cells[0].changed
         for left, right in zip(row.cells, row.cells[1:], strict=False):
-            assert right.changed == (row.aspect.tracks_changes and left.value != right.value)
+            # Item by item: a cell changes when an item comes or goes, not when the order does.
+            items = {(item.text, item.disputed) for item in left.shown}
+            assert right.changed == (
+                row.aspect.tracks_changes and items != {(item.text, item.disputed) for item in right.shown}
+            )
 
 
 def test_compare_over_generated_corpora() -> None:

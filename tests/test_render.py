@@ -493,14 +493,20 @@ def test_csv_of_a_comparison_holds_the_values() -> None:
     table = hostile_comparison()
     rows = read_csv(table.to_csv())
     assert rows[0] == ["Aspect", "first", "second"]
-    assert [row[0] for row in rows[1:]] == [row.aspect.label for row in table.rows]
+    # Each row, and after a row with disputed items, a row of its own for them.
+    labels = [row.aspect.label for row in table.rows]
+    assert [row[0] for row in rows[1:] if not row[0].endswith(" (disputed)")] == labels
+    assert [row[0] for row in rows[1:] if row[0].endswith(" (disputed)")] == [
+        "Weapons handed over (disputed)"
+    ]
 
 
 def test_latex_escapes_everything() -> None:
     for table in hostile_tables():
         text = latex_render.render_table(table)
         assert "\\input" not in text
-        assert not re.search(r"(?<!\\)[%#$_^~]", text.split("\n", 1)[1].replace("\\textasciitilde{}", ""))
+        plain = text.split("\n", 1)[1].replace("\\textasciitilde{}", "").replace("$-$", "")
+        assert not re.search(r"(?<!\\)[%#$_^~]", plain)
         body = text[text.index("\\endlastfoot") : text.index("\\end{longtable}")]
         columns = len(table.columns)
         for line in body.splitlines()[1:]:
@@ -571,12 +577,36 @@ TABLE_SCHEMA = {
                         "items": {
                             "type": "object",
                             "additionalProperties": False,
-                            "required": ["column", "value", "changed", "disputed", "citations"],
+                            "required": [
+                                "column",
+                                "value",
+                                "changed",
+                                "disputed",
+                                "note",
+                                "gone",
+                                "items",
+                                "citations",
+                            ],
                             "properties": {
                                 "column": {"type": "string"},
                                 "value": {"type": "string"},
                                 "changed": {"type": "boolean"},
                                 "disputed": {"type": "boolean"},
+                                "note": {"type": "string"},
+                                "gone": {"type": "integer", "minimum": 0},
+                                "items": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "additionalProperties": False,
+                                        "required": ["text", "changed", "disputed"],
+                                        "properties": {
+                                            "text": {"type": "string"},
+                                            "changed": {"type": "boolean"},
+                                            "disputed": {"type": "boolean"},
+                                        },
+                                    },
+                                },
                                 "citations": {
                                     "type": "array",
                                     "items": {
@@ -629,6 +659,9 @@ def test_json_has_the_documented_shape_and_loses_nothing() -> None:
         assert [cell["value"] for row in data["rows"] for cell in row["cells"]] == [
             cell.value for row in table.rows for cell in row.cells
         ]
+        assert [
+            [item["text"] for item in cell["items"]] for row in data["rows"] for cell in row["cells"]
+        ] == [[item.text for item in cell.shown] for row in table.rows for cell in row.cells]
         assert [c["quote"] for row in data["rows"] for cell in row["cells"] for c in cell["citations"]] == [
             c.quote for row in table.rows for cell in row.cells for c in cell.citations
         ]
@@ -905,7 +938,11 @@ def test_dataframe_of_a_comparison() -> None:
     table = builtin_comparison()
     frame = table.to_dataframe()
     assert list(frame.columns) == [a.id for a in table.agreements]
-    assert list(frame.index) == [row.aspect.id for row in table.rows]
+    # Each aspect, and after one with disputed items, a row of its own for them.
+    assert [index for index in frame.index if not index.endswith(":disputed")] == [
+        row.aspect.id for row in table.rows
+    ]
+    assert [index for index in frame.index if index.endswith(":disputed")] == ["weapons-handover:disputed"]
     assert frame.index.name == "aspect"
     assert frame.loc["status"].tolist() == [cell.value for cell in table.row("status").cells]
 

@@ -2,8 +2,10 @@
 
 :func:`compare` answers the question an analyst asks of several deals at once:
 for each aspect (who the parties are, which weapons are handed over, whether a
-siege is lifted, ...) what does each agreement say, what changed from the one
-before, which terms the sources dispute, and which quotes carry each answer.
+siege is lifted, ...) what does each agreement say, with its terms (amounts,
+deadlines, conditions, whose weapons), what changed from the one before, item
+by item, which terms the sources dispute, and which quotes carry each answer.
+``compare(..., as_of=DATE)`` gives each status as the sources date it.
 
 An :class:`Aspect` is a named function from an agreement to a :class:`Cell`.
 The built-in aspects (:data:`BUILTIN_ASPECTS`) cover the terms ceasefire
@@ -14,8 +16,9 @@ built-in ones.
 >>> table = compare([get("daraa-al-balad-2021-09-06"), get("busra-al-sham-2018")])
 >>> [agreement.id for agreement in table.agreements]    # date order
 ['busra-al-sham-2018', 'daraa-al-balad-2021-09-06']
->>> table.cell("weapons-handover", "busra-al-sham-2018").value
-'heavy, medium'
+>>> print(table.cell("weapons-handover", "busra-al-sham-2018").value)
+heavy — held by Shabab al-Sunna; as of Sunday
+medium — held by Shabab al-Sunna
 
 The ``to_*`` methods draw the table with the renderers of :mod:`agreements.render`;
 those that need an optional extra (rich, pandas) import it only when called.
@@ -23,13 +26,13 @@ those that need an optional extra (rich, pandas) import it only when called.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
 
 from agreements import corpus as _builtin
-from agreements._text import words
+from agreements._text import excerpt, words
 from agreements.exceptions import (
     ArgumentTypeError,
     InvalidArgumentError,
@@ -39,19 +42,17 @@ from agreements.exceptions import (
 from agreements.model import (
     ID,
     Agreement,
+    Backed,
     Category,
     Citation,
-    Clause,
     Corpus,
+    Event,
     EventKind,
-    Modality,
+    PartialDate,
     Source,
     WeaponAction,
-    WeaponClass,
-    Word,
     checked_fields,
     constrained,
-    heaviest_first,
 )
 from agreements.render import comparison as _render
 from agreements.render import csv as _csv
@@ -61,7 +62,7 @@ from agreements.render import json as _json
 from agreements.render import latex as _latex
 from agreements.render import markdown as _markdown
 from agreements.render import terminal as _terminal
-from agreements.render._table import Cell
+from agreements.render._table import Cell, difference
 from agreements.similarity import closest
 from agreements.timeline import timeline
 
@@ -130,7 +131,7 @@ class Row:
     @property
     def is_empty(self) -> bool:
         """True when no agreement says anything on this aspect."""
-        return not any(cell.value for cell in self.cells)
+        return all(cell.is_empty for cell in self.cells)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,6 +147,8 @@ class Comparison:
     agreements: tuple[Agreement, ...] = attrs.field(converter=_agreements)
     rows: tuple[Row, ...] = attrs.field(converter=_rows)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    #: The date the statuses are given for (``compare(..., as_of=...)``), or ``None`` for the latest known.
+    as_of: PartialDate | None = None
 
     def row(self, aspect_id: str) -> Row:
         """The row of this aspect (:class:`UnknownAspectError` when there is none)."""
@@ -181,12 +184,18 @@ class Comparison:
         line = timeline(Corpus(agreements=self.agreements), changes=False)
         return _html.render_table(_render.table(self), title=title, figure=_html.figure(line))
 
-    def to_csv(self) -> str:
-        """CSV (RFC 4180): one row per aspect, one column per agreement, formula-safe."""
+    def to_csv(self, *, form: str = "wide") -> str:
+        """CSV (RFC 4180), formula-safe: one row per aspect and one column per agreement (``form="wide"``),
+        or the long form, one row per agreement and clause with its terms, flags and citations (``form="long"``).
+        """
+        if _form(form) == "long":
+            return _csv.render_long(_render.LONG_COLUMNS, _render.long_rows(self))
         return _csv.render_table(_render.table(self))
 
-    def to_json(self) -> str:
-        """JSON in the documented shape of :mod:`agreements.render.json`."""
+    def to_json(self, *, form: str = "wide") -> str:
+        """JSON in the documented shape of :mod:`agreements.render.json`, or (``form="long"``) a list of long rows."""
+        if _form(form) == "long":
+            return _json.render_long(_render.LONG_COLUMNS, _render.long_rows(self))
         return _json.render_table(_render.table(self))
 
     def to_latex(self) -> str:
@@ -204,8 +213,18 @@ class Comparison:
     def __rich__(self) -> Any:
         return self.to_rich()
 
-    def to_dataframe(self) -> Any:
-        """A ``pandas.DataFrame`` of the values: aspect ids by agreement ids (needs the ``pandas`` extra)."""
+    def to_dataframe(self, *, form: str = "wide") -> Any:
+        """A ``pandas.DataFrame`` (needs the ``pandas`` extra), wide or long.
+
+        ``form="wide"``: aspect ids by agreement ids, each cell the undisputed
+        items (what the sources dispute is in a row of its own,
+        ``weapons-handover:disputed``). ``form="long"``: tidy data, one row
+        per agreement and clause (or item), with the columns of
+        :data:`agreements.render.comparison.LONG_COLUMNS`, for filtering and
+        grouping.
+        """
+        if _form(form) == "long":
+            return _dataframe.render_long(_render.LONG_COLUMNS, _render.long_rows(self))
         return _dataframe.render_table(_render.table(self))
 
     def __str__(self) -> str:
@@ -220,117 +239,69 @@ class Comparison:
 _DATING: Final = frozenset({EventKind.OFFER, EventKind.SIGNING, EventKind.ENTRY_INTO_FORCE})
 
 
-def _event_citations(
-    agreement: Agreement, kinds: frozenset[EventKind], *, dated: bool
-) -> tuple[Citation, ...]:
-    found = tuple(
-        citation
+def _events(agreement: Agreement, kinds: frozenset[EventKind], *, dated: bool) -> list[Event]:
+    return [
+        event
         for event in agreement.events
-        if event.kind in kinds and (not dated or event.date == agreement.date)
-        for citation in event.citations
-    )
-    return found or agreement.citations
+        if event.kind in kinds and (not dated or event.date == agreement.date) and event.citations
+    ]
+
+
+def _evidence(agreement: Agreement, events: Sequence[Event]) -> tuple[list[Citation], list[Backed]]:
+    """The citations and records behind a fact the events show, or the agreement's own when none does."""
+    if events:
+        return [citation for event in events for citation in event.citations], list(events)
+    return list(agreement.citations), [agreement]
 
 
 def _date(agreement: Agreement, corpus: Corpus) -> Cell:
-    text = str(agreement.date).rstrip("~")
-    if agreement.date.approximate:
-        text += " (approx.)"
-    return Cell(value=text, citations=_event_citations(agreement, _DATING, dated=True))
+    citations, records = _evidence(agreement, _events(agreement, _DATING, dated=True))
+    return _render.date_cell(agreement, citations, records)
 
 
-def _status(agreement: Agreement, corpus: Corpus) -> Cell:
-    return Cell(
-        value=words(agreement.status),
-        citations=_event_citations(agreement, agreement.status.shown_by, dated=False),
-    )
+def _status_on(as_of: PartialDate | None) -> Extract:
+    def extract(agreement: Agreement, corpus: Corpus) -> Cell:
+        citations, records = _evidence(agreement, _events(agreement, agreement.status.shown_by, dated=False))
+        return _render.status_cell(agreement, as_of=as_of, citations=citations, records=records)
+
+    return extract
 
 
 def _parties(agreement: Agreement, corpus: Corpus) -> Cell:
-    return Cell(
-        value="\n".join(corpus.actor_name(party.actor) for party in agreement.parties),
-        citations=[citation for party in agreement.parties for citation in party.citations],
-    )
+    return Cell.of(_render.party_items(agreement, corpus))
 
 
 def _third_parties(agreement: Agreement, corpus: Corpus) -> Cell:
-    return Cell(
-        value="\n".join(
-            f"{corpus.actor_name(third.actor)} ({words(third.role)})" for third in agreement.third_parties
-        ),
-        citations=[citation for third in agreement.third_parties for citation in third.citations],
-    )
+    return Cell.of(_render.third_party_items(agreement, corpus))
 
 
 def _territory(agreement: Agreement, corpus: Corpus) -> Cell:
-    territory = agreement.territory
-    if territory is None:
-        return Cell()
-    return Cell(value=territory.summary, citations=territory.citations)
+    return Cell.of(_render.territory_items(agreement))
 
 
-def _weapon_names(classes: Iterable[WeaponClass | Word]) -> str:
-    return ", ".join(words(weapon) for weapon in heaviest_first(classes))
-
-
-def _weapons_cell(agreement: Agreement, action: WeaponAction) -> Cell:
-    """Weapon classes handed over (or kept), heaviest first; disputed classes on their own line."""
-    disputed_ids = agreement.disputed_clauses
+def _weapons_cell(agreement: Agreement, action: WeaponAction, corpus: Corpus) -> Cell:
+    """Weapon classes handed over (or kept), heaviest first, one item per class and clause."""
     clauses = [clause for clause in agreement.clauses if clause.stance is action]
-    certain = frozenset(
-        weapon
-        for clause in clauses
-        if clause.id not in disputed_ids and clause.weapons is not None
-        for weapon in clause.weapons.classes
-    )
-    doubtful = (
-        frozenset(
-            weapon
-            for clause in clauses
-            if clause.id in disputed_ids and clause.weapons is not None
-            for weapon in clause.weapons.classes
-        )
-        - certain
-    )
-    lines = [_weapon_names(certain)] if certain else []
-    if doubtful:
-        lines.append(f"disputed: {_weapon_names(doubtful)}")
-    return Cell(
-        value="\n".join(lines),
-        disputed=any(clause.id in disputed_ids for clause in clauses),
-        citations=[citation for clause in clauses for citation in clause.citations],
-    )
+    return Cell.of(_render.weapon_items(agreement, clauses, corpus))
 
 
 def _handover(agreement: Agreement, corpus: Corpus) -> Cell:
-    return _weapons_cell(agreement, WeaponAction.HAND_OVER)
+    return _weapons_cell(agreement, WeaponAction.HAND_OVER, corpus)
 
 
 def _retained(agreement: Agreement, corpus: Corpus) -> Cell:
-    return _weapons_cell(agreement, WeaponAction.RETAIN)
-
-
-def _clause_line(clause: Clause) -> str:
-    summary = " ".join(clause.summary.split())
-    if clause.modality is Modality.MUST_NOT and not summary.lower().startswith(("not ", "no ")):
-        return f"Not: {summary}"
-    return summary
-
-
-def _clauses_cell(agreement: Agreement, clauses: Sequence[Clause]) -> Cell:
-    disputed_ids = agreement.disputed_clauses
-    return Cell(
-        value="\n".join(_clause_line(clause) for clause in clauses),
-        disputed=any(clause.id in disputed_ids for clause in clauses),
-        citations=[citation for clause in clauses for citation in clause.citations],
-    )
+    return _weapons_cell(agreement, WeaponAction.RETAIN, corpus)
 
 
 _CATEGORY_ORDER: Final = list(Category)
 
 
 def category_aspect(aspect_id: str, label: str, *categories: Category, description: str = "") -> Aspect:
-    """An aspect listing the summaries of an agreement's clauses in ``categories``.
+    """An aspect listing an agreement's clauses in ``categories``, each with its terms.
+
+    Each clause is one item: its summary (a prohibition as forbidden, a
+    permission as allowed), then its quantity, deadlines, timing, condition
+    and weapons term.
 
     >>> import agreements as ag
     >>> siege = category_aspect("siege-only", "Siege", Category.SIEGE)
@@ -344,7 +315,8 @@ def category_aspect(aspect_id: str, label: str, *categories: Category, descripti
         raise InvalidArgumentError("category_aspect() needs at least one category")
 
     def extract(agreement: Agreement, corpus: Corpus) -> Cell:
-        return _clauses_cell(agreement, [clause for clause in agreement.clauses if clause.category in wanted])
+        chosen = [clause for clause in agreement.clauses if clause.category in wanted]
+        return Cell.of(_render.clause_items(agreement, chosen, corpus))
 
     names = ", ".join(words(category) for category in sorted(wanted, key=_CATEGORY_ORDER.index))
     return Aspect(
@@ -352,43 +324,43 @@ def category_aspect(aspect_id: str, label: str, *categories: Category, descripti
     )
 
 
+_SHOWN_AS_CLASSES: Final = frozenset({WeaponAction.HAND_OVER, WeaponAction.RETAIN})
+
+
 def _other_weapons(agreement: Agreement, corpus: Corpus) -> Cell:
-    return _clauses_cell(
-        agreement,
-        [
-            clause
-            for clause in agreement.clauses
-            if clause.category is Category.WEAPONS and clause.weapons is None
-        ],
-    )
+    chosen = [
+        clause
+        for clause in agreement.clauses
+        if clause.category is Category.WEAPONS and clause.stance not in _SHOWN_AS_CLASSES
+    ]
+    return Cell.of(_render.clause_items(agreement, chosen, corpus))
 
 
 def _disputes(agreement: Agreement, corpus: Corpus) -> Cell:
-    return Cell(
-        value="\n".join(" ".join(dispute.topic.split()) for dispute in agreement.disputes),
-        disputed=bool(agreement.disputes),
-        citations=[
-            citation
-            for dispute in agreement.disputes
-            for claim in dispute.claims
-            for citation in claim.citations
-        ],
-    )
+    return Cell.of(_render.dispute_items(agreement))
+
+
+_STATUS: Final = Aspect(
+    id="status",
+    label="Status",
+    extract=_status_on(None),
+    description="Proposed, signed, in force, ...: as of which date and per which source, when the sources date it.",
+)
 
 
 def _builtin_aspects() -> tuple[Aspect, ...]:
     category = category_aspect
     return (
         Aspect(id="date", label="Date", extract=_date, description="When it was made.", tracks_changes=False),
-        Aspect(id="status", label="Status", extract=_status, description="Proposed, signed, in force, ..."),
+        _STATUS,
         Aspect(
             id="parties", label="Parties", extract=_parties, description="Who signs, accepts or is bound."
         ),
         Aspect(
             id="third-parties",
-            label="Guarantors and mediators",
+            label="Third parties and their roles",
             extract=_third_parties,
-            description="Outside actors, with their role.",
+            description="Outside actors (guarantors, mediators, sponsors, monitors, ...), each with its roles.",
         ),
         Aspect(id="territory", label="Territory", extract=_territory, description="The area covered."),
         category("ceasefire", "Ceasefire", Category.CEASEFIRE),
@@ -397,19 +369,19 @@ def _builtin_aspects() -> tuple[Aspect, ...]:
             id="weapons-handover",
             label="Weapons handed over",
             extract=_handover,
-            description="Weapon classes someone must hand over, heaviest first.",
+            description="Weapon classes someone must hand over, heaviest first, with whose they are and when.",
         ),
         Aspect(
             id="weapons-kept",
             label="Weapons kept",
             extract=_retained,
-            description="Weapon classes their holders keep, heaviest first.",
+            description="Weapon classes their holders keep, heaviest first, with whose they are.",
         ),
         Aspect(
             id="weapons-other",
             label="Other weapons terms",
             extract=_other_weapons,
-            description="Clauses about weapons that name no weapon class.",
+            description="Other clauses about weapons: withdrawn, stored or destroyed, forbidden, or no class named.",
         ),
         category("security-presence", "Security presence", Category.SECURITY_PRESENCE),
         category("security-arrangements", "Security arrangements", Category.SECURITY_ARRANGEMENTS),
@@ -453,6 +425,15 @@ to :func:`compare` to add your own.
 """
 
 
+FORMS: Final = ("wide", "long")
+
+
+def _form(form: str) -> str:
+    if form not in FORMS:
+        raise InvalidArgumentError(f"form: {form!r} is not a form; expected 'wide' or 'long'")
+    return form
+
+
 def _near(wanted: str, choices: Sequence[str]) -> list[str]:
     return [choice for choice, _ in closest(wanted, choices, limit=3, cutoff=0.5)]
 
@@ -484,6 +465,7 @@ def compare(
     aspects: Sequence[Aspect | str] | None = None,
     corpus: Corpus | None = None,
     keep_empty: bool | None = None,
+    as_of: PartialDate | str | None = None,
 ) -> Comparison:
     """Compare agreements side by side: one row per aspect, one column per agreement.
 
@@ -496,18 +478,28 @@ def compare(
     way. Actor names are looked up in ``corpus``: by default the corpus passed
     as ``agreements``, otherwise the built-in one (an unknown actor shows its id).
 
-    Each cell is marked ``changed`` when its value differs from the cell to its
-    left (never in the first column).
+    Each cell is marked ``changed`` when it differs from the cell to its
+    left item by item, an item new or gone (never in the first column, and
+    never two empty cells).
+
+    ``as_of`` (a :class:`~agreements.model.PartialDate` or its text, such
+    as ``"2019-06"``) gives each agreement's status on that date as its
+    dated history has it, with the date and the source it holds as of, or
+    "not known on that date"; without it, the latest status the sources
+    give, dated the same way.
 
     >>> import agreements as ag
     >>> table = compare(ag.corpus(), aspects=["status"])
     >>> first, second = table.rows[0].cells[:2]
     >>> first.changed, second.changed == (second.value != first.value)
     (False, True)
+    >>> compare([ag.get("busra-al-sham-2018")], as_of="2021-09").cell("status", "busra-al-sham-2018").note
+    'as of 2018-07~, per busra-report-2018-07'
+
     >>> clauses = Aspect(id="clauses", label="Clauses", extract=lambda a, c: Cell(value=str(len(a.clauses))))
     >>> table = compare(ag.corpus(), aspects=[*BUILTIN_ASPECTS, clauses], keep_empty=False)
     >>> table.rows[-1].aspect.id, table.cell("clauses", "busra-al-sham-2018").value
-    ('clauses', '14')
+    ('clauses', '13')
     """
     if isinstance(agreements, Corpus):
         names = corpus if corpus is not None else agreements
@@ -517,7 +509,10 @@ def compare(
             raise ArgumentTypeError(
                 "compare() takes several agreements (a list or a corpus), not one agreement"
             )
-        ArgumentTypeError.check("agreements", agreements, (list, tuple), "a list of agreements or a Corpus")
+        if isinstance(agreements, str | bytes | Mapping) or not isinstance(agreements, Iterable):
+            raise ArgumentTypeError(
+                f"agreements: expected a list of agreements or a Corpus, got {excerpt(agreements)}"
+            )
         chosen = list(agreements)
         for agreement in chosen:
             ArgumentTypeError.check("agreements", agreement, Agreement, "agreements")
@@ -533,6 +528,12 @@ def compare(
     # by ``follows`` among those of the same date, then by id.
     columns = tuple(Corpus(agreements=chosen).agreements.values())
     rows_for = BUILTIN_ASPECTS if aspects is None else _aspects(aspects)
+    date = _as_of(as_of)
+    if date is not None:
+        status = Aspect(
+            id="status", label=_STATUS.label, extract=_status_on(date), description=_STATUS.description
+        )
+        rows_for = tuple(status if aspect is _STATUS else aspect for aspect in rows_for)
     if keep_empty is not None and not isinstance(keep_empty, bool):
         raise ArgumentTypeError(f"keep_empty: expected True, False or None, got {keep_empty!r}")
     keep = aspects is not None if keep_empty is None else keep_empty
@@ -543,7 +544,20 @@ def compare(
             rows.append(row)
     cited = {citation.source for row in rows for cell in row.cells for citation in cell.citations}
     sources = tuple(source for source_id, source in sorted(names.sources.items()) if source_id in cited)
-    return Comparison(agreements=columns, rows=rows, sources=sources)
+    return Comparison(agreements=columns, rows=rows, sources=sources, as_of=date)
+
+
+def _as_of(value: PartialDate | str | None) -> PartialDate | None:
+    if value is None or isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        try:
+            return PartialDate.parse(value.strip())
+        except ValueError:
+            raise InvalidArgumentError(
+                f"as_of: {value.strip()!r} is not a date like '2019', '2019-06' or '2019-06-15'"
+            ) from None
+    raise ArgumentTypeError(f"as_of: expected a date such as '2019-06', got {type(value).__name__}")
 
 
 def _row_cells(aspect: Aspect, columns: Sequence[Agreement], names: Corpus) -> list[Cell]:
@@ -554,6 +568,7 @@ def _row_cells(aspect: Aspect, columns: Sequence[Agreement], names: Corpus) -> l
             raise ArgumentTypeError(
                 f"aspect {aspect.id!r} returned {type(cell).__name__!r} for {agreement.id!r}; expected a Cell"
             )
-        changed = aspect.tracks_changes and bool(cells) and cell.value != cells[-1].value
+        new, gone = difference(cell, cells[-1] if cells else None)
+        changed = aspect.tracks_changes and (any(new) or gone > 0)
         cells.append(attrs.evolve(cell, changed=changed))
     return cells

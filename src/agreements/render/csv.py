@@ -1,8 +1,12 @@
-"""CSV (RFC 4180): the label column, then one column per agreement (or per side of a diff).
+"""CSV (RFC 4180): the label column, then one column per agreement (or per side of a diff); or the long form.
 
 Written with the :mod:`csv` module: fields quoted when needed, CRLF line
-ends, UTF-8 text. A cell holds the value only, its lines joined with line
-breaks; the citations are in the JSON and HTML renderings.
+ends, UTF-8 text. In the wide form a cell holds the value only, its lines
+joined with line breaks, without what the sources dispute (a row of its own,
+``Weapons handed over (disputed)``, holds that); the citations are in the
+JSON and HTML renderings. The long form (:func:`render_long`) has one row per
+agreement and clause, with its terms, the dispute and change flags, the
+citations and their sources.
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a
 formula (and some strip a leading tab or carriage return first), so such
@@ -19,12 +23,13 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from typing import Final
 
-from agreements._text import lines
-from agreements.render._table import Table
+from agreements._text import lines, one_line
+from agreements.render._table import Cell, Table
 
-__all__ = ["neutralise", "render_table"]
+__all__ = ["disputed", "neutralise", "render_long", "render_table"]
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -57,4 +62,27 @@ def render_table(table: Table) -> str:
         if table.kind == "diff":
             fields.insert(1, row.change)
         writer.writerow([_field(text) for text in fields])
+        doubtful = [disputed(cell) for cell in row.cells]
+        if any(doubtful):
+            extra = [f"{row.label} (disputed)", *doubtful]
+            if table.kind == "diff":
+                extra.insert(1, row.change)
+            writer.writerow([_field(text) for text in extra])
+    return out.getvalue()
+
+
+def disputed(cell: Cell) -> str:
+    """The items of a cell that a dispute puts in doubt, one a line."""
+    return "\n".join(one_line(item.text) for item in cell.shown if item.disputed)
+
+
+def render_long(columns: Sequence[str], rows: Iterable[Sequence[str | bool]]) -> str:
+    """Rows of the long form, under a header of ``columns``; flags as ``true`` or ``false``."""
+    out = io.StringIO()
+    writer = csv.writer(out, dialect="excel", lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(
+            [("true" if value else "false") if isinstance(value, bool) else _field(value) for value in row]
+        )
     return out.getvalue()

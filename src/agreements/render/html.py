@@ -4,8 +4,10 @@ The page carries its own small style sheet and a Content-Security-Policy that
 forbids everything else (scripts, fonts, images, connections). Every text is
 escaped, including attribute values. Each cell shows its note numbers, which
 link to the quotes below the table, and the quotes themselves on hover (the
-``title`` attribute). Changed cells are highlighted and disputed ones flagged,
-in colour and in words. Every text run is isolated (``dir="auto"`` on its own
+``title`` attribute). New or changed items are highlighted (not whole cells:
+a changed cell has a bar at its left edge, and ``−2`` when two items of the
+column to its left are not in it); disputed items are flagged, in colour and
+in words. Every text run is isolated (``dir="auto"`` on its own
 element, or ``<bdi>``), so that right-to-left names render right to left. In a
 narrow window each row becomes a card, each cell labelled with its column.
 
@@ -30,10 +32,10 @@ from __future__ import annotations
 from html import escape as _escape
 from typing import Final
 
-from agreements._text import count, lines, one_line
+from agreements._text import count, one_line
 from agreements.model import Source
 from agreements.render._figure import AgreementEntry
-from agreements.render._table import EMPTY, Cell, Notes, Table, note_ranges
+from agreements.render._table import EMPTY, Cell, Item, Marked, Notes, Table, legend, marked, note_ranges
 from agreements.render.timeline import TimelineView, svg
 
 __all__ = ["escape", "figure", "render_table"]
@@ -56,7 +58,7 @@ h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 p, li { max-width: 60rem; }
 .columns { margin: .25rem 0 1rem; padding-left: 1.25rem; }
 .legend { color: var(--muted); font-size: .9rem; }
-.legend .changed, .legend .disputed { padding: .05rem .35rem; outline-offset: 0; }
+.legend .new, .legend .disputed { padding: .05rem .35rem; outline-offset: 0; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--rule); padding: .4rem .5rem; vertical-align: top; text-align: start;
@@ -66,8 +68,13 @@ tbody th { background: var(--head); font-weight: 600; min-width: 9rem; }
 td { min-width: 10rem; }
 td .item { display: block; }
 td.empty { color: var(--muted); }
-.changed { background: var(--changed); box-shadow: inset 3px 0 0 var(--changed-edge); }
+td.changed { box-shadow: inset 3px 0 0 var(--changed-edge); }
+.new { background: var(--changed); border-radius: 2px; }
+td .item.new, td .gone { padding: 0 .2rem; margin-inline-start: -.2rem; }
+td .gone { display: inline-block; font-size: .85rem; }
 .disputed { outline: 2px dashed var(--disputed); outline-offset: -3px; }
+td .item.disputed { outline-offset: 1px; margin: .15rem 0; }
+.note { color: var(--muted); font-size: .85rem; }
 .flag { display: inline-block; margin-top: .2rem; font-size: .8rem; font-weight: 600; color: var(--disputed); }
 .refs { font-size: .75rem; margin-inline-start: .15rem; }
 .refs a { color: inherit; }
@@ -117,17 +124,30 @@ def _tooltip(cell: Cell, notes: Notes) -> str:
     )
 
 
-def _cell(cell: Cell, column: str, notes: Notes) -> str:
-    classes = [name for name, on in (("changed", cell.changed), ("disputed", cell.disputed)) if on]
+def _item(item: Item, new: bool) -> str:
+    classes = " ".join(["item", *(["new"] if new else []), *(["disputed"] if item.disputed else [])])
+    flag = ' <span class="flag">disputed</span>' if item.disputed else ""
+    return f'<span class="{classes}" dir="auto">{escape(item.text)}{flag}</span>'
+
+
+def _cell(mark: Marked, column: str, notes: Notes) -> str:
+    cell = mark.cell
+    classes = ["changed"] if cell.changed else []
     # Each item sets its own direction (dir="auto" isolates it like <bdi>), so
     # that a right-to-left name reads and aligns right to left in any cell.
-    items = [f'<span class="item" dir="auto">{escape(line)}</span>' for line in lines(cell.value)]
+    items = [_item(item, new) for item, new in mark.items]
     if not items:
         classes.append("empty")
-        items = [f'<span class="item">{EMPTY}</span>']
+        items = [f'<span class="item{" new" if mark.empty_changed else ""}">{EMPTY}</span>']
     body = "".join(items)
-    if cell.disputed:
+    if mark.shows_gone:
+        gone = count(mark.shows_gone, "item")
+        body += f'<span class="gone new" title="{gone} of the column to the left not here">−{mark.shows_gone}</span>'
+    if cell.disputed and not any(item.disputed for item, _ in mark.items):
+        classes.append("disputed")
         body += '<span class="flag">disputed</span>'
+    if cell.note:
+        body += f' <span class="note" dir="auto">({escape(cell.note)})</span>'
     numbers = notes.numbers(cell)
     if numbers:
         links = ",".join(f'<a href="#note-{number}">{number}</a>' for number in numbers)
@@ -174,16 +194,21 @@ def figure(line: TimelineView, *, compared: bool = True) -> str:
     )
 
 
+#: How the page draws each mark of a table's legend.
+_MARKS: Final = {
+    "changed-left": '<span class="new">Highlighted</span>',
+    "changed-pair": '<span class="new">Highlighted</span>',
+    "gone": '<span class="new">−n</span>',
+    "disputed": '<span class="disputed">Dashed</span>',
+    "approximate": "~ after a date",
+    "notes": "Numbers",
+}
+
+
 def _legend(table: Table) -> str:
     """The paragraph that says how to read the table's cells (the table's ``aria-describedby``)."""
-    text = "Numbers link to the quotes below; hover over a cell to read them."
-    if table.kind != "timeline":  # a timeline's cells are never changed nor disputed
-        where = "from the column to its left" if table.changes_from_left else "between the two agreements"
-        text = (
-            f'<span class="changed">Highlighted</span>: changed {where}. '
-            '<span class="disputed">Dashed</span>: the sources disagree on a term behind the cell. ' + text
-        )
-    return f'<p class="legend" id="legend">{text}</p>'
+    said = " ".join(f"{_MARKS[key]}: {escape(meaning)}." for key, meaning in legend(table))
+    return f'<p class="legend" id="legend">{said} Hover over a cell to read its quotes.</p>'
 
 
 def _quotes(notes: Notes) -> list[str]:
@@ -262,7 +287,8 @@ def render_table(
         if with_change:
             out.append(f'<td class="change" data-label="Change">{escape(row.change)}</td>')
         out += [
-            _cell(cell, column.label, notes) for cell, column in zip(row.cells, table.columns, strict=True)
+            _cell(cell, column.label, notes)
+            for cell, column in zip(marked(table, row), table.columns, strict=True)
         ]
         out.append("</tr>")
     out.append("</tbody>")

@@ -1,17 +1,22 @@
 r"""LaTeX: a ``longtable`` with booktabs rules, then the quotes as numbered notes.
 
 The output is a fragment to ``\input`` into a document that loads the
-``booktabs``, ``array`` and ``longtable`` packages; the table breaks across
-pages and repeats its header. Every text is escaped: the ten special
+``booktabs``, ``array``, ``longtable`` and ``pdflscape`` packages; it compiles
+with pdfLaTeX on TeX Live (``texlive-latex-recommended`` is enough). The table
+breaks across pages and repeats its header; a table of more than three
+columns is set in landscape, in a smaller type, and every column's width is
+a share of the line that leaves room for the space between columns, so
+that no cell runs into the next. Every text is escaped: the ten special
 characters, brackets (which ``\\`` would read as an optional argument) and
 the characters that OT1 fonts print as something else (``<``, ``>``, ``|``).
-Changed cells are in bold, disputed ones say so in italics.
+New or changed items are in bold, disputed ones say so in italics; note
+numbers are superscripts apart by commas, which may break between them.
 
 >>> from agreements import get
 >>> from agreements import compare
 >>> pair = [get("daraa-al-balad-2021-08-31"), get("busra-al-sham-2018")]
->>> print(compare(pair, aspects=["status"]).to_latex().splitlines()[1])
-\begin{longtable}{@{}>{\raggedright\arraybackslash}p{0.160\linewidth}*{2}{>{\raggedright\arraybackslash}p{0.380\linewidth}}@{}}
+>>> print(compare(pair, aspects=["status"]).to_latex().splitlines()[2])
+\begin{longtable}{@{}>{\raggedright\arraybackslash}p{\dimexpr(\linewidth-4\tabcolsep)*20/100\relax}*{2}{>{\raggedright\arraybackslash}p{\dimexpr(\linewidth-4\tabcolsep)*40/100\relax}}@{}}
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 from typing import Final
 
 from agreements._text import lines
-from agreements.render._table import EMPTY, Cell, Notes, Table
+from agreements.render._table import EMPTY, Marked, Notes, Table, legend, marked, note_ranges
 
 __all__ = ["escape", "render_table"]
 
@@ -40,8 +45,6 @@ _REPLACEMENTS: Final = {
     "[": "{[}",
     "]": "{]}",
 }
-_COLUMN: Final = r">{\raggedright\arraybackslash}p{%.3f\linewidth}"
-_LABEL_SHARE: Final = 0.16
 
 
 def escape(text: str) -> str:
@@ -53,28 +56,67 @@ def escape(text: str) -> str:
     return "".join(_REPLACEMENTS.get(char, char) for char in " ".join(lines(text)))
 
 
-def _cell(cell: Cell, notes: Notes) -> str:
-    parts = [escape(line) for line in lines(cell.value)]
-    if cell.changed:
-        parts = [rf"\textbf{{{part}}}" for part in parts]
-    text = r" \newline ".join(parts) or EMPTY
-    if cell.disputed:
+def _refs(numbers: list[int]) -> str:
+    """Note numbers as superscripts, each run its own, so that a line may break between them."""
+    runs = note_ranges(numbers).replace("-", "--").split(", ")
+    return r"\textsuperscript{,}\allowbreak{}".join(rf"\textsuperscript{{{run}}}" for run in runs)
+
+
+def _cell(mark: Marked, notes: Notes) -> str:
+    cell = mark.cell
+    parts = []
+    for item, new in mark.items:
+        text = escape(item.text) + (r" \textit{(disputed)}" if item.disputed else "")
+        parts.append(rf"\textbf{{{text}}}" if new else text)
+    text = r" \newline ".join(parts) or (rf"\textbf{{{EMPTY}}}" if mark.empty_changed else EMPTY)
+    if mark.shows_gone:
+        text += rf" \newline \textbf{{$-${mark.shows_gone}}}"
+    if cell.disputed and not any(item.disputed for item, _ in mark.items):
         text += r" \textit{(disputed)}"
+    if cell.note:
+        text += rf" {{\footnotesize ({escape(cell.note)})}}"
     numbers = notes.numbers(cell)
-    if numbers:
-        text += r"\textsuperscript{" + ",".join(map(str, numbers)) + "}"
-    return text
+    return text + (_refs(numbers) if numbers else "")
+
+
+#: How LaTeX draws each mark of a table's legend.
+_MARKS: Final = {
+    "changed-left": r"\textbf{Bold}",
+    "changed-pair": r"\textbf{Bold}",
+    "gone": r"\textbf{$-$n}",
+    "disputed": r"\textit{(disputed)}",
+    "approximate": r"\textasciitilde{} after a date",
+    "notes": r"Superscript numbers",
+}
+#: The share of the line (in percent) the label column takes, by the number of other columns.
+_LABEL: Final = {1: 25, 2: 20, 3: 16}
+#: More columns than this, and the table is set in landscape, in a smaller type.
+_UPRIGHT: Final = 3
+
+
+def _spec(count: int) -> str:
+    """The column spec: every width a share of the line less the space between the columns."""
+    label = _LABEL.get(count, 12)
+    share = (100 - label) // count
+    room = rf"(\linewidth-{2 * count}\tabcolsep)"
+    column = r">{\raggedright\arraybackslash}p{\dimexpr%s*%d/100\relax}"
+    return "@{}" + column % (room, label) + f"*{{{count}}}{{{column % (room, share)}}}" + "@{}"
 
 
 def render_table(table: Table) -> str:
     """The LaTeX of a :class:`~agreements.render._table.Table`."""
     notes = Notes(table)
     count = max(len(table.columns), 1)
-    share = (1 - _LABEL_SHARE - 0.08) / count
-    spec = "@{}" + _COLUMN % _LABEL_SHARE + f"*{{{count}}}{{{_COLUMN % share}}}" + "@{}"
+    wide = count > _UPRIGHT
     out = [
         # Escaped even in a comment: TeX reads ^^M there as the end of the line.
-        f"% {escape(table.title)}: generated by agreements; needs \\usepackage{{booktabs,array,longtable}}",
+        f"% {escape(table.title)}: generated by agreements;"
+        r" needs \usepackage{booktabs,array,longtable,pdflscape}",
+        *(
+            [r"\begin{landscape}", r"\footnotesize", r"\setlength{\tabcolsep}{4pt}"]
+            if wide
+            else [r"\begingroup"]
+        ),
         *(
             [
                 r"\begin{itemize}",
@@ -85,7 +127,7 @@ def render_table(table: Table) -> str:
             if table.summary
             else []
         ),
-        rf"\begin{{longtable}}{{{spec}}}",
+        rf"\begin{{longtable}}{{{_spec(count)}}}",
         r"\toprule",
         " & ".join([escape(table.corner), *(escape(column.label) for column in table.columns)]) + r" \\",
         r"\midrule",
@@ -97,8 +139,9 @@ def render_table(table: Table) -> str:
         label = escape(row.label)
         if row.change:
             label += rf" \newline \textit{{{escape(row.change)}}}"
-        out.append(" & ".join([label, *(_cell(cell, notes) for cell in row.cells)]) + r" \\")
+        out.append(" & ".join([label, *(_cell(cell, notes) for cell in marked(table, row))]) + r" \\")
     out.append(r"\end{longtable}")
+    out.append(" ".join(f"{_MARKS[key]}: {escape(meaning)}." for key, meaning in legend(table)))
     if len(notes):
         out += ["", r"\begin{enumerate}\footnotesize"]
         out += [
@@ -106,5 +149,6 @@ def render_table(table: Table) -> str:
             for number, citation in notes
         ]
         out.append(r"\end{enumerate}")
+    out.append(r"\end{landscape}" if wide else r"\endgroup")
     out.append("")
     return "\n".join(out)
