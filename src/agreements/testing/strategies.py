@@ -587,13 +587,15 @@ _TRANSLATIONS = ("the handover of light weapons", " the settlement of the status
 def _draw_citation(draw: st.DrawFn, pool: _Ids | None) -> Citation:
     source = _pick(draw, pool)
     quote = _text_or(draw, _QUOTES)
-    if not draw(_BOOLEANS):
+    # Citations are everywhere: one draw decides whether this one gives a language and a translation.
+    extra = _index(draw, 6)
+    if extra < 4:
         return Citation(source=source, quote=quote)
     return Citation(
         source=source,
         quote=quote,
-        language=_maybe_language(draw),
-        translation=_maybe_choice(draw, _TRANSLATIONS),
+        language=_chosen(draw, _LANGUAGES),
+        translation=_chosen(draw, _TRANSLATIONS) if extra == 5 else None,
     )
 
 
@@ -1696,9 +1698,10 @@ def edited(
     modality, weapon classes, count, timing and places change; new clauses
     unlike the others appear; a few clauses move. With ``single_field`` every
     edited clause has exactly one kind of edit. ``renumber=True`` renumbers the
-    clauses of ``after`` ``c1``, ``c2``, ... in their new order, so that ids
-    alone cannot pair them; ``False`` keeps the ids; None (the default) does
-    either.
+    clauses of ``after`` ``c1``, ``c2``, ... in their new order (skipping the
+    ids of its events), so that ids alone cannot pair them; ``False`` keeps
+    the ids; None (the default) does either. New clauses take no id of a
+    clause or an event.
 
     Without an ``agreement``, one is drawn from :func:`agreements` with
     ``min_clauses`` to ``max_clauses`` clauses. Shrinking removes edits: the
