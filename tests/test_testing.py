@@ -553,11 +553,6 @@ def test_agreements_use_only_the_pools(agreement: Agreement) -> None:
     assert {relation.target for relation in agreement.relations} <= {"minsk-i", "minsk-ii"} - {agreement.id}
 
 
-@given(strategies.agreements(agreements=[], max_clauses=1))
-def test_agreements_without_others_build_on_none(agreement: Agreement) -> None:
-    assert agreement.relations == ()
-
-
 @given(strategies.corpora(min_agreements=1, max_agreements=2))
 def test_corpora_refer_only_to_their_own_records(corpus: Corpus) -> None:
     from agreements.check import check
