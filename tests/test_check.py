@@ -52,6 +52,7 @@ from agreements.model import (
 )
 from agreements.serialize import to_data
 from agreements.testing import strategies
+from conftest import COSTLY
 
 BROKEN = Path(__file__).parent / "broken"
 CITE = (Citation(source="report", quote="as reported"),)
@@ -681,6 +682,7 @@ def _with_clauses(corpus: Corpus, agreement_id: str, *added: Clause) -> Corpus:
     return attrs.evolve(corpus, agreements=agreements)
 
 
+@COSTLY
 @given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     corpus: Corpus, data: st.DataObject
@@ -734,6 +736,7 @@ def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     assert check(attrs.evolve(added, agreements={**added.agreements, agreement_id: restored})) == before
 
 
+@COSTLY
 @given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_contradicting_an_existing_clause_is_always_reported(corpus: Corpus, data: st.DataObject) -> None:
     candidates = [
@@ -848,6 +851,7 @@ def _actor_references(corpus: Corpus) -> set[str]:
     return found
 
 
+@COSTLY
 @given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_renaming_an_actor_everywhere_neither_creates_nor_clears_a_problem(
     corpus: Corpus, data: st.DataObject

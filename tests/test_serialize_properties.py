@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import agreements as ag
 from agreements.serialize import FORMATS, Document, from_data, to_data
 from agreements.testing import strategies as kit
+from conftest import COSTLY
 
 SCHEMA = ag.schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -55,6 +56,7 @@ def test_every_document_type_has_a_strategy() -> None:
     assert names == set(STRATEGIES)
 
 
+@COSTLY
 @pytest.mark.parametrize("name", sorted(STRATEGIES))
 @given(data=st.data())
 def test_round_trip_in_every_format_and_valid_under_the_schema(name: str, data: st.DataObject) -> None:

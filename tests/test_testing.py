@@ -55,6 +55,7 @@ from agreements.model import (
     Word,
 )
 from agreements.testing import EDIT_KINDS, ClauseEdit, EditedPair, EditTruth, strategies, synthetic_pair
+from conftest import COSTLY
 
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]*\Z")
 _FIELDS = ("summary", "obligors", "modality", "weapons", "quantity", "timing", "places")
@@ -523,6 +524,7 @@ def test_events(event: Event) -> None:
     assert _sources_of(event.citations) == {"sana"}
 
 
+@COSTLY
 @given(strategies.agreements())
 def test_agreements_hold_together(agreement: Agreement) -> None:
     assert len(agreement.clauses) <= 8
@@ -535,6 +537,7 @@ def test_agreements_hold_together(agreement: Agreement) -> None:
     assert len(set(keys)) == len(keys)
 
 
+@COSTLY
 @given(
     strategies.agreements(
         actors=["russia", "syria"],
@@ -553,6 +556,7 @@ def test_agreements_use_only_the_pools(agreement: Agreement) -> None:
     assert {relation.target for relation in agreement.relations} <= {"minsk-i", "minsk-ii"} - {agreement.id}
 
 
+@COSTLY
 @given(strategies.corpora(min_agreements=1, max_agreements=2))
 def test_corpora_refer_only_to_their_own_records(corpus: Corpus) -> None:
     from agreements.check import check
@@ -717,11 +721,13 @@ def test_edited_rejects_duplicate_clause_ids() -> None:
 # ----------------------------------------------------------------- edited pairs
 
 
+@COSTLY
 @given(strategies.edited())
 def test_edited_truth_is_consistent(pair: EditedPair) -> None:
     check_truth(pair)
 
 
+@COSTLY
 @given(strategies.edited(single_field=True))
 def test_single_field_edits_have_one_kind(pair: EditedPair) -> None:
     check_truth(pair, single_field=True)
@@ -736,6 +742,7 @@ def test_edited_a_given_agreement(pair: EditedPair) -> None:
     assert not pair.truth.removed & {"c1", "c2"}
 
 
+@COSTLY
 @given(
     st.booleans().flatmap(lambda renumber: st.tuples(st.just(renumber), strategies.edited(renumber=renumber)))
 )

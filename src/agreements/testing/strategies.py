@@ -405,8 +405,8 @@ def _maybe_choice(draw: st.DrawFn, choices: Sequence[str]) -> str | None:
 
 
 def _text_or(draw: st.DrawFn, choices: Sequence[str]) -> str:
-    """One of ``choices`` or, less often, any text."""
-    return _draw_text(draw) if draw(_BOOLEANS) else _chosen(draw, choices)
+    """One of ``choices`` or, one time in three, any text."""
+    return _draw_text(draw) if _index(draw, 3) == 2 else _chosen(draw, choices)
 
 
 # ---------------------------------------------------------------------- dates
