@@ -52,6 +52,7 @@ from agreements.model import (
 )
 from agreements.serialize import to_data
 from agreements.testing import strategies
+from conftest import COSTLY
 
 BROKEN = Path(__file__).parent / "broken"
 CITE = (Citation(source="report", quote="as reported"),)
@@ -681,7 +682,8 @@ def _with_clauses(corpus: Corpus, agreement_id: str, *added: Clause) -> Corpus:
     return attrs.evolve(corpus, agreements=agreements)
 
 
-@given(strategies.corpora(min_agreements=1), st.data())
+@COSTLY
+@given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     corpus: Corpus, data: st.DataObject
 ) -> None:
@@ -734,7 +736,8 @@ def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     assert check(attrs.evolve(added, agreements={**added.agreements, agreement_id: restored})) == before
 
 
-@given(strategies.corpora(min_agreements=1), st.data())
+@COSTLY
+@given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_contradicting_an_existing_clause_is_always_reported(corpus: Corpus, data: st.DataObject) -> None:
     candidates = [
         (agreement.id, number)
@@ -848,7 +851,8 @@ def _actor_references(corpus: Corpus) -> set[str]:
     return found
 
 
-@given(strategies.corpora(min_agreements=1), st.data())
+@COSTLY
+@given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_renaming_an_actor_everywhere_neither_creates_nor_clears_a_problem(
     corpus: Corpus, data: st.DataObject
 ) -> None:
