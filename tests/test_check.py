@@ -796,6 +796,9 @@ def _rename(corpus: Corpus, old: str, new: str) -> Corpus:
             term = attrs.evolve(term, holder=maybe(term.holder), recipient=maybe(term.recipient))
         return attrs.evolve(item, obligors=[name(actor) for actor in item.obligors], weapons=term)
 
+    def rename_claim(claim: Claim) -> Claim:
+        return attrs.evolve(claim, by=[name(actor) for actor in claim.by])
+
     def rename_agreement(agreement: Agreement) -> Agreement:
         return attrs.evolve(
             agreement,
@@ -807,9 +810,11 @@ def _rename(corpus: Corpus, old: str, new: str) -> Corpus:
                     item,
                     parties=[name(actor) for actor in item.parties],
                     third_parties=[name(actor) for actor in item.third_parties],
+                    claims=[rename_claim(claim) for claim in item.claims],
                 )
                 for item in agreement.disputes
             ],
+            claims=[rename_claim(claim) for claim in agreement.claims],
             events=[
                 attrs.evolve(item, actors=[name(actor) for actor in item.actors]) for item in agreement.events
             ],
@@ -848,6 +853,8 @@ def _actor_references(corpus: Corpus) -> set[str]:
         )
         found.update(actor for item in agreement.disputes for actor in (*item.parties, *item.third_parties))
         found.update(actor for item in agreement.events for actor in item.actors)
+        claims = [*agreement.claims, *(claim for item in agreement.disputes for claim in item.claims)]
+        found.update(actor for claim in claims for actor in claim.by)
     return found
 
 

@@ -507,7 +507,7 @@ def compare(
     >>> clauses = Aspect(id="clauses", label="Clauses", extract=lambda a, c: Cell(value=str(len(a.clauses))))
     >>> table = compare(ag.corpus(), aspects=[*BUILTIN_ASPECTS, clauses], keep_empty=False)
     >>> table.rows[-1].aspect.id, table.cell("clauses", "busra-al-sham-2018").value
-    ('clauses', '14')
+    ('clauses', '13')
     """
     if isinstance(agreements, Corpus):
         names = corpus if corpus is not None else agreements
