@@ -471,7 +471,7 @@ def compare(
 
     ``agreements`` is a corpus (all of its agreements) or any agreements; the
     columns are put in the order a :class:`~agreements.model.Corpus` keeps
-    (by date, then by ``follows``, then by id). ``aspects`` chooses the rows, as
+    (by date, then after the agreements of the same date they build on, then by id). ``aspects`` chooses the rows, as
     :class:`Aspect` records or ids of :data:`BUILTIN_ASPECTS`, in the order
     given; by default the built-in aspects. Rows that no agreement says anything on are left out when
     ``aspects`` is not given, kept when it is; ``keep_empty`` decides either
@@ -525,7 +525,7 @@ def compare(
             raise InvalidArgumentError(f"agreement {agreement.id!r} is listed twice")
         seen.add(agreement.id)
     # A corpus orders agreements the one way the library does: by date, then
-    # by ``follows`` among those of the same date, then by id.
+    # after the agreements of the same date they build on (their relations), then by id.
     columns = tuple(Corpus(agreements=chosen).agreements.values())
     rows_for = BUILTIN_ASPECTS if aspects is None else _aspects(aspects)
     date = _as_of(as_of)
