@@ -589,7 +589,7 @@ class TestOutputFile:
             ("table.html", "<!DOCTYPE html>"),
             ("table.md", "# Comparison of"),
             ("table.csv", "Aspect,"),
-            ("table.json", '"format": "agreements-table/1"'),
+            ("table.json", '"format": "agreements-table/2"'),
             ("table.tex", "\\begin{longtable}"),
             ("table.txt", "Comparison of"),
             ("table.text", "Comparison of"),

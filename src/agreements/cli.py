@@ -166,7 +166,10 @@ def cmd_compare(args: argparse.Namespace, out: _Output) -> int:
             raise UsageError(
                 "compare: --aspects lists no aspect; see 'agreements compare --help' for the ids"
             )
-    return _emit_table(compare(agreements, aspects=aspects, corpus=corpus), args, out)
+    table = compare(agreements, aspects=aspects, corpus=corpus, as_of=args.as_of)
+    if args.form == "long":  # tidy data: one row per agreement and clause, as csv or json
+        out.write(getattr(table, f"to_{_format(args, ('csv', 'json'), 'csv')}")(form="long"))
+    return 0 if args.form == "long" else _emit_table(table, args, out)
 
 
 def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
@@ -175,7 +178,8 @@ def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
-    out.write(getattr(found, f"to_{_format(args, LIST_FORMATS, 'text')}")())
+    fmt = _format(args, LIST_FORMATS, "text")
+    out.write(found.to_text(width=out.columns()) if fmt == "text" else getattr(found, f"to_{fmt}")())
     return 0
 
 
@@ -331,9 +335,9 @@ _ASPECTS: Final = ", ".join(aspect.id for aspect in BUILTIN_ASPECTS)
 
 #: Each command: its handler, summary, formats, the option groups it takes, and its own arguments.
 _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], tuple[_Argument, ...]]]] = {
-    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _CO, ()),
-    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
-    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
+    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _COW, ()),
+    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _COW, ()),
+    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _COW, ()),
     "show": (cmd_show, "show one agreement, with its quotes", DATA_FORMATS, _COW, _ID),
     "diff": (cmd_diff, "what changed from agreement A to agreement B", TABLE_FORMATS, _COW, (
         ("old", {"metavar": "A", "help": "the earlier agreement's id"}),
@@ -342,6 +346,8 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
     "compare": (cmd_compare, "compare agreements side by side (all by default)", TABLE_FORMATS, _COW, (
         ("ids", {"nargs": "*", "metavar": "ID", "help": "the agreements to compare (default: all)"}),
         ("--aspects", {"metavar": "LIST", "help": f"comma-separated aspect ids, in order; of: {_ASPECTS}"}),
+        ("--as-of", {"metavar": "DATE", "help": "each status as the sources give it on DATE (YYYY, YYYY-MM or YYYY-MM-DD)"}),
+        ("--form", {"choices": ("wide", "long"), "default": "wide", "help": "wide: aspects by agreements (default); long: one row per agreement and clause (csv or json)"}),
     )),
     "cite": (cmd_cite, "every quote behind an agreement", LIST_FORMATS, _COW, _ID),
     "resolve": (cmd_resolve, "the actor or place a name stands for", ("text", "json"), _CO, (

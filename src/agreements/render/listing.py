@@ -17,11 +17,12 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from agreements._text import one_line, width, words, wrap
+from agreements._text import one_line, words, wrap
+from agreements._text import width as _width
 from agreements.exceptions import Problem
 from agreements.model import Actor, Agreement, Backed, Corpus, Place, StatusEntry
 from agreements.render.csv import neutralise
@@ -40,6 +41,12 @@ __all__ = [
 ]
 
 
+_GAP: Final = "  "
+_NARROWEST: Final = 40
+#: The fewest columns the last column of a listing gets; with fewer, the listing lists records.
+_LAST_MIN: Final = 20
+
+
 def _rows(items: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item) for item in items)
 
@@ -51,16 +58,43 @@ class Listing:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
 
-    def to_text(self) -> str:
-        """Columns padded to their widest cell, the last one left ragged; ``""`` with no rows."""
+    def to_text(self, *, width: int | None = None) -> str:
+        """Columns padded to their widest cell, the last one left ragged; ``""`` with no rows.
+
+        With ``width`` (at least 40), no line is wider: the last column wraps
+        under itself, and when the other columns leave it fewer than 20
+        columns, each row is listed as a record, one field a line, after a
+        sentence that says so.
+        """
         if not self.rows:
             return ""
         shown = [[one_line(cell) for cell in row] for row in (self.header, *self.rows)]
-        sizes = [max(width(row[index]) for row in shown) for index in range(len(self.header) - 1)]
+        sizes = [max(_width(row[index]) for row in shown) for index in range(len(self.header) - 1)]
+        limit = None if width is None else max(width, _NARROWEST)
+        lead = sum(sizes) + len(_GAP) * len(sizes)
+        if limit is not None and limit - lead < _LAST_MIN:
+            return self._records(shown, limit)
         lines = []
         for row in shown:
-            cells = [cell + " " * (size - width(cell)) for cell, size in zip(row, sizes, strict=False)]
-            lines.append("  ".join([*cells, row[-1]]).rstrip())
+            cells = [cell + " " * (size - _width(cell)) for cell, size in zip(row, sizes, strict=False)]
+            if limit is None:
+                lines.append(_GAP.join([*cells, row[-1]]).rstrip())
+                continue
+            head, *rest = wrap(row[-1], limit - lead)
+            lines.append(_GAP.join([*cells, head]).rstrip())
+            lines += [" " * lead + line for line in rest]
+        return "\n".join(lines) + "\n"
+
+    def _records(self, shown: list[list[str]], limit: int) -> str:
+        """Each row as a record: its first cell, then ``header: value`` a line, wrapped to ``limit``."""
+        lines = wrap(
+            f"The {len(self.header)} columns do not fit in {limit} columns: one record per row.", limit
+        )
+        for row in shown[1:]:
+            lines += ["", *wrap(row[0], limit)]
+            for name, cell in zip(shown[0][1:], row[1:], strict=True):
+                head, *rest = wrap(f"{name}: {cell}", limit - 4, first=limit - 2)
+                lines += [f"  {head}", *(f"    {line}" for line in rest)]
         return "\n".join(lines) + "\n"
 
     def to_csv(self) -> str:

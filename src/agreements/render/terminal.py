@@ -6,7 +6,7 @@ Every row is a heading across the width (``-- Weapons handed over ---``)
 followed by its cells side by side, one column per agreement under its id, so
 that the agreements get the whole width; cells wrap at spaces (a word too long
 for its line is cut, the cut marked ``↩``) with hanging indents. When the
-columns would be narrower than 18 characters, the table is split into groups
+columns would be narrower than 22 characters, the table is split into groups
 of columns, or, when not even two fit, each row lists its cells one under
 another; the text says which. A new or changed item starts with ``*``, ``−2``
 says that two items of the column to the left are not in this one, a disputed
@@ -43,7 +43,7 @@ _MARGIN: Final = "  "
 _BULLET: Final = "• "
 _GAP: Final = "  "
 #: The narrowest a column of a table gets; narrower, the table splits into groups of columns.
-_COLUMN_MIN: Final = 18
+_COLUMN_MIN: Final = 22
 _NARROWEST: Final = 40
 
 #: How rich colours each kind of span; plain text ignores them.
