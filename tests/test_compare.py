@@ -421,7 +421,7 @@ class TestTerms:
 
 class TestStatusAsOf:
     def statuses(self, as_of: str | None) -> dict[str, tuple[str, str]]:
-        table = compare(ag.corpus().agreements.values(), as_of=as_of)  # type: ignore[arg-type]
+        table = compare(ag.corpus().agreements.values(), as_of=as_of)
         row = table.row("status")
         return {
             agreement.id: (cell.value, cell.note)
@@ -552,6 +552,54 @@ class TestLongForm:
             "daraa-al-balad-2021-09-06",
         ]
         assert wide.loc["weapons-handover:disputed", "daraa-2018-07"].startswith("medium")
+
+
+class TestCommandLine:
+    """``agreements compare --as-of DATE`` and ``--form long``."""
+
+    def run(self, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+        from agreements.cli import main
+
+        status = main(["compare", *argv])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    def test_as_of_gives_the_statuses_of_that_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = self.run(
+            capsys, "daraa-2018-07", "--as-of", "2019", "--aspects", "status", "--width", "200"
+        )
+        assert status == 0
+        assert "statuses as of 2019" in out
+        assert "in force" in out
+        assert "as of 2018-07~, per truce-report-2021-09-02" in out
+        _, later, _ = self.run(
+            capsys, "daraa-2018-07", "--as-of", "2021-09", "--aspects", "status", "--width", "200"
+        )
+        assert "collapsed" in later
+        assert "in force" not in later
+
+    def test_a_bad_date_is_an_error_on_one_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = self.run(capsys, "--as-of", "June")
+        assert (status, out) == (2, "")
+        assert "'June' is not a date like '2019'" in err
+
+    def test_the_long_form_is_csv_by_default_or_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        import csv
+        import io
+        import json
+
+        status, out, _ = self.run(capsys, "--form", "long")
+        assert status == 0
+        rows = list(csv.reader(io.StringIO(out)))
+        assert tuple(rows[0]) == LONG_COLUMNS
+        assert len(rows) - 1 == len(comparison_render.long_rows(compare(ag.corpus())))
+        _, data, _ = self.run(capsys, "--form", "long", "--format", "json")
+        assert len(json.loads(data)) == len(rows) - 1
+
+    def test_the_long_form_has_no_text_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, err = self.run(capsys, "--form", "long", "--format", "markdown")
+        assert (status, out) == (2, "")
+        assert "expected one of csv, json" in err
 
 
 class TestAspects:

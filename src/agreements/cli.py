@@ -157,15 +157,12 @@ def _emit_table(result: Any, args: argparse.Namespace, out: _Output) -> int:
 
 def cmd_compare(args: argparse.Namespace, out: _Output) -> int:
     corpus = _corpus(args)
-    ids: list[str] = args.ids
-    agreements = [corpus.get(agreement_id) for agreement_id in ids] if ids else corpus
+    agreements = [corpus.get(agreement_id) for agreement_id in args.ids] if args.ids else corpus
     aspects = None
     if args.aspects is not None:
         aspects = [name.strip() for name in args.aspects.split(",") if name.strip()]
         if not aspects:
-            raise UsageError(
-                "compare: --aspects lists no aspect; see 'agreements compare --help' for the ids"
-            )
+            raise UsageError("compare: --aspects lists no aspect; 'agreements compare --help' lists the ids")
     table = compare(agreements, aspects=aspects, corpus=corpus, as_of=args.as_of)
     if args.form == "long":  # tidy data: one row per agreement and clause, as csv or json
         out.write(getattr(table, f"to_{_format(args, ('csv', 'json'), 'csv')}")(form="long"))
