@@ -396,6 +396,20 @@ class TestTerms:
             " condition: Once the ceasefire holds."
         ]
 
+    def test_a_clause_says_who_it_binds_and_how(self) -> None:
+        forbidden = clause(
+            "f", Category.SIEGE, "Shell the town.", obligors=["russia"], modality=Modality.MUST_NOT
+        )
+        allowed = clause("a", Category.SIEGE, "Civilians return.", all_parties=True, modality=Modality.MAY)
+        table = compare([deal("a", "2020", forbidden, allowed)], aspects=["siege"], corpus=NAMES)
+        assert values(table, "siege") == [
+            "Forbidden: Shell the town. — who must not: Russia\nAllowed: Civilians return. — who may: all parties"
+        ]
+        builtin = compare([ag.get("daraa-al-balad-2021-09-06")], aspects=["checkpoints"])
+        assert builtin.cell("checkpoints", "daraa-al-balad-2021-09-06").value == (
+            "Government forces deploy nine checkpoints. — who must: Government forces; quantity: 9 checkpoints"
+        )
+
     def test_weapons_rows_say_whose_weapons_and_when(self) -> None:
         handover = weapons(
             "h",

@@ -14,7 +14,7 @@ so that rendering does not depend on the analysis that builds it, and
 >>> import agreements as ag
 >>> clause = ag.get("daraa-al-balad-2021-09-06").clause("checkpoints")
 >>> clause_text(clause, ag.get("daraa-al-balad-2021-09-06"), ag.corpus())
-'Government forces deploy nine checkpoints. — quantity: 9 checkpoints'
+'Government forces deploy nine checkpoints. — who must: Government forces; quantity: 9 checkpoints'
 """
 
 from __future__ import annotations
@@ -176,8 +176,17 @@ def weapons_text(term: WeaponsTerm, clause: Clause, corpus: Corpus) -> str:
 
 
 def clause_details(clause: Clause, agreement: Agreement | None, corpus: Corpus) -> list[str]:
-    """The terms of a clause beyond its summary, each labelled: quantity, deadline, timing, condition, weapons."""
+    """The terms of a clause beyond its summary, each labelled: who is bound, weapons, quantity, deadline, timing, condition.
+
+    Who is bound comes with the modality: ``who must: Syrian government``,
+    ``who must not: ...``, ``who may: ...`` (``all parties`` for a clause
+    that binds every party).
+    """
     found: list[str] = []
+    bound = [one_line(corpus.actor_name(actor)) for actor in clause.obligors]
+    bound += ["all parties"] if clause.all_parties else []
+    if bound:
+        found.append(f"who {words(clause.modality)}: {', '.join(bound)}")
     if clause.weapons is not None:
         found.append(f"weapons: {weapons_text(clause.weapons, clause, corpus)}")
     if clause.quantity is not None:
