@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "agreements._files": 0,
     "agreements.similarity": 0,
     "agreements.exceptions": 1,
+    "agreements._reading": 1,
     "agreements._names": 2,
     "agreements.model": 3,
     "agreements.check": 4,
@@ -83,7 +84,9 @@ def imports(module: str, path: Path, known: dict[str, Path]) -> Iterator[tuple[s
             if node.level:
                 parts = package.split(".")[: len(package.split(".")) - node.level + 1]
                 base = ".".join([*parts, base] if base else parts)
-            targets = [f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names]
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base for alias in node.names
+            ]
         else:
             continue
         for target in targets:
@@ -152,7 +155,11 @@ def test_every_import_goes_down_the_layers() -> None:
     "analysis", ["agreements.compare", "agreements.diff", "agreements.timeline", "agreements.cli"]
 )
 def test_rendering_never_reads_the_analysis(analysis: str) -> None:
-    readers = [name for name, targets in graph().items() if name.startswith("agreements.render") and analysis in targets]
+    readers = [
+        name
+        for name, targets in graph().items()
+        if name.startswith("agreements.render") and analysis in targets
+    ]
     assert not readers
 
 
@@ -180,9 +187,11 @@ def test_the_cli_is_imported_by_nothing_but_main() -> None:
 def test_the_cli_uses_no_private_module_of_another_layer() -> None:
     known = modules()
     private = sorted(
-        target
-        for target, _, _ in imports("agreements.cli", known["agreements.cli"], known)
-        if target.startswith("agreements") and any(part.startswith("_") for part in target.split(".")[1:])
+        {
+            target
+            for target, _, _ in imports("agreements.cli", known["agreements.cli"], known)
+            if target.startswith("agreements") and any(part.startswith("_") for part in target.split(".")[1:])
+        }
     )
     assert private == ["agreements._files", "agreements._text"], private
 

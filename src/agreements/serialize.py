@@ -23,7 +23,6 @@ import enum
 import json
 import os
 import re
-import tomllib
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -37,6 +36,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from agreements import model
 from agreements._files import write_text
+from agreements._reading import MAX_BYTES, MAX_DEPTH, parse, path_text, read_text, yaml_dumps
 from agreements._text import excerpt
 from agreements.check import check, check_document
 from agreements.exceptions import (
@@ -52,6 +52,8 @@ from agreements.similarity import closest
 
 __all__ = [
     "FORMATS",
+    "MAX_BYTES",
+    "MAX_DEPTH",
     "Document",
     "dump",
     "dumps",
@@ -183,7 +185,7 @@ def _structure_enum(value: object, cls: type[_E]) -> _E:
     hint = (
         f"; did you mean {guess[0][0]!r}?" if guess else f"; expected one of {', '.join(map(repr, allowed))}"
     )
-    raise ValueError(f"{value!r} is not {article} {label}{hint}") from None
+    raise ValueError(f"{excerpt(value)} is not {article} {label}{hint}") from None
 
 
 def _structure_date(value: object, _: type) -> model.PartialDate:
@@ -225,6 +227,11 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook(float, _strict_number)
     converter.register_structure_hook_func(lambda tp: tp in _OPEN_TYPES, _structure_word)
     converter.register_unstructure_hook(model.Word, str)
+    # A word of an open vocabulary is written as plain text, whether built in (a StrEnum member,
+    # which YAML's safe dumper cannot write) or not.
+    converter.register_unstructure_hook_func(lambda tp: tp in _OPEN_TYPES, str)
+    for vocabulary in _OPEN_TYPES.values():  # a str subclass: cattrs would pass the member through as it is
+        converter.register_unstructure_hook(vocabulary, str)
     converter.register_structure_hook(model.PartialDate, _structure_date)
     converter.register_unstructure_hook(model.PartialDate, str)
     converter.register_structure_hook_func(
@@ -244,7 +251,7 @@ def _make_converter() -> cattrs.Converter:
         seen: set[Any] = set()
         for index, item in enumerate(items):
             if item in seen:
-                raise FieldError(f"[{index}]", f"{_plain(item)!r} is listed twice")
+                raise FieldError(f"[{index}]", f"{excerpt(_plain(item))} is listed twice")
             seen.add(item)
         return frozenset(items)
 
@@ -263,7 +270,7 @@ def _make_converter() -> cattrs.Converter:
         seen: set[str] = set()
         for index, record in enumerate(records):
             if record.id in seen:
-                raise FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
+                raise FieldError(f"[{index}].id", f"duplicate id {excerpt(record.id)}")
             seen.add(record.id)
         return tuple(records)
 
@@ -329,7 +336,11 @@ def _problems(error: BaseException, path: _Path, cls: type[Any] | None) -> list[
         for key in sorted(error.extra_fields):
             guess = closest(key, known, limit=1, cutoff=0.6)
             hint = f"; did you mean {guess[0][0]!r}?" if guess else ""
-            found.append(Problem(path=_format_path((*path, key)), message=f"unknown key {key!r}{hint}"))
+            found.append(
+                Problem(
+                    path=_format_path((*path, path_text([key]))), message=f"unknown key {excerpt(key)}{hint}"
+                )
+            )
         return found
     if isinstance(error, KeyError):
         return [Problem(path=_format_path(path), message="required, but missing")]
@@ -401,14 +412,21 @@ def _from_data(data: object, cls: type[Any] | None) -> Any:
             if guess
             else f"; expected one of {', '.join(map(repr, _KINDS))}"
         )
-        raise InvalidDataError([Problem(path="type", message=f"{kind!r} is not a kind of document{hint}")])
+        raise InvalidDataError(
+            [Problem(path="type", message=f"{excerpt(kind)} is not a kind of document{hint}")]
+        )
     target = cls or _KINDS[kind or "corpus"]
     old = _upgrade(body, target, ())
     if old:
         raise InvalidDataError(old)
     if kind is not None and _KINDS[kind] is not target:
         raise InvalidDataError(
-            [Problem(path="type", message=f"expected a document of kind {_KIND_OF[target]!r}, got {kind!r}")]
+            [
+                Problem(
+                    path="type",
+                    message=f"expected a document of kind {_KIND_OF[target]!r}, got {excerpt(kind)}",
+                )
+            ]
         )
     try:
         return _CONVERTER.structure(body, target)
@@ -463,22 +481,6 @@ def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Probl
 def _items(value: object) -> list[dict[str, Any]]:
     """The tables of a list, each at its index (anything else an empty table, for structuring to report)."""
     return [item if isinstance(item, dict) else {} for item in value] if isinstance(value, list) else []
-
-
-def _parse(text: str, fmt: str) -> object:
-    try:
-        if fmt == "json":
-            return json.loads(text)
-        if fmt == "toml":
-            return tomllib.loads(text)
-        import yaml  # noqa: PLC0415 - an optional extra, imported only when YAML is asked for
-
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            raise ValueError(str(error).replace("\n", " ")) from None
-    except (ValueError, tomllib.TOMLDecodeError) as error:
-        raise InvalidDataError([Problem(path="", message=f"not valid {fmt.upper()}: {error}")]) from None
 
 
 def _check_cls(cls: type[Any] | None) -> type[Any] | None:
@@ -539,7 +541,7 @@ def loads(text: str, fmt: str, *, cls: type[Any] | None = None) -> Any:
     agreements.exceptions.InvalidDataError: classes[0]: 'heavvy' is not a weapon class; did you mean 'heavy'?
     """
     ArgumentTypeError.check("text", text, str, "text")
-    return _from_data(_parse(text, _check_format(fmt)), _check_cls(cls))
+    return _from_data(parse(text, _check_format(fmt)), _check_cls(cls))
 
 
 def dumps(obj: Document, fmt: str) -> str:
@@ -556,9 +558,7 @@ def dumps(obj: Document, fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if name == "toml":
         return tomli_w.dumps(data)
-    import yaml  # noqa: PLC0415 - the optional extra 'yaml'
-
-    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")))
+    return yaml_dumps(data)
 
 
 _REGISTRIES: Final = ("sources", "actors", "places", "agreements")
@@ -566,20 +566,10 @@ _REGISTRIES: Final = ("sources", "actors", "places", "agreements")
 _Origins = dict[tuple[str, str], tuple[Path, str]]
 
 
-def _read(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
+def _read(path: Path, cls: type[Any] | None, max_bytes: int) -> tuple[Any, _Origins]:
+    fmt = _check_format(format_for(path))
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidDataError(
-            [Problem(path="", message=f"not UTF-8 text: {error}")], file=str(path)
-        ) from None
-    except OSError as error:
-        problem = Problem(
-            path="", message=f"cannot read the file: {error.strerror or error}", code="unreadable"
-        )
-        raise InvalidDataError([problem], file=str(path)) from None
-    try:
-        data = _parse(text, _check_format(format_for(path)))
+        data = parse(read_text(path, max_bytes=max_bytes), fmt)
         document = _from_data(data, cls)
     except InvalidDataError as error:
         raise error.with_file(str(path)) from None
@@ -622,15 +612,25 @@ def _check_read(document: Any, origins: _Origins, path: Path) -> None:
 
 
 @overload
-def load(path: str | Path, *, check: bool = True) -> Document: ...
+def load(path: str | Path, *, check: bool = True, max_bytes: int = MAX_BYTES) -> Document: ...
 @overload
-def load(path: str | Path, *, cls: type[_D], check: bool = True) -> _D: ...
-def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) -> Any:
+def load(path: str | Path, *, cls: type[_D], check: bool = True, max_bytes: int = MAX_BYTES) -> _D: ...
+def load(
+    path: str | Path, *, cls: type[Any] | None = None, check: bool = True, max_bytes: int = MAX_BYTES
+) -> Any:
     """Read a document from a file, the format taken from its suffix.
 
     A folder is read as one corpus: every ``.json``, ``.toml``, ``.yaml`` and
     ``.yml`` file below it, in name order, merged (an agreement document adds
     its agreement). Errors name the file.
+
+    Files are untrusted: only regular files of at most ``max_bytes`` bytes
+    each are read (10 MiB by default; the size is checked before reading),
+    nesting deeper than :data:`MAX_DEPTH` levels, a key given twice, and in
+    YAML anchors, aliases, tags, keys that are not text and values that YAML
+    readers disagree on are refused. Every refusal is an
+    :class:`InvalidDataError` naming the file, the line when the parser
+    gives one, and the path (see the documentation's "Security and limits").
 
     An agreement or a corpus is then checked with :func:`agreements.check`,
     and its errors (not its warnings) raise :class:`InvalidDataError`, located
@@ -643,32 +643,39 @@ def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) 
     if not str(path):
         raise InvalidArgumentError("path: expected a file or folder, got an empty path")
     _check_cls(cls)
+    _check_max_bytes(max_bytes)
     path = Path(path)
     if path.is_dir():
+        # Anything with a data suffix that is not a folder is read, so that a named pipe or a
+        # device among the files is an error that names it, not a file silently left out.
         found, origins = _merge(
-            sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+            sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and not p.is_dir()),
+            max_bytes,
         )
         if cls is not None and not isinstance(found, cls):
             raise ArgumentTypeError(
                 f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}"
             )
     else:
-        found, origins = _read(path, cls)
+        found, origins = _read(path, cls, max_bytes)
     if check:
         _check_read(found, origins, path)
     return found
 
 
-def validate(path: str | Path, *, corpus: model.Corpus | None = None) -> tuple[Problem, ...]:
+def validate(
+    path: str | Path, *, corpus: model.Corpus | None = None, max_bytes: int = MAX_BYTES
+) -> tuple[Problem, ...]:
     """Every problem of the file or folder at ``path``, errors and warnings, without raising.
 
-    The document is read (its format and fields checked), then checked with
-    :func:`agreements.check` against ``corpus`` when given (say, the built-in
-    corpus, for files that name its actors). An id that the file and
-    ``corpus`` both define is a problem too. An empty tuple means all is well.
+    The document is read (its format and fields checked, with the limits
+    of :func:`load`), then checked with :func:`agreements.check` against
+    ``corpus`` when given (say, the built-in corpus, for files that name its
+    actors). An id that the file and ``corpus`` both define is a problem too.
+    An empty tuple means all is well.
     """
     try:
-        found = load(path, check=False)
+        found = load(path, check=False, max_bytes=max_bytes)
     except InvalidDataError as error:
         return error.problems
     if not isinstance(found, model.Corpus | model.Agreement):
@@ -679,13 +686,19 @@ def validate(path: str | Path, *, corpus: model.Corpus | None = None) -> tuple[P
         return (Problem(path=error.registry, message=str(error), code="merge-conflict"),)
 
 
-def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
+def _check_max_bytes(max_bytes: int) -> None:
+    ArgumentTypeError.check("max_bytes", max_bytes, int, "a whole number of bytes")
+    if max_bytes < 1:
+        raise InvalidArgumentError(f"max_bytes: expected a number of bytes above 0, got {max_bytes}")
+
+
+def _merge(paths: Iterable[Path], max_bytes: int) -> tuple[model.Corpus, _Origins]:
     registries: dict[str, dict[str, Any]] = {name: {} for name in _REGISTRIES}
     origin: _Origins = {}
     problems: list[InvalidDataError] = []
     for path in paths:
         try:
-            document, places = _read(path, None)
+            document, places = _read(path, None, max_bytes)
         except InvalidDataError as error:
             problems.append(error)
             continue
@@ -709,7 +722,8 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
                         InvalidDataError(
                             [
                                 Problem(
-                                    path=name, message=f"duplicate id {record.id!r}, also in {str(earlier)!r}"
+                                    path=name,
+                                    message=f"duplicate id {excerpt(record.id)}, also in {str(earlier)!r}",
                                 )
                             ],
                             file=str(path),
