@@ -22,6 +22,7 @@ __all__ = [
     "and_list",
     "article",
     "clean",
+    "clip",
     "count",
     "excerpt",
     "lines",
@@ -69,6 +70,22 @@ def one_line(text: str) -> str:
     'Busra al-Sham\\ufffd'
     """
     return " ".join(clean(text).split())
+
+
+def clip(text: str, limit: int = 500) -> str:
+    """``text`` as :func:`one_line` makes it, cut in the middle to at most ``limit`` characters.
+
+    For a line a person reads (an error on standard error, a line of
+    ``validate``) whose parts come from an untrusted file.
+
+    >>> clip("unknown key 'x" + "y" * 80 + "'", 30)
+    "unknown key '...yyyyyyyyyyyyy'"
+    """
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    head = (limit - 3) // 2
+    return f"{line[:head]}...{line[len(line) - (limit - 3 - head) :]}"
 
 
 def width(text: str) -> int:
