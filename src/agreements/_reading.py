@@ -145,13 +145,16 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         handle = os.open(path, flags)  # non-blocking: opening a named pipe must not wait for a writer
     except OSError as error:
         _fail(f"cannot read the file: {error.strerror or error}", code="unreadable")
-    with os.fdopen(handle, "rb") as file:
-        info = os.fstat(file.fileno())
+    try:
+        info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
             _fail(f"not a regular file ({_kind_of_file(info.st_mode)}); give a data file", code="not-a-file")
         if info.st_size > max_bytes:
             _fail(_too_large(info.st_size, max_bytes), code="too-large")
-        data = file.read(max_bytes + 1)
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            data = file.read(max_bytes + 1)
+    finally:
+        os.close(handle)
     if len(data) > max_bytes:  # it grew while we read
         _fail(_too_large(len(data), max_bytes), code="too-large")
     try:
@@ -407,6 +410,8 @@ def _parse_yaml(text: str, *, pure: bool) -> object:
         _fail(refused.message, code=refused.code, path=path_text(builder.where()), line=refused.line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if "maximum nesting depth" in str(error.problem):  # libyaml's own limit, 1,000 levels, met first
+            _fail(_too_deep(), code="too-deep", line=_mark_line(mark))
         said = ", ".join(part for part in (error.context, error.problem) if part)
         _fail(f"not valid YAML: {excerpt(said)[1:-1]}", code="syntax", line=_mark_line(mark))
     except yaml.YAMLError as error:  # pragma: no cover - a reader error, which the check above prevents
@@ -583,6 +588,7 @@ def _dumpers() -> dict[bool, type[Any]]:
     for pure, base in ((False, getattr(yaml, "CSafeDumper", yaml.SafeDumper)), (True, yaml.SafeDumper)):
         dumper: type[yaml.SafeDumper] = type(f"Strict{base.__name__}", (base,), {})
         dumper.add_representer(str, represent_str)
+        dumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign] # the reader refuses them
         dumper.add_implicit_resolver("tag:agreements:not-text", _NOT_TEXT, None)
         found[pure] = dumper
     return found

@@ -25,7 +25,7 @@ import os
 import re
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
@@ -33,6 +33,7 @@ import attrs
 import cattrs
 import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
 
 from agreements import model
 from agreements._files import write_text
@@ -134,22 +135,27 @@ def _describe(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _got(value: object) -> str:
+    """What a value is, for an error message: ``null``, or its kind and a bounded excerpt."""
+    return "null" if value is None else f"{_describe(value)} {excerpt(value)}"
+
+
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected text, got {_got(value)}")
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a whole number, got {_got(value)}")
     return value
 
 
 def _strict_number(value: object, _: type) -> float:
     # Whole numbers stay whole, so that what is read is written back the same.
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"expected a number, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a number, got {_got(value)}")
     return value
 
 
@@ -161,7 +167,7 @@ def _structure_word(value: object, tp: Any) -> enum.StrEnum | model.Word:
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected true or false, got {_got(value)}")
     return value
 
 
@@ -172,9 +178,7 @@ def _enum_label(cls: type[enum.Enum]) -> str:
 def _structure_enum(value: object, cls: type[_E]) -> _E:
     allowed = [str(member.value) for member in cls]
     if not isinstance(value, str):
-        raise TypeError(
-            f"expected text, one of {', '.join(map(repr, allowed))}; got {_describe(value)} {excerpt(value)}"
-        )
+        raise TypeError(f"expected text, one of {', '.join(map(repr, allowed))}; got {_got(value)}")
     try:
         return cls(value)
     except ValueError:
@@ -194,7 +198,7 @@ def _structure_date(value: object, _: type) -> model.PartialDate:
     if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates (and times) as dates
         return model.PartialDate.from_date(value)
     if not isinstance(value, str):
-        raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a date as text like '2018-07', got {_got(value)}")
     try:
         return model.PartialDate.parse(value)
     except FieldError as error:
@@ -215,7 +219,7 @@ def _is_registry(tp: Any) -> bool:
 
 def _as_list(value: object) -> list[Any]:
     if not isinstance(value, list | tuple):
-        raise TypeError(f"expected a list, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a list, got {_got(value)}")
     return list(value)
 
 
@@ -281,6 +285,20 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(_is_frozenset, structure_frozenset)
     converter.register_unstructure_hook_func(_is_frozenset, unstructure_frozenset)
     converter.register_structure_hook_func(_is_registry, structure_registry)
+
+    def structure_record(cls: type[Any]) -> Callable[[object, type[Any]], Any]:
+        # Without this, a record given as anything but a table (null, text, a number) fails
+        # inside cattrs' generated code with a Python-internal message.
+        structure = make_dict_structure_fn(cls, converter)
+
+        def checked(value: object, tp: type[Any]) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a table, got {_got(value)}")
+            return structure(value, tp)
+
+        return checked
+
+    converter.register_structure_hook_factory(attrs.has, structure_record)
     converter.register_unstructure_hook_func(_is_registry, unstructure_registry)
     return converter
 
@@ -333,7 +351,12 @@ def _problems(error: BaseException, path: _Path, cls: type[Any] | None) -> list[
     if isinstance(error, ForbiddenExtraKeysError):
         known = _field_names(error.cl)
         found = []
-        for key in sorted(error.extra_fields):
+        extra: list[object] = list(error.extra_fields)  # typed as text, but from_data() takes any mapping
+        for key in sorted(extra, key=lambda key: (type(key).__name__, repr(key))):
+            if not isinstance(key, str):  # from_data() of a mapping the caller made
+                where = _format_path((*path, f"[{excerpt(key)}]"))
+                found.append(Problem(path=where, message=f"keys must be text, got {_got(key)}"))
+                continue
             guess = closest(key, known, limit=1, cutoff=0.6)
             hint = f"; did you mean {guess[0][0]!r}?" if guess else ""
             found.append(
