@@ -117,7 +117,7 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
         try:
             return format_of(args.output, allowed)
         except AgreementsError as error:
-            raise UsageError(f"{args.command}: {error}, or give --format") from None
+            raise UsageError(f"{args.command}: -o {str(args.output)!r}: {error}, or give --format") from None
     if fmt is None:
         return default
     fmt = _ALIASES.get(fmt.lower(), fmt.lower())
@@ -335,15 +335,22 @@ def _max_bytes(text: str) -> int:
     return value
 
 
+def _path(text: str) -> Path:
+    """A file or folder named on the command line: ``Path("")`` would be the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file or folder, got an empty name")
+    return Path(text)
+
+
 _BUILTIN_HELP: Final = "use the built-in corpus too: your files may name its actors, places and agreements"
 #: The option groups that commands share, by name.
 _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = {
     "corpus": (
-        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file), not the built-in one"}),
+        (("--corpus",), {"type": _path, "metavar": "PATH", "help": "read this corpus (folder or file), not the built-in one"}),
         (("--with-builtin",), {"action": "store_true", "help": _BUILTIN_HELP}),
         (("--max-bytes",), {"type": _max_bytes, "default": MAX_BYTES, "metavar": "N", "help": "read files of up to N bytes (default 10M; units k, M, G)"}),
     ),
-    "output": ((("-o", "--output"), {"type": Path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
+    "output": ((("-o", "--output"), {"type": _path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
     "width": ((("--width",), {"type": _width, "metavar": "N", "help": f"fit text into N columns, {NARROWEST}-{WIDEST}"}),),
 }  # fmt: skip
 
@@ -383,7 +390,7 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
         ("name", {"metavar": "NAME", "help": "a name, in any spelling the sources use"}),
     )),
     "validate": (cmd_validate, "check data files (exit 1 when there are errors)", ("text", "json"), _CO, (
-        ("files", {"nargs": "+", "type": Path, "metavar": "FILE", "help": "files or folders to check"}),
+        ("files", {"nargs": "+", "type": _path, "metavar": "FILE", "help": "files or folders to check"}),
     )),
     "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
         "text", "svg", "json"), _COW, ()),
