@@ -40,6 +40,7 @@ when YAML is read or written.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -403,9 +404,12 @@ def _parse_yaml(text: str, *, pure: bool) -> object:
             line=_line_of(text, bad.start()),
         )
     loader = _loaders()[pure](text)
-    builder = _Builder()
+    builder = _Builder(spans="\t" in text)
     try:
-        return builder.build(loader)
+        data = builder.build(loader)
+        if builder.spans is not None:
+            _check_tabs(text, builder.spans)
+        return data
     except _RefusedError as refused:
         _fail(refused.message, code=refused.code, path=path_text(builder.where()), line=refused.line)
     except yaml.MarkedYAMLError as error:
@@ -433,9 +437,11 @@ class _Builder:
     PyYAML's own parser.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, spans: bool = False) -> None:
         # Each open list or table: [the container, its latest key, whether that key's value is awaited].
         self.stack: list[list[Any]] = []
+        #: With ``spans``, where each scalar starts and ends, and whether it is quoted or a block.
+        self.spans: list[tuple[int, int, bool]] | None = [] if spans else None
 
     def where(self) -> list[str | int]:
         """The path of the value being read."""
@@ -458,12 +464,15 @@ class _Builder:
         root: list[Any] = []
         documents = 0
         get = loader.get_event
+        spans = self.spans
         while True:
             event = get()
             kind = event.__class__
             if kind is scalar:
                 if event.anchor is not None or event.tag is not None:
                     self._refuse_node(event)
+                if spans is not None:
+                    spans.append((event.start_mark.index, event.end_mark.index, bool(event.style)))
                 if not event.style:  # plain: None from PyYAML, "" from libyaml
                     try:
                         value = _plain(event.value)
@@ -555,6 +564,70 @@ _KEY_KINDS: Final[dict[type, str]] = {
     type(None): "null (nothing, ~ or null)",
     bool: "true or false",
 }
+
+
+def _check_tabs(text: str, spans: list[tuple[int, int, bool]]) -> None:
+    """Refuse a tab outside quoted and block texts and comments, as PyYAML's parser does and libyaml does not.
+
+    libyaml takes a tab for a space between a key and its value or at the
+    end of a plain value (``a:<tab>b``); PyYAML's parser refuses it. So that
+    both paths read the same documents, the libyaml path refuses it too.
+    Time grows with the scalars and the lines that hold tabs, not the tabs.
+    """
+    starts = [start for start, _, _ in spans]
+    index = text.find("\t")
+    while index >= 0:
+        found = bisect.bisect_right(starts, index) - 1
+        if found >= 0 and index < spans[found][1]:
+            start, end, quoted = spans[found]
+            if quoted:  # inside quotes or a block: skip the rest of it
+                _check_block_indentation(text, start, end)
+                index = text.find("\t", end)
+                continue
+        line_start = text.rfind("\n", 0, index) + 1
+        if not _in_comment(text, line_start, index, starts, spans):
+            raise _RefusedError(
+                "a tab can stand only inside quotes, a block text (|, >) or a comment;"
+                " use spaces between keys, values and list items",
+                code="syntax",
+                line=_line_of(text, index),
+            )
+        line_end = text.find("\n", index)
+        index = -1 if line_end < 0 else text.find("\t", line_end)
+
+
+def _check_block_indentation(text: str, start: int, end: int) -> None:
+    """Refuse a tab where a block text's indentation is found: libyaml refuses it, PyYAML's parser does not."""
+    header_end = text.find("\n", start, end)
+    if text[start] not in "|>" or header_end < 0 or any(char.isdigit() for char in text[start:header_end]):
+        return  # quoted, or a block with its indentation given (|2)
+    line = header_end + 1
+    while line < end:
+        first = line
+        while first < end and text[first] == " ":
+            first += 1
+        if first < end and text[first] == "\t":
+            raise _RefusedError(
+                "a tab where a block text's indentation is expected; indent with spaces",
+                code="syntax",
+                line=_line_of(text, first),
+            )
+        if first < end and text[first] not in "\r\n":
+            return
+        line = first + 1
+
+
+def _in_comment(
+    text: str, line_start: int, index: int, starts: list[int], spans: list[tuple[int, int, bool]]
+) -> bool:
+    """Whether a ``#`` outside every scalar comes before ``index`` on its line."""
+    hash_ = text.find("#", line_start, index)
+    while hash_ >= 0:
+        found = bisect.bisect_right(starts, hash_) - 1
+        if found < 0 or hash_ >= spans[found][1]:
+            return True
+        hash_ = text.find("#", spans[found][1], index)
+    return False
 
 
 @functools.cache
