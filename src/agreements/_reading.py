@@ -662,7 +662,7 @@ def _dumpers() -> dict[bool, type[Any]]:
         dumper: type[yaml.SafeDumper] = type(f"Strict{base.__name__}", (base,), {})
         dumper.add_representer(str, represent_str)
         dumper.ignore_aliases = lambda self, data: True  # type: ignore[method-assign] # the reader refuses them
-        dumper.add_implicit_resolver("tag:agreements:not-text", _NOT_TEXT, None)
+        dumper.add_implicit_resolver("tag:agreements:not-text", _NOT_TEXT, sorted(_SPECIAL_START))
         found[pure] = dumper
     return found
 
