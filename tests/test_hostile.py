@@ -438,6 +438,7 @@ def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
         ("json", '{"a": -Infinity}', "not-finite", None, "a"),
         ("json", '{"a": 1e999}', "not-finite", None, "a"),
         ("json", '{"a": ["\\ud800"]}', "surrogate", None, "a[0]"),
+        ("json", '{"a": ["x\\udc00y"]}', "surrogate", None, "a[0]"),
         ("json", '{"\\udfff": 1}', "surrogate", None, ""),
         ("json", '{"a": 1,\n"b": }', "syntax", 2, ""),
         ("json", "1" * 5000, "syntax", None, ""),
@@ -478,6 +479,8 @@ def test_each_refusal_has_its_code_line_and_path(
     else:
         assert (problem.code, problem.line, problem.path) == (code, line, path), problem
     assert len(problem.message) < 300
+    if code == "surrogate" and problem.code == "surrogate":
+        assert "(U+D" in problem.message
 
 
 def test_tabs_inside_quotes_blocks_and_comments_are_text() -> None:

@@ -26,10 +26,11 @@ Every refusal is an :class:`~agreements.exceptions.InvalidDataError` whose
 problem names the line when the parser gives one and the path inside the
 document, and shows a bad value only as a bounded excerpt.
 
-YAML is parsed through libyaml when PyYAML has it (about ten times faster
-than its pure-Python parser), and through the pure-Python parser otherwise;
-both feed the same strict builder, so they accept and refuse the same
-documents. :func:`yaml_dumps` writes YAML through the same choice of
+YAML is parsed through libyaml when PyYAML has it (about twenty times faster
+than PyYAML's pure-Python loader; ``benchmarks/bench_yaml.py``), and through
+the pure-Python parser otherwise; both feed the same strict builder, and a
+tab is read the stricter of their two ways, so they accept and refuse the
+same documents. :func:`yaml_dumps` writes YAML through the same choice of
 emitter, quoting every text that the reader here (or a YAML 1.1 reader)
 would take for something else, so that what is written reads back equal.
 
@@ -212,7 +213,7 @@ def parse(text: str, fmt: str) -> object:
 
 def _surrogate(found: str) -> str:
     return (
-        f"a lone surrogate (U+{ord(found[0]):04X}) is not a character: no file can hold it,"
+        f"a lone surrogate (U+{ord(found):04X}) is not a character: no file can hold it,"
         " so it could not be written back; remove it"
     )
 
@@ -316,16 +317,20 @@ def _check_tree(data: object, *, strings: bool) -> None:
                     code="not-finite",
                     path=path_text((*path, key) if depth else path),
                 )
-            elif strings and kind is str and _SURROGATE.search(item):
-                _fail(_surrogate(item), code="surrogate", path=path_text((*path, key) if depth else path))
-            if strings and isinstance(key, str) and _SURROGATE.search(key):
-                _fail(_surrogate(key), code="surrogate", path=path_text(path))
+            elif strings and kind is str and (found := _SURROGATE.search(item)):
+                _fail(
+                    _surrogate(found.group()),
+                    code="surrogate",
+                    path=path_text((*path, key) if depth else path),
+                )
+            if strings and isinstance(key, str) and (found := _SURROGATE.search(key)):
+                _fail(_surrogate(found.group()), code="surrogate", path=path_text(path))
 
 
 # ------------------------------------------------------------------------- YAML
 
 # Plain (unquoted) values, YAML 1.2 core schema. Anything else plain is text,
-# unless a YAML 1.1 reader would take it for something else (_YAML_11).
+# unless a YAML 1.1 reader would take it for something else (_AMBIGUOUS).
 _NULL: Final = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE: Final = frozenset({"true", "True", "TRUE"})
 _FALSE: Final = frozenset({"false", "False", "FALSE"})
