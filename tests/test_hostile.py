@@ -741,6 +741,28 @@ def test_every_case_of_the_issue(
     assert after == before  # no input is ever changed
 
 
+@pytest.mark.parametrize("char", ["x", "東", "\u0301"])
+def test_wrapping_a_long_word_measures_each_character_a_few_times(
+    char: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wrapping is linear: a 200,000-character word is measured a character at a time, not line by line."""
+    from agreements import _text
+
+    measured = [0]
+    real = _text._char_width
+
+    def counted(character: str) -> int:
+        measured[0] += 1
+        return real(character)
+
+    monkeypatch.setattr(_text, "_char_width", counted)
+    word = "a" + char * 200_000
+    lines = _text.wrap(f"quote {word} end", 80)
+    assert all(_text.width(line) <= 80 for line in lines)
+    assert word in "".join(line.removesuffix(_text.BREAK_MARK) for line in lines)  # nothing lost
+    assert measured[0] <= 5 * len(word)  # the quadratic wrap measured 200,000² / 80 times
+
+
 def test_u0085_survives_an_export_to_yaml(tmp_path: Path) -> None:
     source = tmp_path / "c.json"
     source.write_text(json.dumps(corpus_data(title="before\x85after")))
