@@ -677,8 +677,8 @@ CASES: dict[str, Case] = {
     # Writing files
     "output-over-the-corpus": Case({"c.json": json.dumps(corpus_data())}, ["list", "--corpus", "{dir}/c.json", "-o", "{dir}/c.json"], 2,
                                    ["c.json' is an input of this command"]),
-    "output-pdf": Case({}, ["compare", "-o", "{dir}/x.pdf"], 2, ["compare: -o '{dir}/x.pdf': cannot write '.pdf' here"]),
-    "compare-to-toml": Case({}, ["compare", "-o", "{dir}/x.toml"], 2, ["compare: -o '{dir}/x.toml': cannot write '.toml'"]),
+    "output-pdf": Case({}, ["compare", "-o", "{dir}/x.pdf"], 2, ["compare: cannot write '.pdf' here", "(for -o '{dir}/x.pdf')"]),
+    "compare-to-toml": Case({}, ["compare", "-o", "{dir}/x.toml"], 2, ["compare: cannot write '.toml'", "(for -o '{dir}/x.toml')"]),
     # The command line
     "empty-corpus-path": Case({}, ["list", "--corpus", ""], 2, ["--corpus: expected a file or folder, got an empty name"]),
     "empty-output-path": Case({}, ["list", "-o", ""], 2, ["-o/--output: expected a file or folder, got an empty name"]),

@@ -117,7 +117,9 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
         try:
             return format_of(args.output, allowed)
         except AgreementsError as error:
-            raise UsageError(f"{args.command}: -o {str(args.output)!r}: {error}, or give --format") from None
+            raise UsageError(
+                f"{args.command}: {error}, or give --format (for -o {str(args.output)!r})"
+            ) from None
     if fmt is None:
         return default
     fmt = _ALIASES.get(fmt.lower(), fmt.lower())
