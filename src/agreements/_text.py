@@ -111,8 +111,12 @@ def _take(word: str, start: int, room: int) -> int:
 
     After the last hyphen that fits the whole ``room``; else as many
     characters as fit with the break mark beside them (always at least one,
-    so the caller always advances). One pass over at most a line's worth.
+    so the caller always advances). One pass over at most a line's worth,
+    and none in Python when that line's worth is ASCII (a column a character).
     """
+    if word[start : start + room].isascii():
+        hyphen = word.rfind("-", start, start + room)
+        return hyphen + 1 if hyphen >= 0 else max(start + room - 1, start + 1)
     used, hyphen, marked, index = 0, -1, start + 1, start
     while index < len(word):
         used += _char_width(word[index])
