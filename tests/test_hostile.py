@@ -441,6 +441,7 @@ def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
         ("json", '{"a": ["x\\udc00y"]}', "surrogate", None, "a[0]"),
         ("json", '{"\\udfff": 1}', "surrogate", None, ""),
         ("json", '{"a": 1,\n"b": }', "syntax", 2, ""),
+        ("json", '{"a":\n "\ud800"}', "surrogate", 2, ""),  # the character itself, not an escape
         ("json", "1" * 5000, "syntax", None, ""),
         ("toml", "a = 1\nb = nan", "not-finite", None, "b"),
         ("toml", "a = 1\na = 2", "syntax", 2, ""),
@@ -449,6 +450,8 @@ def test_a_byte_order_mark_is_dropped(tmp_path: Path) -> None:
         ("yaml", "a: 1\na: 2", "duplicate-key", 2, ""),
         ("yaml", "a:\n  b: [x, {c: 1, c: 2}]", "duplicate-key", 2, "a.b[1]"),
         ("yaml", "a: .nan", "not-finite", 1, "a"),
+        ("yaml", "a: [1.0e+999]", "not-finite", 1, "a[0]"),
+        ("yaml", "[" * 1001 + "]" * 1001, "too-deep", 1, ""),  # libyaml's own limit meets it first
         ("yaml", "a: " + "1" * 5000, "syntax", 1, "a"),
         ("yaml", 'a: "\\ud800"', "surrogate", 1, "a"),  # libyaml: syntax; its own message
         ("yaml", "a: 1\n---\nb: 2", "syntax", 2, ""),
@@ -481,6 +484,45 @@ def test_each_refusal_has_its_code_line_and_path(
     assert len(problem.message) < 300
     if code == "surrogate" and problem.code == "surrogate":
         assert "(U+D" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a: |\n\n  \tb\n", None),  # a tab where the block's indentation is found
+        ("a: |\r\n\r\n  \tb\r\n", None),
+        ("a: |2\n  \tb\n", {"a": "\tb\n"}),  # the indentation is given: the tab is text
+        ("a: >\n  x\n  \ty\n", {"a": "x\n\ty\n"}),
+        ("a: 'x#y' \t# c\n", None),  # a # inside a text starts no comment
+        ('a: "#"\t', None),
+        ("a: x #c\td\n", {"a": "x"}),
+    ],
+)
+def test_both_yaml_paths_read_tabs_alike(text: str, value: object) -> None:
+    for pure in (False, True):
+        if value is None:
+            with pytest.raises(InvalidDataError):
+                _reading._parse_yaml(text, pure=pure)
+        else:
+            assert _reading._parse_yaml(text, pure=pure) == value
+
+
+def test_a_surrogate_escape_is_refused_by_both_yaml_paths() -> None:
+    for pure in (False, True):
+        with pytest.raises(InvalidDataError) as caught:
+            _reading._parse_yaml('a: "x\\udc00"', pure=pure)
+        assert caught.value.problems[0].code == ("surrogate" if pure else "syntax")
+
+
+def test_missing_and_large_files(tmp_path: Path) -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        _reading.read_text(tmp_path / "missing.json")
+    assert caught.value.problems[0].code == "unreadable"
+    assert "No such file" in caught.value.problems[0].message
+    big = tmp_path / "big.json"
+    big.write_bytes(b" " * (3 * 2**20 // 2))
+    with pytest.raises(InvalidDataError, match=r"the file is 1\.5 MiB, over the limit of 1\.0 MiB"):
+        _reading.read_text(big, max_bytes=2**20)
 
 
 def test_tabs_inside_quotes_blocks_and_comments_are_text() -> None:
