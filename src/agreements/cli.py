@@ -371,9 +371,9 @@ _ASPECTS: Final = ", ".join(aspect.id for aspect in BUILTIN_ASPECTS)
 
 #: Each command: its handler, summary, formats, the option groups it takes, and its own arguments.
 _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], tuple[_Argument, ...]]]] = {
-    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _COW, ()),
-    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _COW, ()),
-    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _COW, ()),
+    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _CO, ()),
+    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
+    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
     "show": (cmd_show, "show one agreement, with its quotes", DATA_FORMATS, _COW, _ID),
     "diff": (cmd_diff, "what changed from agreement A to agreement B", TABLE_FORMATS, _COW, (
         ("old", {"metavar": "A", "help": "the earlier agreement's id"}),

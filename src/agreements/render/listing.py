@@ -43,8 +43,8 @@ __all__ = [
 
 _GAP: Final = "  "
 _NARROWEST: Final = 40
-#: The fewest columns the last column of a listing gets; with fewer, the listing lists records.
-_LAST_MIN: Final = 20
+#: The narrowest a listing's column gets; narrower, the listing lists records.
+_CELL_MIN: Final = 12
 
 
 def _rows(items: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
@@ -61,28 +61,38 @@ class Listing:
     def to_text(self, *, width: int | None = None) -> str:
         """Columns padded to their widest cell, the last one left ragged; ``""`` with no rows.
 
-        With ``width`` (at least 40), no line is wider: the last column wraps
-        under itself, and when the other columns leave it fewer than 20
-        columns, each row is listed as a record, one field a line, after a
-        sentence that says so.
+        With ``width`` (at least 40), no line is wider: when the columns do
+        not fit, the widest but the first are narrowed in turn and their
+        cells wrap (a row's further lines leave the first column blank, so
+        each record's first line starts with its id); when that would make a
+        column narrower than 12, each row is listed as a record, one field a
+        line, after a sentence that says so.
         """
         if not self.rows:
             return ""
         shown = [[one_line(cell) for cell in row] for row in (self.header, *self.rows)]
-        sizes = [max(_width(row[index]) for row in shown) for index in range(len(self.header) - 1)]
-        limit = None if width is None else max(width, _NARROWEST)
-        lead = sum(sizes) + len(_GAP) * len(sizes)
-        if limit is not None and limit - lead < _LAST_MIN:
-            return self._records(shown, limit)
+        sizes = [max(_width(row[index]) for row in shown) for index in range(len(self.header))]
+        if width is not None:
+            limit = max(width, _NARROWEST)
+            room = limit - len(_GAP) * (len(sizes) - 1)
+            while sum(sizes) > room:  # narrow the widest column but the first (the ids stay whole)
+                narrowable = [index for index in range(1, len(sizes)) if sizes[index] > _CELL_MIN]
+                if not narrowable:
+                    return self._records(shown, limit)
+                widest = max(narrowable, key=lambda index: (sizes[index], index))
+                sizes[widest] -= 1
         lines = []
         for row in shown:
-            cells = [cell + " " * (size - _width(cell)) for cell, size in zip(row, sizes, strict=False)]
-            if limit is None:
-                lines.append(_GAP.join([*cells, row[-1]]).rstrip())
-                continue
-            head, *rest = wrap(row[-1], limit - lead)
-            lines.append(_GAP.join([*cells, head]).rstrip())
-            lines += [" " * lead + line for line in rest]
+            cells = [
+                wrap(cell, size) if width is not None else [cell]
+                for cell, size in zip(row, sizes, strict=True)
+            ]
+            for number in range(max(len(cell) for cell in cells)):
+                parts = [cell[number] if number < len(cell) else "" for cell in cells]
+                padded = [
+                    part + " " * (size - _width(part)) for part, size in zip(parts[:-1], sizes, strict=False)
+                ]
+                lines.append(_GAP.join([*padded, parts[-1]]).rstrip())
         return "\n".join(lines) + "\n"
 
     def _records(self, shown: list[list[str]], limit: int) -> str:
