@@ -1,4 +1,4 @@
-"""docs/comparison.md is what ``agreements compare --format md`` prints today."""
+"""docs/comparison.md is what ``agreements compare --format md`` prints today, laid out to fit the page."""
 
 from __future__ import annotations
 
@@ -35,7 +35,20 @@ def test_the_page_is_the_command_output() -> None:
         capture_output=True,
         check=True,
     )
-    assert done.stdout.decode("utf-8") == script().render()
+    module = script()
+    assert done.stdout.decode("utf-8") == module.output()
+    assert module.render() == module.page(module.output())
+
+
+def test_the_page_keeps_every_line_of_the_output_and_wraps_the_table() -> None:
+    module = script()
+    text = module.output()
+    laid_out = module.page(text)
+    assert laid_out.startswith(module.FRONT)
+    kept = [line for line in laid_out.splitlines() if line]
+    assert [line for line in kept if line in text.splitlines()] == [line for line in text.splitlines() if line]
+    table = laid_out.split(module.OPEN, 1)[1].split(module.CLOSE, 1)[0]
+    assert table.splitlines() == [line for line in text.splitlines() if line.startswith("| ")]
 
 
 def test_check_mode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
