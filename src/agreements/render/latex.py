@@ -8,7 +8,11 @@ columns is set in landscape, in a smaller type, and every column's width is
 a share of the line that leaves room for the space between columns, so
 that no cell runs into the next. Every text is escaped: the ten special
 characters, brackets (which ``\\`` would read as an optional argument) and
-the characters that OT1 fonts print as something else (``<``, ``>``, ``|``).
+the characters that OT1 fonts print as something else (``<``, ``>``, ``|``),
+and U+FFFD (which :func:`agreements._text.clean` puts for a control
+character) as ``?``. pdfLaTeX has no fonts for Arabic or CJK text: a corpus
+with such names needs XeLaTeX or LuaLaTeX (with ``fontspec`` and a font that
+has them) to compile.
 New or changed items are in bold, disputed ones say so in italics; note
 numbers are superscripts apart by commas, which may break between them.
 
@@ -44,6 +48,7 @@ _REPLACEMENTS: Final = {
     "|": r"\textbar{}",
     "[": "{[}",
     "]": "{]}",
+    "\ufffd": "?",  # what clean() puts for a control character: pdfLaTeX's fonts lack U+FFFD
 }
 
 
@@ -143,7 +148,7 @@ def render_table(table: Table) -> str:
     out.append(r"\end{longtable}")
     out.append(" ".join(f"{_MARKS[key]}: {escape(meaning)}." for key, meaning in legend(table)))
     if len(notes):
-        out += ["", r"\begin{enumerate}\footnotesize"]
+        out += ["", r"\begin{enumerate}\footnotesize\raggedright"]  # ragged: a file name cannot break
         out += [
             rf"\item[{number}.] {escape(notes.describe_source(citation))}: ``{escape(citation.quote)}''"
             for number, citation in notes
