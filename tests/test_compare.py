@@ -19,9 +19,6 @@ from agreements.compare import (
     category_aspect,
     compare,
 )
-from agreements.render import comparison as comparison_render
-from agreements.render._table import marked
-from agreements.render.comparison import LONG_COLUMNS
 from agreements.model import (
     Actor,
     ActorKind,
@@ -51,6 +48,9 @@ from agreements.model import (
     WeaponClass,
     WeaponsTerm,
 )
+from agreements.render import comparison as comparison_render
+from agreements.render._table import marked
+from agreements.render.comparison import LONG_COLUMNS
 
 CITE = Citation(source="report", quote="as of Sunday")
 OTHER = Citation(source="report", quote="nine checkpoints")
