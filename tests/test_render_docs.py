@@ -46,7 +46,9 @@ def test_the_page_keeps_every_line_of_the_output_and_wraps_the_table() -> None:
     laid_out = module.page(text)
     assert laid_out.startswith(module.FRONT)
     kept = [line for line in laid_out.splitlines() if line]
-    assert [line for line in kept if line in text.splitlines()] == [line for line in text.splitlines() if line]
+    assert [line for line in kept if line in text.splitlines()] == [
+        line for line in text.splitlines() if line
+    ]
     table = laid_out.split(module.OPEN, 1)[1].split(module.CLOSE, 1)[0]
     assert table.splitlines() == [line for line in text.splitlines() if line.startswith("| ")]
 
