@@ -88,9 +88,9 @@ class Neighbours:
     title: str
     matches: tuple[Match, ...]
 
-    def to_text(self, *, width: int | None = None) -> str:
-        """A ranked table: rank, id, score, each component, date and title (no line wider than ``width``)."""
-        return render_similar.listing(self).to_text(width=width)
+    def to_text(self) -> str:
+        """A ranked table: rank, id, score, each component, date and title."""
+        return render_similar.listing(self).to_text()
 
     def to_csv(self) -> str:
         """The table as CSV, formula-safe."""
