@@ -188,8 +188,10 @@ def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
     fmt = _format(args, LIST_FORMATS, "text")
-    fit = fmt == "text" and isinstance(found, listing.Listing)  # a ranking's numbers keep their columns
-    out.write(found.to_text(width=out.columns()) if fit else getattr(found, f"to_{fmt}")())
+    if fmt == "text" and isinstance(found, listing.Listing):  # a ranking's numbers keep their columns
+        out.write(found.to_text(width=out.columns()))
+    else:
+        out.write(getattr(found, f"to_{fmt}")())
     return 0
 
 
