@@ -385,6 +385,7 @@ VALUES: Final[Mapping[str, Mapping[str, str]]] = {
         "escalation": "Fighting or shelling escalates.",
         "displacement": "People are displaced or expelled.",
         "collapse": "The agreement collapses.",
+        "deadline": "A term falls due: the timeline marks a clause's computed deadline so; rarely written by hand.",
         "other": "Anything else.",
     },
     "Status": {
