@@ -202,7 +202,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "condition": "What the clause waits for.",
         "places": "The ids of the places the term applies to.",
         "codes": "How coding schemes such as PA-X code the clause.",
-        "inference": 'Why a value of the clause (its obligors, modality, condition, a weapons holder, the clause itself) is our inference from the citations rather than stated by them.',
+        "inference": "Why a value of the clause (its obligors, modality, condition, a weapons holder, the clause itself) is our inference from the citations rather than stated by them.",
     },
     "WeaponsTerm": {
         "action": "What is done with the weapons.",

@@ -113,7 +113,11 @@ def test_entries_carry_what_the_records_say() -> None:
 
 def _clause(clause_id: str, *deadlines: ag.Deadline) -> ag.Clause:
     return ag.Clause(
-        id=clause_id, category=ag.Category.WEAPONS, summary=f"Do {clause_id}.", citations=CITE, deadlines=deadlines
+        id=clause_id,
+        category=ag.Category.WEAPONS,
+        summary=f"Do {clause_id}.",
+        citations=CITE,
+        deadlines=deadlines,
     )
 
 
