@@ -247,16 +247,15 @@ def test_daraa_2018_07(corpus: Corpus) -> None:
         "truce-report-2021-09-02",
         "siege-report-2021-09-10",
     }
-    # "guarantees" in two sources, "sponsorship"/"auspices" in two, "negotiated by" in one:
-    # whether Russia negotiated between the sides or as one of them, no source says
+    # "guarantees" in two sources, "sponsorship"/"auspices" in two; "negotiated by Russia"
+    # says neither between the sides nor as one of them: a claim, not a mediator role
     assert roles(a) == {
         ("russia", ThirdPartyRole.GUARANTOR),
         ("russia", ThirdPartyRole.SPONSOR),
-        ("russia", ThirdPartyRole.UNSPECIFIED),
     }
-    unspecified = next(third for third in a.third_parties if third.role is ThirdPartyRole.UNSPECIFIED)
-    assert unspecified.inference is not None
-    assert "negotiated by Russia" in unspecified.inference
+    negotiated = [claim for claim in a.claims if "negotiated by Russia" in claim.summary]
+    assert len(negotiated) == 1
+    assert negotiated[0].by == ()
     # the notables and Shabab al-Sunna are sides of the negotiations; no source says they signed
     for actor in ("daraa-notables", "shabab-al-sunna"):
         party = next(party for party in a.parties if party.actor == actor)
@@ -269,7 +268,7 @@ def test_daraa_2018_07(corpus: Corpus) -> None:
     # no source states a services term or a ban on the security services: claims, not clauses
     ids = {clause.id for clause in a.clauses}
     assert not ids & {"services", "security-services-excluded"}
-    assert len(a.claims) == 5
+    assert len(a.claims) == 6
     assert event_dates(a, EventKind.COLLAPSE) == {"2021-06-24"}
     assert "2020-05-14" in event_dates(a, EventKind.DISPLACEMENT)
     # the negotiations the evictions caused come after them

@@ -11,7 +11,7 @@ together:
 - ``daraa-2018-07``: heavy weapons ("the abandonment of their heavy
   weapons"), medium disputed ("hand over their heavy and medium weapons" in
   the other report); "Russian sponsorship and guarantees" (guarantor and
-  sponsor), "negotiated by Russia" (a part in no stated role: unspecified).
+  sponsor); "negotiated by Russia" says no role (a claim, not a role).
 - ``daraa-al-balad-demands-2021``: "hand over their remaining weapons", no
   class named; demanded "with the support of Moscow" (sponsor).
 - ``daraa-al-balad-2021-08-31``: "hand over their small arms"; "talks
@@ -32,7 +32,6 @@ from agreements.diff import Changed, RoleChange, Unchanged, diff
 
 HEAVY, MEDIUM, LIGHT, SMALL = WeaponClass.HEAVY, WeaponClass.MEDIUM, WeaponClass.LIGHT, WeaponClass.SMALL_ARMS
 GUARANTOR, MEDIATOR, SPONSOR = ThirdPartyRole.GUARANTOR, ThirdPartyRole.MEDIATOR, ThirdPartyRole.SPONSOR
-UNSPECIFIED = ThirdPartyRole.UNSPECIFIED
 
 CORPUS = ag.corpus()
 
@@ -40,7 +39,7 @@ CORPUS = ag.corpus()
 SEEDS: dict[str, tuple[frozenset[WeaponClass], frozenset[WeaponClass], tuple[ThirdPartyRole, ...]]] = {
     "russian-conditions-2018": (frozenset({HEAVY, MEDIUM}), frozenset(), ()),
     "busra-al-sham-2018": (frozenset({HEAVY, MEDIUM}), frozenset(), (GUARANTOR,)),
-    "daraa-2018-07": (frozenset({HEAVY}), frozenset({MEDIUM}), (GUARANTOR, SPONSOR, UNSPECIFIED)),
+    "daraa-2018-07": (frozenset({HEAVY}), frozenset({MEDIUM}), (GUARANTOR, SPONSOR)),
     "daraa-al-balad-demands-2021": (frozenset(), frozenset(), (SPONSOR,)),
     "daraa-al-balad-2021-08-31": (frozenset({SMALL}), frozenset(), (MEDIATOR,)),
     "daraa-al-balad-2021-09-06": (frozenset({LIGHT, MEDIUM}), frozenset(), (MEDIATOR,)),
@@ -99,9 +98,7 @@ def test_from_2018_to_september_2021() -> None:
     assert d.weapons.added == {LIGHT, MEDIUM}
     assert d.weapons.kept == frozenset()
     assert d.weapons.disputed == {MEDIUM}
-    assert d.guarantors.changed == (
-        RoleChange(actor="russia", old=(GUARANTOR, SPONSOR, UNSPECIFIED), new=(MEDIATOR,)),
-    )
+    assert d.guarantors.changed == (RoleChange(actor="russia", old=(GUARANTOR, SPONSOR), new=(MEDIATOR,)),)
     lines = d.summary(corpus=CORPUS)
     assert lines[:3] == [
         "Heavy weapons are no longer handed over.",
