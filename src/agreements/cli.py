@@ -27,13 +27,14 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import Any, Final, TextIO
 
 from agreements import __version__, _files, pax
+from agreements._cli_parser import Parser
 from agreements._text import one_line
 from agreements.compare import BUILTIN_ASPECTS, compare
+from agreements.corpus import builtin_hints, load_corpus
 from agreements.corpus import corpus as builtin_corpus
-from agreements.corpus import load_corpus
 from agreements.diff import diff
 from agreements.exceptions import AgreementsError
 from agreements.model import Corpus
@@ -42,7 +43,6 @@ from agreements.render import terminal as _terminal
 from agreements.render.agreement import text as agreement_text
 from agreements.serialize import dumps, schema, to_data, validate
 from agreements.similar import Neighbours, similar
-from agreements.similarity import closest
 from agreements.timeline import timeline
 
 __all__ = ["main", "main_entry"]
@@ -127,6 +127,10 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 
 def _corpus(args: argparse.Namespace) -> Corpus:
     path: Path | None = getattr(args, "corpus", None)
+    if path is None and args.with_builtin:
+        raise UsageError(
+            f"{args.command}: --with-builtin reads the built-in corpus beside --corpus PATH; give both"
+        )
     if path is None:
         return builtin_corpus()
     if not str(path) or not path.exists():
@@ -175,7 +179,11 @@ def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
-    out.write(getattr(found, f"to_{_format(args, LIST_FORMATS, 'text')}")())
+    fmt = _format(args, LIST_FORMATS, "text")
+    if fmt == "text" and isinstance(found, listing.Listing):
+        out.write(found.to_text(width=out.columns()))
+    else:
+        out.write(getattr(found, f"to_{fmt}")())
     return 0
 
 
@@ -221,12 +229,16 @@ def cmd_resolve(args: argparse.Namespace, out: _Output) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
-    against = _corpus(args) if args.corpus is not None or args.with_builtin else None
+    against = _corpus(args) if args.corpus is not None else builtin_corpus() if args.with_builtin else None
     paths: list[Path] = args.files
     for path in (*paths, *([args.sources] if args.sources is not None else [])):
         if not str(path) or not path.exists():
             raise UsageError(f"validate: {str(path)!r} does not exist")
     results = [(str(path), validate(path, corpus=against, sources=args.sources)) for path in paths]
+    if against is None:  # a reference the built-in corpus resolves says so
+        results = [
+            (str(path), builtin_hints(path, found)) for path, (_, found) in zip(paths, results, strict=True)
+        ]
     fmt = _format(args, ("text", "json"), "text")
     out.write(listing.validation_json(results) if fmt == "json" else listing.validation_text(results))
     failed = any(problem.severity == "error" for _, problems in results for problem in problems)
@@ -260,37 +272,6 @@ def cmd_schema(args: argparse.Namespace, out: _Output) -> int:
 # ------------------------------------------------------------------- parser
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {_suggest(self, message)} (see '{self.prog} --help')\n")
-
-
-def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
-    """``message`` with a did-you-mean for a mistyped command or option."""
-    # argparse keeps its actions in ``_actions``; it has no public way to list them.
-    actions = parser._actions
-    if "invalid choice: " in message:
-        wanted = message.split("invalid choice: ", 1)[1].split("'")[1]
-        words = [str(name) for action in actions if action.choices for name in action.choices]
-    elif message.startswith("unrecognized arguments: "):
-        wanted = message.removeprefix("unrecognized arguments: ").split()[0]
-        subparsers = [
-            sub for action in actions if isinstance(action.choices, dict) for sub in action.choices.values()
-        ]
-        words = [
-            option
-            for each in (parser, *subparsers)
-            for action in each._actions
-            for option in action.option_strings
-        ]
-    else:
-        return message
-    if wanted in words:  # an option of another command
-        return f"{message}; {wanted} is not an option of this command"
-    guess = closest(wanted, words, limit=1, cutoff=0.6)
-    return f"{message}; did you mean {guess[0][0]!r}?" if guess else message
-
-
 def _width(text: str) -> int:
     try:
         value = int(text)
@@ -313,11 +294,11 @@ _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = 
 }  # fmt: skip
 
 
-def _options() -> dict[str, _Parser]:
+def _options() -> dict[str, Parser]:
     """The option groups commands share, as parent parsers."""
-    groups: dict[str, _Parser] = {}
+    groups: dict[str, Parser] = {}
     for name, options in _GROUPS.items():
-        groups[name] = _Parser(add_help=False)
+        groups[name] = Parser(add_help=False)
         for flags, settings in options:
             groups[name].add_argument(*flags, **settings)
     return groups
@@ -331,9 +312,9 @@ _ASPECTS: Final = ", ".join(aspect.id for aspect in BUILTIN_ASPECTS)
 
 #: Each command: its handler, summary, formats, the option groups it takes, and its own arguments.
 _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], tuple[_Argument, ...]]]] = {
-    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _CO, ()),
-    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
-    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
+    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _COW, ()),
+    "actors": (cmd_actors, "list the actors: id, kind, name, what it is part of, aliases", LIST_FORMATS, _COW, ()),
+    "places": (cmd_places, "list the places: id, kind, name, where it lies, aliases", LIST_FORMATS, _COW, ()),
     "show": (cmd_show, "show one agreement, with its quotes", DATA_FORMATS, _COW, _ID),
     "diff": (cmd_diff, "what changed from agreement A to agreement B", TABLE_FORMATS, _COW, (
         ("old", {"metavar": "A", "help": "the earlier agreement's id"}),
@@ -363,21 +344,18 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``agreements`` command."""
-    top = _Parser(
+    top = Parser(
         prog=PROG,
         description="Ceasefire agreements as cited clauses: compare them, diff them, cite them.",
         epilog="Run 'agreements compare' to see the built-in agreements side by side.",
-        allow_abbrev=False,
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     groups = _options()
-    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     for name, (handler, summary, formats, options, arguments) in _COMMANDS.items():
         parents = [groups[option] for option in options]
-        command = commands.add_parser(
-            name, parents=parents, help=summary, description=summary, allow_abbrev=False
-        )
+        command = commands.add_parser(name, parents=parents, help=summary, description=summary)
         for argument, settings in arguments:
             command.add_argument(argument, **settings)
         command.add_argument("--format", "-f", metavar="FORMAT", help=f"one of: {', '.join(formats)}")

@@ -1,0 +1,110 @@
+"""The argument parser of the ``agreements`` command: no abbreviations, and a did-you-mean for every slip.
+
+Left to itself, argparse reads ``--with 80`` as ``--with-builtin``, answers a
+mistyped command with the list of all of them, and reports an unknown option
+from the top parser, away from the command it was given to. :class:`Parser`
+refuses abbreviations on every parser it makes (the subcommands' too), and
+reports an unknown command or option on one line, from the parser of the
+command, with the closest name when one is close:
+
+>>> top = Parser(prog="agreements")
+>>> commands = top.add_subparsers(dest="command")
+>>> compare = commands.add_parser("compare")
+>>> _ = compare.add_argument("--width"), compare.add_argument("--with-builtin", action="store_true")
+>>> schema = commands.add_parser("schema")
+>>> top.explain("argument command: invalid choice: 'compar' (choose from 'compare', 'schema')")
+"unknown command 'compar'; did you mean 'compare'?"
+>>> compare.unknown(["--widht", "80"])
+"unknown option '--widht'; did you mean '--width'?"
+>>> schema.unknown(["--width=80"])
+"'schema' takes no option '--width'"
+
+The commands' own options and what they do are :mod:`agreements.cli`'s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+from collections.abc import Sequence
+from typing import Any, Final, NoReturn
+
+from agreements._text import one_line
+from agreements.similarity import closest
+
+__all__ = ["CUTOFF", "Parser"]
+
+#: How similar (0 to 1) a mistyped command or option must be to a real one to be suggested.
+CUTOFF: Final = 0.6
+
+# argparse's message for a value outside ``choices``; the value is its repr (quoted with ' or ").
+_INVALID_CHOICE: Final = re.compile(r"invalid choice: (['\"])(?P<value>.*?)\1 \(choose from")
+
+
+class Parser(argparse.ArgumentParser):
+    """An :class:`argparse.ArgumentParser` without abbreviations, whose usage errors say what was meant.
+
+    Every parser it makes for a subcommand is a :class:`Parser` too, and knows
+    the top one, so that an option of another command is named as such. An
+    error is one line on standard error, then exit status 2.
+    """
+
+    def __init__(self, *args: Any, top: Parser | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "allow_abbrev": False})
+        self.top = top
+        self.commands: dict[str, Parser] = {}
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """The subcommands' action; each parser it adds is a :class:`Parser` that knows this one."""
+        kwargs.setdefault("parser_class", functools.partial(Parser, top=self))
+        action = super().add_subparsers(**kwargs)
+        self.commands = action.choices
+        return action
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse ``args``; an argument the parser does not know is an error of this parser, not a leftover."""
+        found, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(self.unknown(extras))
+        return found, extras
+
+    def error(self, message: str) -> NoReturn:
+        """Exit with status 2 and one line: the problem, what was meant, and where to look."""
+        self.exit(2, f"{self.prog}: error: {one_line(self.explain(message))} (see '{self.prog} --help')\n")
+
+    def explain(self, message: str) -> str:
+        """argparse's ``message``, said plainly, with the command meant when a mistyped one is close."""
+        match = _INVALID_CHOICE.search(message)
+        if match is None or not self.commands:
+            return message
+        wanted = match.group("value")
+        guess = closest(wanted, list(self.commands), limit=1, cutoff=CUTOFF)
+        if guess:
+            return f"unknown command {wanted!r}; did you mean {guess[0][0]!r}?"
+        return f"unknown command {wanted!r}; the commands are {', '.join(self.commands)}"
+
+    def options(self) -> list[str]:
+        """The option strings this parser takes (``--width``, ``-o``, ...), its parents' included."""
+        # argparse keeps them in ``_option_string_actions``; it has no public way to list them.
+        return list(self._option_string_actions)
+
+    def unknown(self, extras: Sequence[str]) -> str:
+        """What is wrong with the first argument this parser does not take, and what was likely meant."""
+        first = extras[0]
+        if not first.startswith("-") or first == "-":
+            return f"unexpected argument {first!r}"
+        wanted = first.split("=", 1)[0]
+        others = (
+            []
+            if self.top is None
+            else [o for command in self.top.commands.values() for o in command.options()]
+        )
+        name = self.prog.rsplit(" ", 1)[-1]
+        if wanted in others:
+            return f"{name!r} takes no option {wanted!r}"
+        guess = closest(wanted, self.options(), limit=1, cutoff=CUTOFF)
+        hint = f"; did you mean {guess[0][0]!r}?" if guess else ""
+        return f"unknown option {wanted!r}{hint}"
