@@ -256,8 +256,8 @@ class TestActorsAndPlaces:
             "places",
             "--corpus",
             str(tmp_path / "mine.json"),
-            message="no place has the id 'daraa-al-balad'; the built-in corpus has it: read your files with it"
-            " (--with-builtin",
+            message="no place has the id 'daraa-al-balad'; the built-in corpus has it: use --with-builtin"
+            " (with_builtin=True)\n",
         )
         status, out, _ = run(
             capsys, "places", "--corpus", str(tmp_path / "mine.json"), "--with-builtin", "-f", "json"
@@ -462,7 +462,7 @@ class TestValidate:
         assert out.splitlines() == [
             f"{tmp_path / 'mine.json'}: error: places[0].parent: no place has the id 'atlantis'",
             f"{tmp_path / 'mine.json'}: error: places[1].parent: no place has the id 'daraa-al-balad'; the"
-            " built-in corpus has it: read your files with it (--with-builtin, or with_builtin=True)",
+            " built-in corpus has it: use --with-builtin (with_builtin=True)",
         ]
         status, out, _ = run(capsys, "validate", "--with-builtin", str(tmp_path / "mine.json"))
         assert status == 1

@@ -29,9 +29,7 @@ __all__ = [
 ]
 
 #: What a dangling reference that the built-in corpus resolves adds to its message (see :func:`builtin_hints`).
-BUILTIN_HINT: Final = (
-    "; the built-in corpus has it: read your files with it (--with-builtin, or with_builtin=True)"
-)
+BUILTIN_HINT: Final = "; the built-in corpus has it: use --with-builtin (with_builtin=True)"
 
 #: Where the built-in corpus lives: one folder of TOML files inside the package.
 DATA: Final = Path(str(resources.files("agreements") / "data"))
@@ -110,7 +108,7 @@ def builtin_hints(
     >>> load_corpus(folder / "mine.toml")
     Traceback (most recent call last):
     ...
-    agreements.exceptions.InvalidDataError: ...: places[0].parent: no place has the id 'daraa-al-balad'; the built-in corpus has it: read your files with it (--with-builtin, or with_builtin=True)
+    agreements.exceptions.InvalidDataError: ...: places[0].parent: no place has the id 'daraa-al-balad'; the built-in corpus has it: use --with-builtin (with_builtin=True)
     >>> load_corpus(folder / "mine.toml", with_builtin=True).places["my-street"].parent
     'daraa-al-balad'
     """
