@@ -137,12 +137,35 @@ class TestCompare:
             capsys, "compare", "--aspects", "seige", message="no aspect with id 'seige'; did you mean 'siege'"
         )
 
+    @pytest.mark.parametrize("aspects", ["", " , ", ","])
+    def test_no_aspect_is_an_error(self, capsys: pytest.CaptureFixture[str], aspects: str) -> None:
+        fails(capsys, "compare", "--aspects", aspects, message="compare: --aspects lists no aspect")
+
+    def test_the_aspects_are_listed_in_the_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "compare", "--help")
+        assert status == 0
+        help_text = " ".join(out.split())
+        listed = help_text.split("of: ", 1)[1].replace("- ", "-")  # argparse may break a line after a hyphen
+        for aspect in ag.BUILTIN_ASPECTS:
+            assert aspect.id in listed, aspect.id
+
     def test_an_agreement_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
         fails(capsys, "compare", A, A, message=f"agreement {A!r} is listed twice")
 
     def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
         fails(
             capsys, "compare", "-f", "docx", message="compare: 'docx' is not a format here; expected one of"
+        )
+
+    def test_yaml_missing(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        fails(
+            capsys,
+            "show",
+            A,
+            "-f",
+            "yaml",
+            message="pip install 'agreements[yaml]' (from a source checkout: pip install -e '.[yaml]')",
         )
 
     def test_rich_missing(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
