@@ -897,6 +897,11 @@ class TestUsage:
         )
         status, _, err = run(capsys, "list", "--zzzz")
         assert err == "agreements list: error: unknown option '--zzzz' (see 'agreements list --help')\n"
+        status, _, err = run(capsys, "--width", "80", "compare")
+        assert err == (
+            "agreements: error: '--width' is an option of a command: put it after the command's name"
+            " (see 'agreements --help')\n"
+        )
         status, _, err = run(capsys, "list", "extra")
         assert err == "agreements list: error: unexpected argument 'extra' (see 'agreements list --help')\n"
 

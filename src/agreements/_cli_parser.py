@@ -18,6 +18,8 @@ command, with the closest name when one is close:
 "unknown option '--widht'; did you mean '--width'?"
 >>> schema.unknown(["--width=80"])
 "'schema' takes no option '--width'"
+>>> top.unknown(["--width", "80", "compare"])
+"'--width' is an option of a command: put it after the command's name"
 
 The commands' own options and what they do are :mod:`agreements.cli`'s.
 """
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import functools
 import re
+import sys
 from collections.abc import Sequence
 from typing import Any, Final, NoReturn
 
@@ -66,6 +69,11 @@ class Parser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         """Parse ``args``; an argument the parser does not know is an error of this parser, not a leftover."""
+        for arg in sys.argv[1:] if args is None else args:  # a command's option before the command
+            if arg in self.commands:
+                break
+            if arg.startswith("-") and arg.split("=", 1)[0] not in self.options():
+                self.error(self.unknown([arg]))
         found, extras = super().parse_known_args(args, namespace)
         if extras:
             self.error(self.unknown(extras))
@@ -97,12 +105,11 @@ class Parser(argparse.ArgumentParser):
         if not first.startswith("-") or first == "-":
             return f"unexpected argument {first!r}"
         wanted = first.split("=", 1)[0]
-        others = (
-            []
-            if self.top is None
-            else [o for command in self.top.commands.values() for o in command.options()]
-        )
+        top = self.top or self
+        others = [option for command in top.commands.values() for option in command.options()]
         name = self.prog.rsplit(" ", 1)[-1]
+        if wanted in others and self.top is None:
+            return f"{wanted!r} is an option of a command: put it after the command's name"
         if wanted in others:
             return f"{name!r} takes no option {wanted!r}"
         guess = closest(wanted, self.options(), limit=1, cutoff=CUTOFF)
