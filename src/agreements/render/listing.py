@@ -201,7 +201,7 @@ def reference(source: Source) -> str:
 
     >>> import agreements as ag
     >>> print(reference(ag.Source(id="s", description="A report.", outlet="Enab Baladi",
-    ...                           title="Daraa truce", date=ag.PartialDate(2021, 9, 6),
+    ...                           title="Daraa truce", date=ag.PartialDate.parse("2021-09-06"),
     ...                           url="https://example.org/truce", translated_from="ar")))
     “Daraa truce.” Enab Baladi, 2021-09-06. Translated from Arabic. https://example.org/truce
     """
