@@ -17,7 +17,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -42,10 +42,26 @@ __all__ = [
 ]
 
 
-_GAP: Final = "  "
-_NARROWEST: Final = 40
-#: The narrowest a listing's column gets; narrower, the listing lists records.
-_CELL_MIN: Final = 12
+#: The narrowest a column of a listing is made to fit a width, in terminal columns.
+_NARROWEST_COLUMN = 6
+
+
+def _fit(sizes: Sequence[int], width: int | None) -> list[int]:
+    """Column sizes within ``width`` (two spaces between columns): the widest columns narrowed first.
+
+    The first column keeps its size while the others can still get
+    :data:`_NARROWEST_COLUMN` each; no column is made narrower than that.
+    """
+    gaps = 2 * (len(sizes) - 1)
+    if width is None or sum(sizes) + gaps <= width:
+        return list(sizes)
+    fixed = sizes[:1] if sizes[0] + gaps + _NARROWEST_COLUMN * (len(sizes) - 1) <= width else []
+    rest = sizes[len(fixed) :]
+    room = width - gaps - sum(fixed)
+    limit = max(rest)
+    while limit > _NARROWEST_COLUMN and sum(min(size, limit) for size in rest) > room:
+        limit -= 1
+    return [*fixed, *(min(size, limit) for size in rest)]
 
 
 def _rows(items: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
@@ -59,53 +75,36 @@ class Listing:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
 
-    def to_text(self, *, width: int | None = None) -> str:
+    def to_text(self, width: int | None = None) -> str:
         """Columns padded to their widest cell, the last one left ragged; ``""`` with no rows.
 
-        With ``width`` (at least 40), no line is wider: when the columns do
-        not fit, the widest but the first are narrowed in turn and their
-        cells wrap (a row's further lines leave the first column blank, so
-        each record's first line starts with its id); when that would make a
-        column narrower than 12, each row is listed as a record, one field a
-        line, after a sentence that says so.
+        With ``width`` (in terminal columns), a table wider than that wraps its
+        cells within narrower columns, the widest narrowed first and the first
+        column (the ids) kept whole while there is room, so that no line is
+        wider than ``width`` while the columns fit at six characters each.
+
+        >>> table = Listing(header=("id", "name"), rows=[("nassib-crossing", "Nassib border crossing")])
+        >>> print(table.to_text(width=30))
+        id               name
+        nassib-crossing  Nassib border
+                         crossing
         """
         if not self.rows:
             return ""
         shown = [[one_line(cell) for cell in row] for row in (self.header, *self.rows)]
-        sizes = [max(_width(row[index]) for row in shown) for index in range(len(self.header))]
-        if width is not None:
-            limit = max(width, _NARROWEST)
-            room = limit - len(_GAP) * (len(sizes) - 1)
-            while sum(sizes) > room:  # narrow the widest column but the first (the ids stay whole)
-                narrowable = [index for index in range(1, len(sizes)) if sizes[index] > _CELL_MIN]
-                if not narrowable:
-                    return self._records(shown, limit)
-                widest = max(narrowable, key=lambda index: (sizes[index], index))
-                sizes[widest] -= 1
+        sizes = _fit([max(_width(row[index]) for row in shown) for index in range(len(self.header))], width)
         lines = []
         for row in shown:
             cells = [
-                wrap(cell, size) if width is not None else [cell]
+                wrap(cell, size) if _width(cell) > size else [cell]
                 for cell, size in zip(row, sizes, strict=True)
             ]
-            for number in range(max(len(cell) for cell in cells)):
-                parts = [cell[number] if number < len(cell) else "" for cell in cells]
+            for depth in range(max(len(cell) for cell in cells)):
+                parts = [cell[depth] if depth < len(cell) else "" for cell in cells]
                 padded = [
                     part + " " * (size - _width(part)) for part, size in zip(parts[:-1], sizes, strict=False)
                 ]
-                lines.append(_GAP.join([*padded, parts[-1]]).rstrip())
-        return "\n".join(lines) + "\n"
-
-    def _records(self, shown: list[list[str]], limit: int) -> str:
-        """Each row as a record: its first cell, then ``header: value`` a line, wrapped to ``limit``."""
-        lines = wrap(
-            f"The {len(self.header)} columns do not fit in {limit} columns: one record per row.", limit
-        )
-        for row in shown[1:]:
-            lines += ["", *wrap(row[0], limit)]
-            for name, cell in zip(shown[0][1:], row[1:], strict=True):
-                head, *rest = wrap(f"{name}: {cell}", limit - 4, first=limit - 2)
-                lines += [f"  {head}", *(f"    {line}" for line in rest)]
+                lines.append("  ".join([*padded, parts[-1]]).rstrip())
         return "\n".join(lines) + "\n"
 
     def to_csv(self) -> str:
@@ -202,7 +201,7 @@ def reference(source: Source) -> str:
 
     >>> import agreements as ag
     >>> print(reference(ag.Source(id="s", description="A report.", outlet="Enab Baladi",
-    ...                           title="Daraa truce", date=ag.PartialDate(2021, 9, 6),
+    ...                           title="Daraa truce", date=ag.PartialDate.parse("2021-09-06"),
     ...                           url="https://example.org/truce", translated_from="ar")))
     “Daraa truce.” Enab Baladi, 2021-09-06. Translated from Arabic. https://example.org/truce
     """

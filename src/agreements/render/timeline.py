@@ -132,7 +132,7 @@ def _change_lines(change: ChangeView, indent: str, *, width: int, limit: int) ->
     for sentence in change.summary[:limit]:
         lines += _wrap(f"{indent}  - ", one_line(sentence), width=width, indent=f"{indent}    ")
     if number > limit:
-        lines.append(f"{indent}  - and {number - limit} more")
+        lines += _wrap(f"{indent}  - ", f"and {number - limit} more", width=width, indent=f"{indent}    ")
     return lines
 
 
