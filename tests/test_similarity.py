@@ -114,3 +114,8 @@ _NAME_PARTS = st.sampled_from(
 def test_fold_word_by_word_is_fold_on_the_whole_text(text: str, variants: bool) -> None:
     """fold() applies the spelling variants word by word (and caches them): the same keys as the whole-text rules."""
     assert fold(text, variants=variants) == _fold_reference(text, variants=variants)
+
+
+def test_fold_collapses_a_run_of_any_length() -> None:
+    """Found by Hypothesis: pairs were collapsed, so '00000' folded to '000', then '00', then '0'."""
+    assert fold("00000") == fold("000") == fold("0") == "0"

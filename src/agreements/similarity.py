@@ -84,7 +84,7 @@ _TRANSLITERATION = (
     (re.compile(r"ee"), "i"),
     (re.compile(r"ou"), "u"),
     (re.compile(r"oo"), "u"),
-    (re.compile(r"(\w)\1"), r"\1"),
+    (re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
     (re.compile(r"(?<=\w)[aeiouy]+(?=\w)"), ""),
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
