@@ -1003,3 +1003,29 @@ def imported_after(statement: str) -> list[str]:
 )
 def test_importing_needs_none_of_the_extras(statement: str) -> None:
     assert not {"rich", "pandas", "yaml", "numpy"} & set(imported_after(statement))
+
+
+def test_html_lists_each_source_as_a_reference_with_its_link() -> None:
+    """The page's sources read as references for a paper; an address is a link."""
+    source = ag.Source(
+        id="report",
+        description="A press report.",
+        outlet="Enab Baladi",
+        title="Truce in Daraa",
+        url="https://example.org/truce?a=1&b=2",
+        translated_from="ar",
+    )
+    cite = [ag.Citation(source="report", quote="a truce")]
+    truce = ag.Agreement(
+        id="truce",
+        title="Truce",
+        date=ag.PartialDate.parse("2021-09"),
+        status=ag.Status.SIGNED,
+        citations=cite,
+    )
+    page = ag.compare(ag.Corpus(agreements=[truce], sources=[source])).to_html()
+    assert (
+        '<li><b><bdi>report</bdi></b>: <span dir="auto">“Truce in Daraa.” Enab Baladi. Translated from Arabic.</span>'
+        ' <a href="https://example.org/truce?a=1&amp;b=2" rel="noreferrer">https://example.org/truce?a=1&amp;b=2</a>'
+        ' <span class="source" dir="auto">A press report.</span></li>'
+    ) in page

@@ -36,6 +36,7 @@ from agreements._text import count, one_line
 from agreements.model import Source
 from agreements.render._figure import AgreementEntry
 from agreements.render._table import EMPTY, Cell, Item, Marked, Notes, Table, legend, marked, note_ranges
+from agreements.render.listing import reference
 from agreements.render.timeline import TimelineView, svg
 
 __all__ = ["escape", "figure", "render_table"]
@@ -300,18 +301,19 @@ def render_table(
     if table.sources:
         out.append("<h2>Sources</h2>")
         out.append("<ul>")
-        out += [
-            f"<li><b><bdi>{escape(source.id)}</bdi></b>{_where(source)}: "
-            f'<span dir="auto">{escape(source.description)}</span></li>'
-            for source in table.sources
-        ]
+        out += [_source(source) for source in table.sources]
         out.append("</ul>")
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
 
 
-def _where(source: Source) -> str:
-    """`` (document, date)``, with what the source has of them; nothing when it has neither."""
-    parts = [f"<bdi>{escape(source.document)}</bdi>"] if source.document is not None else []
-    parts += [escape(str(source.date))] if source.date is not None else []
-    return f" ({', '.join(parts)})" if parts else ""
+def _source(source: Source) -> str:
+    """A source as a reference for a paper, its address a link, then what it is."""
+    cited = reference(source, url=False)
+    link = f' <a href="{escape(source.url)}" rel="noreferrer">{escape(source.url)}</a>' if source.url else ""
+    about = (
+        ""
+        if source.description in cited
+        else f' <span class="source" dir="auto">{escape(source.description)}</span>'
+    )
+    return f'<li><b><bdi>{escape(source.id)}</bdi></b>: <span dir="auto">{escape(cited)}</span>{link}{about}</li>'

@@ -194,10 +194,11 @@ _LANGUAGES = {
 }
 
 
-def reference(source: Source) -> str:
+def reference(source: Source, *, url: bool = True) -> str:
     """How to cite a source in a paper: author, title, outlet, date, translation, url and file.
 
     Built from the fields the source has; one without them is its description.
+    ``url=False`` leaves the address out, for a renderer that links it.
 
     >>> import agreements as ag
     >>> print(reference(ag.Source(id="s", description="A report.", outlet="Enab Baladi",
@@ -216,7 +217,7 @@ def reference(source: Source) -> str:
         parts = [source.description, f"{source.date}." if source.date is not None else ""]
     if source.translated_from:
         parts.append(f"Translated from {_LANGUAGES.get(source.translated_from, source.translated_from)}.")
-    parts += [source.url or "", f"(file {source.document})" if source.document else ""]
+    parts += [source.url or "" if url else "", f"(file {source.document})" if source.document else ""]
     return one_line(" ".join(part for part in parts if part))
 
 
