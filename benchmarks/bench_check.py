@@ -12,7 +12,8 @@ Data, each the same for the same seed:
 - a corpus of ``n`` agreements: the built-in corpus's agreements repeated
   under fresh ids, with its actors, places and sources.
 
-For each, the median (and the best) of ``--repeat`` runs of:
+For each, the median wall time (and the best) and the median CPU time of
+this process (the machine may be shared) of ``--repeat`` runs of:
 
 - ``check``: ``agreements.check(subject)`` (an agreement is checked against
   its registry, as ``check(mine, corpus=registry)``);
@@ -22,7 +23,9 @@ For each, the median (and the best) of ``--repeat`` runs of:
 
 Peak memory is traced by ``tracemalloc`` in a separate run (tracing slows
 Python code), and "growth" is the exponent of time over size fitted by least
-squares on a log-log scale over the sizes up to that row (1 is linear).
+squares on a log-log scale over the sizes up to that row (1 is linear), of
+the median CPU time (on a shared machine the wall time also counts the
+waits for a core).
 
 Run by hand::
 
@@ -142,15 +145,17 @@ def corpus_of(count: int) -> Corpus:
 # ------------------------------------------------------------------ timing
 
 
-def _timed(call: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """The median and the best wall time of ``repeat`` runs of ``call``."""
+def _timed(call: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    """The median and the best wall time, and the median CPU time, of ``repeat`` runs of ``call``."""
     call()  # a warm-up run, untimed: imports, caches and the file in the page cache
     times: list[float] = []
+    cpu_times: list[float] = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         call()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), min(times)
+        cpu_times.append(time.process_time() - cpu_start)
+    return statistics.median(times), min(times), statistics.median(cpu_times)
 
 
 def _peak(call: Callable[[], object]) -> float:
@@ -194,9 +199,9 @@ def measure(kind: str, size: int, corpus: Corpus, folder: Path, repeat: int) -> 
     path.write_text(ag.dumps(corpus, "json"), encoding="utf-8")
     limit = path.stat().st_size + 1
     problems = ag.check(subject, corpus=registry) if kind == "clauses" else ag.check(subject)
-    check_time, check_best = _timed(run_check, repeat)
-    parse_time, parse_best = _timed(lambda: ag.load(path, check=False, max_bytes=limit), repeat)
-    load_time, load_best = _timed(lambda: ag.load(path, max_bytes=limit), repeat)
+    check_time, check_best, check_cpu = _timed(run_check, repeat)
+    parse_time, parse_best, parse_cpu = _timed(lambda: ag.load(path, check=False, max_bytes=limit), repeat)
+    load_time, load_best, load_cpu = _timed(lambda: ag.load(path, max_bytes=limit), repeat)
     return {
         "kind": kind,
         "size": size,
@@ -204,6 +209,9 @@ def measure(kind: str, size: int, corpus: Corpus, folder: Path, repeat: int) -> 
         "problems": Counter(f"{problem.severity} {problem.code}" for problem in problems),
         "check": check_time,
         "check best": check_best,
+        "check CPU": check_cpu,
+        "parse CPU": parse_cpu,
+        "load CPU": load_cpu,
         "check MiB": _peak(run_check),
         "parse": parse_time,
         "parse best": parse_best,
@@ -230,31 +238,35 @@ def _exponent(value: float | None) -> str:
 def print_text(results: Sequence[Result]) -> None:
     for kind in ("clauses", "agreements"):
         rows = [row for row in results if row["kind"] == kind]
-        check_growth, load_growth = _growths(rows, "check"), _growths(rows, "load")
+        check_growth, load_growth = _growths(rows, "check CPU"), _growths(rows, "load CPU")
         for row, check_k, load_k in zip(rows, check_growth, load_growth, strict=True):
-            share = row["check"] / row["load"] if row["load"] else 0.0
+            share = row["check CPU"] / row["load CPU"] if row["load CPU"] else 0.0
             print(
                 f"{row['size']:>6} {kind:<10} {row['megabytes']:6.1f} MB"
-                f"  check {row['check']:7.3f} s (best {row['check best']:.3f}) {row['check MiB']:6.2f} MiB"
-                f" growth {_exponent(check_k):>5}"
-                f"  parse {row['parse']:7.3f} s  load {row['load']:7.3f} s {row['load MiB']:6.1f} MiB"
-                f" growth {_exponent(load_k):>5}  check/load {share:4.0%}"
+                f"  check {row['check']:7.3f} s (best {row['check best']:.3f}, CPU {row['check CPU']:.3f})"
+                f" {row['check MiB']:6.2f} MiB growth {_exponent(check_k):>5}"
+                f"  parse {row['parse']:7.3f} s (CPU {row['parse CPU']:.3f})"
+                f"  load {row['load']:7.3f} s (CPU {row['load CPU']:.3f}) {row['load MiB']:6.1f} MiB"
+                f" growth {_exponent(load_k):>5}  check/load CPU {share:4.0%}"
                 f"  problems {dict(row['problems']) or 'none'}"
             )
 
 
 def print_markdown(results: Sequence[Result]) -> None:
     print(
-        "| subject | size | file (MB) | check (s) | check peak (MiB) | growth | parse (s) | load (s) | load peak (MiB) | growth |"
+        "| subject | size | file (MB) | check (s) | check CPU (s) | check peak (MiB) | CPU growth"
+        " | parse (s) | parse CPU (s) | load (s) | load CPU (s) | load peak (MiB) | CPU growth |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for kind in ("clauses", "agreements"):
         rows = [row for row in results if row["kind"] == kind]
-        for row, check_k, load_k in zip(rows, _growths(rows, "check"), _growths(rows, "load"), strict=True):
+        check_growth, load_growth = _growths(rows, "check CPU"), _growths(rows, "load CPU")
+        for row, check_k, load_k in zip(rows, check_growth, load_growth, strict=True):
             print(
                 f"| {'one agreement' if kind == 'clauses' else 'corpus'} | {row['size']:,} {kind}"
-                f" | {row['megabytes']:.1f} | {row['check']:.3f} | {row['check MiB']:.2f} | {_exponent(check_k)}"
-                f" | {row['parse']:.3f} | {row['load']:.3f} | {row['load MiB']:.1f} | {_exponent(load_k)} |"
+                f" | {row['megabytes']:.1f} | {row['check']:.3f} | {row['check CPU']:.3f} | {row['check MiB']:.2f}"
+                f" | {_exponent(check_k)} | {row['parse']:.3f} | {row['parse CPU']:.3f} | {row['load']:.3f}"
+                f" | {row['load CPU']:.3f} | {row['load MiB']:.1f} | {_exponent(load_k)} |"
             )
 
 
