@@ -18,10 +18,12 @@ Each scenario runs with the ids kept and renumbered (``c1``, ``c2``, ... in
 the new order). Each tool runs in its own process with a timeout, so a slow
 peer is really stopped. Reported per tool: wall time of the tool's own call
 (the best and the median of ``--repeat`` runs; inputs are built and results
-read outside the timed call), peak memory traced by ``tracemalloc`` in a
+read outside the timed call) and the median CPU time of the tool's process
+(on a shared machine, what the call costs, where wall time also counts the
+waits for a core), peak memory traced by ``tracemalloc`` in a
 separate run, the precision, recall and F1 of the clause pairs found against
-the truth, and the growth exponent of the time fitted over the sizes (1 is
-linear).
+the truth, and the growth exponents of the best wall time and of the median
+CPU time fitted over the sizes (1 is linear).
 
 Run by hand (deepdiff is a benchmark-only dependency)::
 
@@ -265,16 +267,19 @@ def _child(tool: str, a: Agreement, b: Agreement, out: Any, *, traced: bool, rep
         out.send({"peak": peak})
         return
     times: list[float] = []
+    cpu_times: list[float] = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         found = call(a, b, data)
         times.append(time.perf_counter() - start)
+        cpu_times.append(time.process_time() - cpu_start)
         if times[-1] > 20:  # a slow tool runs once
             break
     out.send(
         {
             "time": min(times),
             "median": statistics.median(times),
+            "cpu": statistics.median(cpu_times),
             "runs": len(times),
             "pairs": sorted(read(a, b, found)),
         }
@@ -350,6 +355,7 @@ def bench(
                         row.update(
                             time=result["time"],
                             median=result["median"],
+                            cpu=result["cpu"],
                             peak=result["peak"],
                             precision=precision,
                             recall=recall,
@@ -361,17 +367,17 @@ def bench(
     return rows
 
 
-def _growth(rows: Sequence[Result], row: Result) -> float | None:
-    """The exponent of time over size fitted (least squares, log-log) up to this row's size."""
+def _growth(rows: Sequence[Result], row: Result, key: str = "time") -> float | None:
+    """The exponent of time (``key``: best wall time, or median CPU time) over size, fitted up to this row's size."""
     points = [
-        (math.log(other["size"]), math.log(other["time"]))
+        (math.log(other["size"]), math.log(other[key]))
         for other in rows
         if other["tool"] == row["tool"]
         and other["scenario"] == row["scenario"]
         and other["renumber"] == row["renumber"]
         and other["size"] <= row["size"]
         and not other.get("timed_out")
-        and other["time"] > 0
+        and other[key] > 0
     ]
     if len(points) < 2:
         return None
@@ -385,11 +391,11 @@ def _line(row: Result, rows: Sequence[Result]) -> str:
     label = f"{row['scenario']:<10} {'renumbered' if row['renumber'] else 'ids kept':<10} {row['size']:>6} {row['tool']:<15}"
     if row.get("timed_out"):
         return f"{label} timed out"
-    growth = _growth(rows, row)
+    growth, cpu_growth = _growth(rows, row), _growth(rows, row, "cpu")
     return (
-        f"{label} {row['time']:8.3f} s (median {row['median']:.3f}) {_mib(row['peak']):>9} MiB"
+        f"{label} {row['time']:8.3f} s (median {row['median']:.3f}, CPU {row['cpu']:.3f}) {_mib(row['peak']):>9} MiB"
         f"  P {row['precision']:.4f}  R {row['recall']:.4f}  F1 {row['f1']:.4f}  false {row['false']}"
-        f"  growth {'' if growth is None else f'{growth:.2f}'}"
+        f"  growth {'' if growth is None else f'{growth:.2f}'} (CPU {'' if cpu_growth is None else f'{cpu_growth:.2f}'})"
     )
 
 
@@ -402,21 +408,23 @@ def markdown(rows: Sequence[Result], timeout: float) -> str:
             "",
             f"**{name}, {'renumbered' if renumber else 'ids kept'}**",
             "",
-            "| clauses | tool | time (s) | median (s) | peak memory (MiB) | precision | recall | F1 | false pairs | growth |",
-            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| clauses | tool | time (s) | median (s) | CPU (s) | peak memory (MiB) | precision | recall | F1"
+            " | false pairs | growth | CPU growth |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for row in rows:
             if (row["scenario"], row["renumber"]) != (name, renumber):
                 continue
             size = f"{row['size']:,}"
             if row.get("timed_out"):
-                lines.append(f"| {size} | {row['tool']} | > {timeout:g} (timed out) | | | | | | | |")
+                lines.append(f"| {size} | {row['tool']} | > {timeout:g} (timed out) | | | | | | | | | |")
                 continue
-            growth = _growth(rows, row)
+            growth, cpu_growth = _growth(rows, row), _growth(rows, row, "cpu")
             lines.append(
-                f"| {size} | {row['tool']} | {row['time']:.3f} | {row['median']:.3f} | {_mib(row['peak'])}"
-                f" | {row['precision']:.4f} | {row['recall']:.4f} | {row['f1']:.4f} | {row['false']}"
-                f" | {'' if growth is None else f'{growth:.2f}'} |"
+                f"| {size} | {row['tool']} | {row['time']:.3f} | {row['median']:.3f} | {row['cpu']:.3f}"
+                f" | {_mib(row['peak'])} | {row['precision']:.4f} | {row['recall']:.4f} | {row['f1']:.4f}"
+                f" | {row['false']} | {'' if growth is None else f'{growth:.2f}'}"
+                f" | {'' if cpu_growth is None else f'{cpu_growth:.2f}'} |"
             )
     return "\n".join(lines[1:])
 

@@ -204,6 +204,16 @@ class _Registries:
     sources: Collection[str] | None
     agreements: Mapping[str, Agreement] | None
     vocabulary: Vocabulary | None
+    # Each open vocabulary's words, built once (``Vocabulary.words`` builds a new set per call).
+    _words: dict[str, frozenset[str]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def words(self, name: str) -> frozenset[str]:
+        """Every word of the open vocabulary ``name``; only called when ``vocabulary`` is set."""
+        assert self.vocabulary is not None
+        known = self._words.get(name)
+        if known is None:
+            known = self._words[name] = self.vocabulary.words(name)
+        return known
 
     @classmethod
     def of(cls, corpus: Corpus | None) -> _Registries:
@@ -263,8 +273,8 @@ _TERM_KINDS: Final = {
 }
 
 
-def _term(path: str, word: str, name: str, vocabulary: Vocabulary) -> list[Problem]:
-    known = vocabulary.words(name)
+def _term(path: str, word: str, name: str, registries: _Registries) -> list[Problem]:
+    known = registries.words(name)
     if word in known:
         return []
     kind = _TERM_KINDS[name]
@@ -328,7 +338,7 @@ def _check_tree(
     for index, record in enumerate(records.values()):
         path = f"{name}[{index}]"
         if registries.vocabulary is not None:
-            found += _term(f"{path}.kind", record.kind, f"{kind}_kinds", registries.vocabulary)
+            found += _term(f"{path}.kind", record.kind, f"{kind}_kinds", registries)
         if record.parent is not None:
             if record.parent not in known:
                 found.append(_dangling(f"{path}.parent", record.parent, kind, known))
@@ -409,7 +419,7 @@ def _strong_components(edges: Mapping[str, Sequence[str]]) -> list[list[str]]:
                 index[node] = low[node] = len(index)
                 stack.append(node)
                 on_stack.add(node)
-            targets = edges[node]
+            targets = edges.get(node, ())
             if child < len(targets):
                 work.append((node, child + 1))
                 target = targets[child]
@@ -603,7 +613,7 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
         if index in duplicates:
             found.append(duplicates[index])
         if vocabulary is not None:
-            found += _term(f"{path}.category", clause.category, "categories", vocabulary)
+            found += _term(f"{path}.category", clause.category, "categories", registries)
         if clause.modality is Modality.MUST_NOT and _NEGATION.search(clause.summary):
             found.append(
                 _problem(
@@ -623,7 +633,7 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
             found += [problem for problem in against if problem.code != "must-and-must-not"]
             if vocabulary is not None:
                 for number, word in enumerate(heaviest_first(term.classes)):
-                    found += _term(f"{path}.weapons.classes[{number}]", word, "weapon_classes", vocabulary)
+                    found += _term(f"{path}.weapons.classes[{number}]", word, "weapon_classes", registries)
             found += _reference(f"{path}.weapons.holder", term.holder, "actor", registries.actors)
             found += _reference(f"{path}.weapons.recipient", term.recipient, "actor", registries.actors)
             found += _reference(f"{path}.weapons.destination", term.destination, "place", registries.places)
@@ -699,12 +709,15 @@ def _clause_cycles(
     position: dict[str, int] = {}
     for index, clause in enumerate(clauses):
         position.setdefault(clause.id, index)
-    edges = {
-        clause.id: sorted(
-            {target for target in targets(clause) if target in position and target != clause.id}
-        )
-        for clause in clauses
-    }
+    # Only clauses that name a target can be on a cycle: the others are left out of the graph
+    # (of two clauses with one id, the later one's targets count).
+    edges: dict[str, list[str]] = {}
+    for clause in clauses:
+        named = {target for target in targets(clause) if target in position and target != clause.id}
+        if named:
+            edges[clause.id] = sorted(named)
+        else:
+            edges.pop(clause.id, None)
     found: dict[int, Problem] = {}
     for component in _strong_components(edges):
         if len(component) < 2:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Hashable, Iterable, Sequence
+from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
 from typing import Final, NamedTuple
 
 import attrs
@@ -389,8 +389,10 @@ def _align_block(
                 # Only the id lets this pair in: say so.
                 found = found._replace(score=attrs.evolve(found.score, paired_by=PairedBy.SAME_ID))
             edges[i, j] = found
+    adjacency = _adjacency(edges)
     for component in _components(edges):
-        matches.extend(edges[pair] for pair in _assign(old, new, component, edges, bars, trusted=trusted))
+        chosen = _assign(old, new, component, edges, adjacency=adjacency, bars=bars, trusted=trusted)
+        matches.extend(edges[pair] for pair in chosen)
     return matches
 
 
@@ -530,19 +532,20 @@ def _assign(
     new: Sequence[Clause],
     component: tuple[list[int], list[int]],
     edges: dict[tuple[int, int], Match],
-    bars: _Bars,
     *,
+    adjacency: Mapping[int, Sequence[int]],
+    bars: _Bars,
     trusted: bool,
 ) -> list[tuple[int, int]]:
     rows = sorted(component[0], key=lambda i: (id_key(old[i].id), i))
     columns = sorted(component[1], key=lambda j: (id_key(new[j].id), j))
     if len(rows) == 1 and len(columns) == 1:
         return [(rows[0], columns[0])]
+    # The pairs of the component in row-major canonical order, built from each row's own
+    # edges: scanning rows x columns would be quadratic in the component's size.
     worth = {
         (i, j): _weight(edges[i, j], bars, same_id=old[i].id == new[j].id, trusted=trusted)
-        for i in rows
-        for j in columns
-        if (i, j) in edges
+        for i, j in _in_order(rows, columns, adjacency)
     }
     if max(len(rows), len(columns)) <= COMPONENT_CAP:
         return _exact(rows, columns, worth)
@@ -551,11 +554,12 @@ def _assign(
     # component, then solve each part exactly, or greedily when it is still
     # too large.
     thinned = _thinned(worth)
+    thinned_adjacency = _adjacency(thinned)
     chosen: list[tuple[int, int]] = []
     for part_rows, part_columns in _components(thinned):
         part_rows.sort(key=lambda i: (id_key(old[i].id), i))
         part_columns.sort(key=lambda j: (id_key(new[j].id), j))
-        part = {(i, j): thinned[i, j] for i in part_rows for j in part_columns if (i, j) in thinned}
+        part = {pair: thinned[pair] for pair in _in_order(part_rows, part_columns, thinned_adjacency)}
         if max(len(part_rows), len(part_columns)) <= COMPONENT_CAP:
             chosen.extend(_exact(part_rows, part_columns, part))
         else:
@@ -564,6 +568,31 @@ def _assign(
             flat = [(rank_row[i], rank_column[j], value) for (i, j), value in part.items()]
             chosen.extend((part_rows[r], part_columns[c]) for r, c in greedy(flat))
     return chosen
+
+
+def _adjacency(pairs: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """The new positions each old position is paired with in ``pairs``."""
+    found: dict[int, list[int]] = {}
+    for i, j in pairs:
+        found.setdefault(i, []).append(j)
+    return found
+
+
+def _in_order(
+    rows: Sequence[int], columns: Sequence[int], adjacency: Mapping[int, Sequence[int]]
+) -> list[tuple[int, int]]:
+    """The pairs of one component: rows in their order, and each row's columns in the order of ``columns``.
+
+    The same pairs, in the same order, as ``for i in rows for j in columns if
+    (i, j) in pairs``, in time linear in the component's pairs rather than
+    rows x columns (``adjacency`` maps each row to its columns, all in the
+    component).
+    """
+    column_rank = {j: c for c, j in enumerate(columns)}
+    found: list[tuple[int, int]] = []
+    for i in rows:
+        found.extend((i, j) for j in sorted(adjacency.get(i, ()), key=column_rank.__getitem__))
+    return found
 
 
 def _exact(rows: list[int], columns: list[int], worth: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
