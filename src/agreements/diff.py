@@ -47,6 +47,9 @@ from agreements import corpus as _builtin
 from agreements._diff import align as _align
 from agreements._diff.chain import longest_chain
 from agreements._diff.changes import (
+    BOOKKEEPING,
+    WEAPON_FIELDS,
+    ActionDiff,
     ActorObligations,
     Added,
     Changed,
@@ -61,6 +64,9 @@ from agreements._diff.changes import (
     Removed,
     RoleChange,
     Score,
+    Succession,
+    TermChange,
+    TermKind,
     Unchanged,
     WeaponChange,
     WeaponsDiff,
@@ -70,13 +76,16 @@ from agreements.model import (
     Agreement,
     Clause,
     Corpus,
+    Coverage,
     Dispute,
     Event,
     WeaponAction,
     WeaponClass,
+    WeaponsTerm,
     Word,
     heaviest_first,
 )
+from agreements.model._records import ALL_PARTIES
 from agreements.render import csv as _csv
 from agreements.render import dataframe as _dataframe
 from agreements.render import diff as _render
@@ -90,6 +99,7 @@ from agreements.similarity import closest
 __all__ = [
     "PAIR_THRESHOLD",
     "SAME_ID_THRESHOLD",
+    "ActionDiff",
     "ActorObligations",
     "Added",
     "AgreementDiff",
@@ -107,6 +117,9 @@ __all__ = [
     "Removed",
     "RoleChange",
     "Score",
+    "Succession",
+    "TermChange",
+    "TermKind",
     "Unchanged",
     "WeaponChange",
     "WeaponsDiff",
@@ -133,8 +146,10 @@ _LISTS: typing.Final = ("parties", "third_parties", "clauses", "disputes", "even
 _METADATA_FIELDS: typing.Final = tuple(
     field.name for field in attrs.fields(Agreement) if field.name not in _LISTS
 )
-# A change in these makes a different obligation; id and citations do not.
-_OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - {"id", "citations", "obligors", "all_parties"}
+# A change in these makes a different obligation; the bookkeeping fields (id,
+# citations, inference, codes, action key) do not, and a change of obligors is a transfer.
+_OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - BOOKKEEPING - {"obligors", "all_parties"}
+_TERM_FIELDS: typing.Final = tuple(field.name for field in attrs.fields(WeaponsTerm))
 
 
 def _names(corpus: Corpus | None) -> Corpus:
@@ -195,13 +210,18 @@ class AgreementDiff:
 
     @property
     def obligations(self) -> ObligationsDiff:
-        """Obligations gained, lost, changed and transferred, per actor."""
-        return _obligations(self.clauses)
+        """Obligations gained, lost, changed and transferred, per actor (joint obligors and all parties included)."""
+        return _obligations(
+            self.clauses,
+            old=tuple(party.actor for party in self.parties.old),
+            new=tuple(party.actor for party in self.parties.new),
+            coverage=self.parties.new_coverage,
+        )
 
     @property
     def weapons(self) -> WeaponsDiff:
-        """The weapon classes handed over, before and after, and per-class changes."""
-        return _weapons(self._side(old=True), self._side(old=False))
+        """Every weapons term, whatever its action: per clause, per action and per class (see :class:`WeaponsDiff`)."""
+        return _weapons(self.clauses, self._side(old=True), self._side(old=False))
 
     # ------------------------------------------------------ delta algebra
 
@@ -431,8 +451,10 @@ def diff(
                 for name in _METADATA_FIELDS
             )
         ),
-        parties=PartiesDiff(old=a.parties, new=b.parties),
-        guarantors=GuarantorsDiff(old=a.third_parties, new=b.third_parties),
+        parties=PartiesDiff(old=a.parties, new=b.parties, old_coverage=a.coverage, new_coverage=b.coverage),
+        guarantors=GuarantorsDiff(
+            old=a.third_parties, new=b.third_parties, old_coverage=a.coverage, new_coverage=b.coverage
+        ),
         disputes=RecordsDiff(old=a.disputes, new=b.disputes),
         events=RecordsDiff(old=a.events, new=b.events),
     )
@@ -551,12 +573,19 @@ def _first_difference(expected: Agreement, got: Agreement) -> tuple[str, object,
     raise AssertionError("the agreements are equal")  # pragma: no cover - only called when they differ
 
 
-def _bound(clause: Clause) -> tuple[str, ...]:
-    """The actors whose obligations a clause is, for the per-actor view (all parties count as one entry)."""
-    return (*clause.obligors, *(["all parties"] if clause.all_parties else []))
+def _bound(clause: Clause, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """The actors a clause binds: its obligors, and the parties when it binds them all.
+
+    A clause that binds all parties of an agreement that names none binds
+    :data:`~agreements.model.ALL_PARTIES`, which then counts as one actor.
+    """
+    found = clause.bound(parties)
+    return (*found, ALL_PARTIES) if clause.all_parties and not parties else found
 
 
-def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
+def _obligations(
+    changes: Sequence[ClauseChange], *, old: tuple[str, ...], new: tuple[str, ...], coverage: Coverage
+) -> ObligationsDiff:
     gained: dict[str, list[Added]] = {}
     lost: dict[str, list[Removed]] = {}
     changed: dict[str, list[Changed]] = {}
@@ -566,24 +595,29 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     for change in changes:
         match change:
             case Added(clause=clause):
-                for actor in _bound(clause):
+                for actor in _bound(clause, new):
                     gained.setdefault(actor, []).append(change)
             case Removed(clause=clause):
-                for actor in _bound(clause):
+                for actor in _bound(clause, old):
                     lost.setdefault(actor, []).append(change)
-            case Changed(old=old, new=new) if _bound(old) != _bound(new):
+            case Changed(old=before, new=after) if (before.obligors, before.all_parties) != (
+                after.obligors,
+                after.all_parties,
+            ):
                 transfers.append(change)
-                for actor in _bound(old):
-                    if actor not in _bound(new):
+                was, now = _bound(before, old), _bound(after, new)
+                for actor in was:
+                    if actor not in now:
                         out.setdefault(actor, []).append(change)
-                for actor in _bound(new):
-                    if actor not in _bound(old):
+                for actor in now:
+                    if actor not in was:
                         into.setdefault(actor, []).append(change)
-                for actor in set(_bound(old)) & set(_bound(new)):
-                    if change.names & _OBLIGATION_FIELDS:
-                        changed.setdefault(actor, []).append(change)
-            case Changed(old=old) if change.names & _OBLIGATION_FIELDS:
-                for actor in _bound(old):
+                if change.names & _OBLIGATION_FIELDS:
+                    for actor in now:
+                        if actor in was:
+                            changed.setdefault(actor, []).append(change)
+            case Changed(old=before, new=after) if change.names & _OBLIGATION_FIELDS:
+                for actor in dict.fromkeys((*_bound(before, old), *_bound(after, new))):
                     changed.setdefault(actor, []).append(change)
             case _:
                 pass
@@ -597,6 +631,7 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
                 changed=tuple(changed.get(actor, ())),
                 transferred_in=tuple(into.get(actor, ())),
                 transferred_out=tuple(out.get(actor, ())),
+                coverage=coverage,
             )
             for actor in actors
         ),
@@ -604,42 +639,119 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     )
 
 
-def _handover_terms(agreement: Agreement) -> dict[WeaponClass | Word, dict[str, set[str]]]:
-    """For each weapon class some clause hands over: its holders, schedules and modalities."""
-    found: dict[WeaponClass | Word, dict[str, set[str]]] = {}
+def _values(clause: Clause, term: WeaponsTerm, field: str) -> set[str]:
+    """One field of a weapons term (or the clause's modality) as text, for comparing across terms."""
+    if field == "modality":
+        return {clause.modality.value}
+    if field == "systems":
+        return set(term.systems)
+    value = getattr(term, field)
+    return set() if value is None else {str(value)}
+
+
+def _class_terms(agreement: Agreement) -> dict[tuple[WeaponAction, WeaponClass | Word], dict[str, set[str]]]:
+    """For each action and each weapon class a term puts it on: the values of its fields over those terms."""
+    found: dict[tuple[WeaponAction, WeaponClass | Word], dict[str, set[str]]] = {}
     for clause in agreement.clauses:
         term = clause.weapons
-        if term is None or term.action is not WeaponAction.HAND_OVER:
+        if term is None:
             continue
         for weapon in term.classes:
-            values = found.setdefault(weapon, {"holder": set(), "schedule": set(), "modality": set()})
-            if term.holder is not None:
-                values["holder"].add(term.holder)
-            if term.schedule is not None:
-                values["schedule"].add(term.schedule)
-            values["modality"].add(clause.modality.value)
+            values = found.setdefault((term.action, weapon), {field: set() for field in WEAPON_FIELDS})
+            for field in WEAPON_FIELDS:
+                values[field] |= _values(clause, term, field)
     return found
 
 
-def _weapons(old: Agreement, new: Agreement) -> WeaponsDiff:
-    before, after = _handover_terms(old), _handover_terms(new)
-    disputed = old.disputed_handover | new.disputed_handover
-    changes = [
+def _term_fields(old: Clause, new: Clause) -> tuple[FieldChange, ...]:
+    """The values of two clauses' weapons terms that differ, then their modality and deadlines."""
+    assert old.weapons is not None
+    assert new.weapons is not None
+    pairs = [(name, getattr(old.weapons, name), getattr(new.weapons, name)) for name in _TERM_FIELDS]
+    pairs += [(name, getattr(old, name), getattr(new, name)) for name in ("modality", "deadlines")]
+    return tuple(FieldChange(name=name, old=x, new=y) for name, x, y in pairs if x != y)
+
+
+def _terms(changes: Sequence[ClauseChange], old: Agreement, new: Agreement) -> tuple[TermChange, ...]:
+    """Each clause's weapons term that was added, dropped, not reported or changed, in reading order."""
+    doubted_old, doubted_new = old.disputed_clauses, new.disputed_clauses
+    gone = TermKind.NOT_REPORTED if new.coverage is Coverage.PARTIAL else TermKind.DROPPED
+    found: list[TermChange] = []
+    for change in changes:
+        before: Clause | None
+        after: Clause | None
+        match change:
+            case Added(clause=clause):
+                before, after = None, clause
+            case Removed(clause=clause):
+                before, after = clause, None
+            case Changed() | Unchanged():
+                before, after = change.old, change.new
+            case _:  # pragma: no cover - the union is closed
+                typing.assert_never(change)
+        had = before is not None and before.weapons is not None
+        has = after is not None and after.weapons is not None
+        old_disputed = had and before is not None and before.id in doubted_old
+        new_disputed = has and after is not None and after.id in doubted_new
+        if before is not None and after is not None and had and has:
+            fields = _term_fields(before, after)
+            if fields or old_disputed != new_disputed:
+                kind: TermKind | None = TermKind.CHANGED
+            else:
+                kind = None
+        else:
+            fields, kind = (), TermKind.ADDED if has else gone if had else None
+        if kind is not None:
+            found.append(
+                TermChange(
+                    kind=kind,
+                    old=before,
+                    new=after,
+                    fields=fields,
+                    old_disputed=old_disputed,
+                    new_disputed=new_disputed,
+                )
+            )
+    return tuple(found)
+
+
+def _weapons(changes: Sequence[ClauseChange], old: Agreement, new: Agreement) -> WeaponsDiff:
+    before, after = _class_terms(old), _class_terms(new)
+    actions = tuple(
+        ActionDiff(
+            action=action,
+            old=old.weapons(action),
+            new=new.weapons(action),
+            old_disputed=old.weapons(action, disputed=True),
+            new_disputed=new.weapons(action, disputed=True),
+            coverage=new.coverage,
+        )
+        for action in WeaponAction
+        if any(key[0] is action for key in (*before, *after))
+    )
+    disputed = {found.action: found.disputed for found in actions}
+    changes_by_class = [
         WeaponChange(
             weapon=weapon,
             field=field,
-            old=tuple(sorted(before[weapon][field])),
-            new=tuple(sorted(after[weapon][field])),
-            disputed=weapon in disputed,
+            old=tuple(sorted(before[action, weapon][field])),
+            new=tuple(sorted(after[action, weapon][field])),
+            disputed=weapon in disputed[action],
+            action=action,
         )
-        for weapon in heaviest_first(before.keys() & after.keys())
-        for field in ("holder", "schedule", "modality")
-        if before[weapon][field] != after[weapon][field]
+        for action in WeaponAction
+        for weapon in heaviest_first(weapon for kind, weapon in (*before, *after) if kind is action)
+        if (action, weapon) in before and (action, weapon) in after
+        for field in WEAPON_FIELDS
+        if before[action, weapon][field] != after[action, weapon][field]
     ]
     return WeaponsDiff(
         old=old.handover,
         new=new.handover,
         old_disputed=old.disputed_handover,
         new_disputed=new.disputed_handover,
-        changes=tuple(changes),
+        changes=tuple(changes_by_class),
+        terms=_terms(changes, old, new),
+        actions=actions,
+        coverage=new.coverage,
     )
