@@ -2,7 +2,9 @@
 
 ``HYPOTHESIS_PROFILE=ci`` (set by ``.ci/run``) runs at least 200 examples per
 property with a random seed each run; the default profile is quicker for work
-at the desk.
+at the desk. The properties over whole agreements and corpora, the most
+expensive to draw, take :data:`COSTLY`: half the default profile's examples at
+the desk, and all of the ``ci`` profile's.
 """
 
 from __future__ import annotations
@@ -20,4 +22,8 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=50, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "dev")
+settings.load_profile(PROFILE)
+
+#: Settings for the properties over whole agreements and corpora (``@COSTLY`` above ``@given``).
+COSTLY = settings(max_examples=25) if PROFILE == "dev" else settings()

@@ -52,6 +52,7 @@ from agreements.model import (
 )
 from agreements.serialize import to_data
 from agreements.testing import strategies
+from conftest import COSTLY
 
 BROKEN = Path(__file__).parent / "broken"
 CITE = (Citation(source="report", quote="as reported"),)
@@ -681,7 +682,8 @@ def _with_clauses(corpus: Corpus, agreement_id: str, *added: Clause) -> Corpus:
     return attrs.evolve(corpus, agreements=agreements)
 
 
-@given(strategies.corpora(min_agreements=1), st.data())
+@COSTLY
+@given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     corpus: Corpus, data: st.DataObject
 ) -> None:
@@ -734,7 +736,8 @@ def test_adding_a_contradiction_is_always_reported_and_removing_it_clears_it(
     assert check(attrs.evolve(added, agreements={**added.agreements, agreement_id: restored})) == before
 
 
-@given(strategies.corpora(min_agreements=1), st.data())
+@COSTLY
+@given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_contradicting_an_existing_clause_is_always_reported(corpus: Corpus, data: st.DataObject) -> None:
     candidates = [
         (agreement.id, number)
@@ -793,6 +796,9 @@ def _rename(corpus: Corpus, old: str, new: str) -> Corpus:
             term = attrs.evolve(term, holder=maybe(term.holder), recipient=maybe(term.recipient))
         return attrs.evolve(item, obligors=[name(actor) for actor in item.obligors], weapons=term)
 
+    def rename_claim(claim: Claim) -> Claim:
+        return attrs.evolve(claim, by=[name(actor) for actor in claim.by])
+
     def rename_agreement(agreement: Agreement) -> Agreement:
         return attrs.evolve(
             agreement,
@@ -804,9 +810,11 @@ def _rename(corpus: Corpus, old: str, new: str) -> Corpus:
                     item,
                     parties=[name(actor) for actor in item.parties],
                     third_parties=[name(actor) for actor in item.third_parties],
+                    claims=[rename_claim(claim) for claim in item.claims],
                 )
                 for item in agreement.disputes
             ],
+            claims=[rename_claim(claim) for claim in agreement.claims],
             events=[
                 attrs.evolve(item, actors=[name(actor) for actor in item.actors]) for item in agreement.events
             ],
@@ -845,10 +853,13 @@ def _actor_references(corpus: Corpus) -> set[str]:
         )
         found.update(actor for item in agreement.disputes for actor in (*item.parties, *item.third_parties))
         found.update(actor for item in agreement.events for actor in item.actors)
+        claims = [*agreement.claims, *(claim for item in agreement.disputes for claim in item.claims)]
+        found.update(actor for claim in claims for actor in claim.by)
     return found
 
 
-@given(strategies.corpora(min_agreements=1), st.data())
+@COSTLY
+@given(strategies.corpora(min_agreements=1, max_agreements=2), st.data())
 def test_renaming_an_actor_everywhere_neither_creates_nor_clears_a_problem(
     corpus: Corpus, data: st.DataObject
 ) -> None:

@@ -489,7 +489,7 @@ def compare(
 
     ``agreements`` is a corpus (all of its agreements) or any agreements; the
     columns are put in the order a :class:`~agreements.model.Corpus` keeps
-    (by date, then by ``follows``, then by id). ``aspects`` chooses the rows, as
+    (by date, then after the agreements of the same date they build on, then by id). ``aspects`` chooses the rows, as
     :class:`Aspect` records or ids of :data:`BUILTIN_ASPECTS`, in the order
     given; by default the built-in aspects. Rows that no agreement says anything on are left out when
     ``aspects`` is not given, kept when it is; ``keep_empty`` decides either
@@ -507,7 +507,7 @@ def compare(
     >>> clauses = Aspect(id="clauses", label="Clauses", extract=lambda a, c: Cell(value=str(len(a.clauses))))
     >>> table = compare(ag.corpus(), aspects=[*BUILTIN_ASPECTS, clauses], keep_empty=False)
     >>> table.rows[-1].aspect.id, table.cell("clauses", "busra-al-sham-2018").value
-    ('clauses', '14')
+    ('clauses', '13')
     """
     if isinstance(agreements, Corpus):
         names = corpus if corpus is not None else agreements
@@ -530,7 +530,7 @@ def compare(
             raise InvalidArgumentError(f"agreement {agreement.id!r} is listed twice")
         seen.add(agreement.id)
     # A corpus orders agreements the one way the library does: by date, then
-    # by ``follows`` among those of the same date, then by id.
+    # after the agreements of the same date they build on (their relations), then by id.
     columns = tuple(Corpus(agreements=chosen).agreements.values())
     rows_for = BUILTIN_ASPECTS if aspects is None else _aspects(aspects)
     if keep_empty is not None and not isinstance(keep_empty, bool):

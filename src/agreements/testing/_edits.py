@@ -8,6 +8,7 @@ seeded :func:`synthetic_pair` both call it, so they mean the same thing.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
@@ -15,6 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 import attrs
 
 from agreements.model import (
+    AGREEMENT_ANCHOR,
     Agreement,
     Category,
     Citation,
@@ -388,7 +390,9 @@ def edit(
         kinds[index] = done | ({"moved"} if index in moved else set())
 
     after = list(order)
-    used = {clause.id for clause in clauses}
+    # A new clause takes no id of a clause, an event or the agreement's own date: deadlines name all three.
+    events = {event.id for event in before.events} | {AGREEMENT_ANCHOR}
+    used = {clause.id for clause in clauses} | events
     added: list[Clause] = []
     for _ in range(max(len(clauses), 2)):
         if not chooser.chance(rates.add):
@@ -408,7 +412,8 @@ def edit(
     if renumber is None:
         renumber = chooser.chance(0.3)
     if renumber:
-        final_ids = {position: f"c{number}" for number, position in enumerate(sequence, start=1)}
+        numbers = (f"c{number}" for number in itertools.count(1) if f"c{number}" not in events)
+        final_ids = {position: next(numbers) for position in sequence}
     rename = {clauses[index].id: final_ids[index] for index in survivors}
 
     after_clauses = [

@@ -139,8 +139,14 @@ def _strategy(drawer: Callable[[st.DrawFn], _T]) -> st.SearchStrategy[_T]:
 _BOOLEANS = st.booleans()
 
 
+@functools.lru_cache(maxsize=4096)
+def _integers(low: int, high: int) -> st.SearchStrategy[int]:
+    """``st.integers(low, high)``, made once per bounds: the draws are many, and each call validates anew."""
+    return st.integers(low, high)
+
+
 def _index(draw: st.DrawFn, size: int) -> int:
-    return draw(st.integers(0, size - 1))
+    return draw(_integers(0, size - 1))
 
 
 def _chosen(draw: st.DrawFn, items: Sequence[_T]) -> _T:
@@ -148,7 +154,7 @@ def _chosen(draw: st.DrawFn, items: Sequence[_T]) -> _T:
 
 
 def _count(draw: st.DrawFn, low: int, high: int) -> int:
-    return draw(st.integers(low, high))
+    return draw(_integers(low, high))
 
 
 class _DrawChooser:
@@ -158,7 +164,7 @@ class _DrawChooser:
         self._draw = draw
 
     def integer(self, low: int, high: int) -> int:
-        return self._draw(st.integers(low, high))
+        return self._draw(_integers(low, high))
 
     def choice(self, items: Sequence[_T]) -> _T:
         return _chosen(self._draw, items)
@@ -166,7 +172,7 @@ class _DrawChooser:
     def chance(self, probability: float) -> bool:
         percent = min(100, round(100 * probability))
         # Shrinks towards 0, that is towards False.
-        return percent > 0 and self._draw(st.integers(0, 99)) >= 100 - percent
+        return percent > 0 and self._draw(_integers(0, 99)) >= 100 - percent
 
 
 # ------------------------------------------------------------------ arguments
@@ -281,7 +287,7 @@ def _some(draw: st.DrawFn, pool: _Ids | None, max_size: int = 2) -> list[str]:
         return draw(st.lists(_ANY_ID, max_size=max_size, unique=True))
     if not pool:
         return []
-    indices = draw(st.lists(st.integers(0, len(pool) - 1), max_size=min(max_size, len(pool)), unique=True))
+    indices = draw(st.lists(_integers(0, len(pool) - 1), max_size=min(max_size, len(pool)), unique=True))
     return [pool[index] for index in indices]
 
 
@@ -400,8 +406,8 @@ def _maybe_choice(draw: st.DrawFn, choices: Sequence[str]) -> str | None:
 
 
 def _text_or(draw: st.DrawFn, choices: Sequence[str]) -> str:
-    """One of ``choices`` or, less often, any text."""
-    return _draw_text(draw) if draw(_BOOLEANS) else _chosen(draw, choices)
+    """One of ``choices`` or, one time in three, any text."""
+    return _draw_text(draw) if _index(draw, 3) == 2 else _chosen(draw, choices)
 
 
 _INFERENCES = (
@@ -433,18 +439,18 @@ def _draw_date(draw: st.DrawFn, low: PartialDate = _EARLIEST, high: PartialDate 
     # offset or lowest), so that nothing is filtered. Years of the agreements
     # come first, then any year.
     if low.year <= 2025 and high.year >= 2011 and not draw(_BOOLEANS):
-        year = draw(st.integers(max(low.year, 2011), min(high.year, 2025)))
+        year = draw(_integers(max(low.year, 2011), min(high.year, 2025)))
     else:
-        year = draw(st.integers(low.year, high.year))
+        year = draw(_integers(low.year, high.year))
     at_low = year == low.year
     at_high = year == high.year
-    month = draw(st.integers((low.month or 0) if at_low else 0, (high.month or 0) if at_high else 12))
+    month = draw(_integers((low.month or 0) if at_low else 0, (high.month or 0) if at_high else 12))
     at_low = at_low and month == (low.month or 0)
     at_high = at_high and month == (high.month or 0)
     day = 0
     if month:
         last = calendar.monthrange(year, month)[1]
-        day = draw(st.integers((low.day or 0) if at_low else 0, (high.day or 0) if at_high else last))
+        day = draw(_integers((low.day or 0) if at_low else 0, (high.day or 0) if at_high else last))
     at_low = at_low and day == (low.day or 0)
     at_high = at_high and day == (high.day or 0)
     hour = _draw_part(draw, _part(low.hour, at_low), _part(high.hour, at_high, 23) if day else -1)
@@ -453,7 +459,7 @@ def _draw_date(draw: st.DrawFn, low: PartialDate = _EARLIEST, high: PartialDate 
     minute = -1
     if hour >= 0:
         minute = draw(
-            st.integers(
+            _integers(
                 max(0, _part(low.minute, at_low)), high.minute if at_high and high.minute is not None else 59
             )
         )
@@ -475,9 +481,9 @@ def _draw_date(draw: st.DrawFn, low: PartialDate = _EARLIEST, high: PartialDate 
             if draw(_BOOLEANS):
                 usual = tuple(value for value in _USUAL_OFFSETS if value <= highest)
                 any_offset = not usual or draw(_BOOLEANS)
-                offset = draw(st.integers(-14 * 60, highest)) if any_offset else _chosen(draw, usual)
+                offset = draw(_integers(-14 * 60, highest)) if any_offset else _chosen(draw, usual)
         elif lowest > _NO_OFFSET:
-            offset = draw(st.integers(lowest, highest))
+            offset = draw(_integers(lowest, highest))
     return PartialDate(
         year=year,
         month=month or None,
@@ -501,8 +507,8 @@ def _draw_part(draw: st.DrawFn, lowest: int, highest: int) -> int:
     if highest < 0:
         return -1
     if lowest < 0:
-        return draw(st.integers(0, highest)) if draw(_BOOLEANS) else -1
-    return draw(st.integers(lowest, highest))
+        return draw(_integers(0, highest)) if draw(_BOOLEANS) else -1
+    return draw(_integers(lowest, highest))
 
 
 def partial_dates(
@@ -600,13 +606,15 @@ _TRANSLATIONS = ("the handover of light weapons", " the settlement of the status
 def _draw_citation(draw: st.DrawFn, pool: _Ids | None) -> Citation:
     source = _pick(draw, pool)
     quote = _text_or(draw, _QUOTES)
-    if not draw(_BOOLEANS):
+    # Citations are everywhere: one draw decides whether this one gives a language and a translation.
+    extra = _index(draw, 6)
+    if extra < 4:
         return Citation(source=source, quote=quote)
     return Citation(
         source=source,
         quote=quote,
-        language=_maybe_language(draw),
-        translation=_maybe_choice(draw, _TRANSLATIONS),
+        language=_chosen(draw, _LANGUAGES),
+        translation=_chosen(draw, _TRANSLATIONS) if extra == 5 else None,
     )
 
 
@@ -910,7 +918,7 @@ def _draw_code(draw: st.DrawFn) -> Code:
     return Code(
         scheme=_chosen(draw, _SCHEMES) if draw(_BOOLEANS) else _draw_id(draw),
         variable=_chosen(draw, _VARIABLES),
-        level=draw(st.integers(-99, 3)) if draw(_BOOLEANS) else None,
+        level=draw(_integers(-99, 3)) if draw(_BOOLEANS) else None,
         label=_maybe_choice(draw, ("Ceasefire provision", "Disarmament", "نزع السلاح")),
     )
 
@@ -1354,11 +1362,9 @@ def _draw_history(
 ) -> list[StatusEntry]:
     """A dated history that fits the agreement: none before its date, the latest its status."""
     entries: dict[PartialDate, StatusEntry] = {}
-    for _ in range(_count(draw, 0, 3)):
+    for _ in range(_count(draw, 1, 2)):
         entry = _draw_status_entry(draw, sources, after=date)
         entries.setdefault(entry.as_of, entry)  # one entry a date, so that one is the latest
-    if not entries:
-        return []
     latest = max(entries)
     entries[latest] = attrs.evolve(entries[latest], status=status)
     return list(entries.values())
@@ -1745,9 +1751,10 @@ def edited(
     modality, weapon classes, count, timing and places change; new clauses
     unlike the others appear; a few clauses move. With ``single_field`` every
     edited clause has exactly one kind of edit. ``renumber=True`` renumbers the
-    clauses of ``after`` ``c1``, ``c2``, ... in their new order, so that ids
-    alone cannot pair them; ``False`` keeps the ids; None (the default) does
-    either.
+    clauses of ``after`` ``c1``, ``c2``, ... in their new order (skipping the
+    ids of its events), so that ids alone cannot pair them; ``False`` keeps
+    the ids; None (the default) does either. New clauses take no id of a
+    clause or an event.
 
     Without an ``agreement``, one is drawn from :func:`agreements` with
     ``min_clauses`` to ``max_clauses`` clauses. Shrinking removes edits: the
