@@ -211,11 +211,12 @@ class _Words:
     def anchor(self, anchor_id: str) -> str:
         return self.anchors.get(anchor_id, anchor_id)
 
-    def who(self, clause: Clause) -> str:
+    def who(self, clause: Clause, nobody: str = "no one named") -> str:
+        """Whom a clause binds, by name: ``"army and police"``, ``"all parties"``; ``nobody`` for no one."""
         named = [self.actor(actor) for actor in clause.obligors]
         if clause.all_parties:
             named.append("all parties")
-        return and_list(named) or "no one named"
+        return and_list(named) or nobody
 
     def phrase(self, term: WeaponsTerm, when: str = "", deadlines: Sequence[Deadline] = ()) -> str:
         return weapons_phrase(
@@ -331,7 +332,7 @@ def _clause_sentence(change: ClauseChange, w: _Words) -> str | None:
                 details.insert(0, f"before: {MODALITY_WORDS[old.modality]}")
             text = with_modality(_bare(new.summary), new.modality, lead)
             if (old.obligors, old.all_parties) != (new.obligors, new.all_parties):
-                text = f"Passes from {w.who(old)} to {w.who(new)}: {text}"
+                text = f"An obligation passes from {w.who(old, 'no one')} to {w.who(new, 'no one')}: {text}"
             return _with(text, details)
         case _:
             return None
@@ -393,11 +394,12 @@ def _term_sentence(change: TermChange, still: frozenset[str], w: _Words) -> str 
                 return None  # every class is still under the same action, by another clause
             if clause.stance is not None and lost != term.classes and not (term.systems or term.all_weapons):
                 term = attrs.evolve(term, classes=lost)
+            doubted = ["disputed before"] if change.old_disputed else []
             if change.kind is TermKind.NOT_REPORTED:
-                return sentence(not_reported(w.phrase(term), clause.modality))
+                return _with(not_reported(w.phrase(term), clause.modality), doubted)
             if clause.modality is Modality.MUST:
-                return sentence(w.phrase(term, "no longer"))
-            return sentence(with_modality(w.phrase(term), clause.modality, "No longer"))
+                return _with(w.phrase(term, "no longer"), doubted)
+            return _with(with_modality(w.phrase(term), clause.modality, "No longer"), doubted)
         case TermKind.CHANGED:
             assert change.old is not None
             assert change.new is not None
@@ -411,8 +413,8 @@ def _term_sentence(change: TermChange, still: frozenset[str], w: _Words) -> str 
             before = _before(change, w)
             if before:
                 details.append(f"before: {', '.join(before)}")
-            if change.new_disputed and not change.old_disputed:
-                details.append("now disputed")
+            if change.new_disputed:
+                details.append("disputed" if change.old_disputed else "now disputed")
             details += _field_changes(_differences(change.old, change.new), w)
             return _with(text, details)
         case _:  # pragma: no cover - the enum is closed
