@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "agreements._files": 0,
     "agreements.similarity": 0,
     "agreements.exceptions": 1,
+    "agreements._reading": 1,
     "agreements._names": 2,
     "agreements.model": 3,
     "agreements.model._vocabulary": 3,
@@ -227,9 +228,11 @@ def test_the_cli_is_imported_by_nothing_but_main() -> None:
 def test_the_cli_uses_no_private_module_of_another_layer() -> None:
     known = modules()
     private = sorted(
-        target
-        for target, _, _ in imports("agreements.cli", known["agreements.cli"], known)
-        if target.startswith("agreements") and any(part.startswith("_") for part in target.split(".")[1:])
+        {
+            target
+            for target, _, _ in imports("agreements.cli", known["agreements.cli"], known)
+            if target.startswith("agreements") and any(part.startswith("_") for part in target.split(".")[1:])
+        }
     )
     assert private == ["agreements._files", "agreements._text"], private
 

@@ -285,9 +285,9 @@ class TestProblems:
     def test_a_file_that_is_not_utf8(self, tmp_path: Path) -> None:
         path = tmp_path / "latin1.csv"
         path.write_bytes(csv_text([row(Agt="Accord de paix sign\u00e9")]).encode("latin-1"))
-        with pytest.raises(ag.InvalidDataError, match=r"latin1.csv: not UTF-8 text: byte 0xe9"):
+        with pytest.raises(ag.InvalidDataError, match=r"latin1.csv:\d+: not UTF-8 text: byte 0xe9"):
             pax.read(path)
-        assert [problem.code for problem in pax.validate(path)] == ["pax-encoding"]
+        assert [problem.code for problem in pax.validate(path)] == ["encoding"]
 
     @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=14), max_size=5), st.data())
@@ -457,14 +457,14 @@ class TestWriting:
         assert list(busra)[: len(pax.V3_COLUMNS)] == list(pax.V3_COLUMNS)
         assert (busra["AgtId"], busra["Dat"], busra["Con"], busra["Status"]) == (
             "",
-            "2018-07",
+            "2018-07~",
             "Syria",
             "Multiparty signed/agreed",
         )
         assert busra["Part"] == "Syrian government\n\nShabab al-Sunna"
         assert busra["ThrdPart"] == "Guarantor: Russia"
         assert {name: busra[name] for name in ("DdrDemil", "SsrDdr", "GRefSubs", "GRef", "Pubad", "ImE")} == {
-            "DdrDemil": "1", "SsrDdr": "3", "GRefSubs": "1", "GRef": "3", "Pubad": "3", "ImE": "1",
+            "DdrDemil": "1", "SsrDdr": "3", "GRefSubs": "1", "GRef": "3", "Pubad": "2", "ImE": "1",
         }  # fmt: skip
         # Never guessed: what no rule derives stays empty (partial coverage: not even 0).
         assert busra["CeProv"] == busra["TjAm"] == busra["Stage"] == busra["ImOth"] == busra["SsrGua"] == ""
@@ -756,9 +756,10 @@ class TestCommand:
     def test_similar_on_the_built_in_corpus(self, capsys: pytest.CaptureFixture[str]) -> None:
         status, out, err = run(capsys, "similar", "busra-al-sham-2018", "-k", "2", "--format", "json")
         assert (status, err) == (0, "")
+        # Busra al-Sham shares its categories, place and wording with the Russian conditions it answered.
         assert [match["agreement"] for match in json.loads(out)["matches"]] == [
-            "daraa-2018-07",
             "russian-conditions-2018",
+            "daraa-2018-07",
         ]
 
     @pytest.mark.parametrize(
@@ -792,7 +793,7 @@ class TestCommand:
         assert lines[0].split() == ["rank", "id", "score", *COMPONENTS, "date", "title"]
         ranked = [line.split()[1] for line in lines[1:]]
         assert len(ranked) == 10
-        assert ranked[0] == "daraa-2018-07"
+        assert ranked[:2] == ["russian-conditions-2018", "daraa-2018-07"]
         assert any(agreement.startswith("pax-") for agreement in ranked)
         assert [line.split()[0] for line in lines[1:]] == [str(rank) for rank in range(1, 11)]
 

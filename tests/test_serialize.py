@@ -215,7 +215,7 @@ weapons = {classes = ["medium", "heavy"], action = "hand-ovr"}
             'citations = [{source = "s", quote = "q"}]\ncodes = [{scheme = "pax", variable = "CeProv", level = 1.5}]'
         ) == ("codes[0].level: expected a whole number, got a number 1.5")
         assert error_of('{"type": "citation", "source": "s", "quote": null}', "json") == (
-            "quote: expected text, got null None"
+            "quote: expected text, got null"
         )
         assert error_of('{"type": "weapons-term", "classes": [1], "action": "retain"}', "json") == (
             "classes[0]: expected a weapon class as text (such as 'heavy', 'medium', 'light', 'small-arms');"

@@ -164,7 +164,7 @@ class TestBuiltIn:
         found = ag.similar(ag.get("busra-al-sham-2018"), ag.corpus(), k=2)
         text = found.to_text().splitlines()
         assert text[0].split() == ["rank", "id", "score", *COMPONENTS, "date", "title"]
-        assert text[1].split()[:2] == ["1", "daraa-2018-07"]
+        assert text[1].split()[:2] == ["1", "russian-conditions-2018"]
         data = json.loads(found.to_json())
         assert data["agreement"] == "busra-al-sham-2018"
         assert [match["rank"] for match in data["matches"]] == [1, 2]

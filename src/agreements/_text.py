@@ -22,6 +22,7 @@ __all__ = [
     "and_list",
     "article",
     "clean",
+    "clip",
     "count",
     "excerpt",
     "lines",
@@ -71,6 +72,22 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+def clip(text: str, limit: int = 500) -> str:
+    """``text`` as :func:`one_line` makes it, cut in the middle to at most ``limit`` characters.
+
+    For a line a person reads (an error on standard error, a line of
+    ``validate``) whose parts come from an untrusted file.
+
+    >>> clip("unknown key 'x" + "y" * 80 + "'", 30)
+    "unknown key '...yyyyyyyyyyyyy'"
+    """
+    line = one_line(text)
+    if len(line) <= limit:
+        return line
+    head = (limit - 3) // 2
+    return f"{line[:head]}...{line[len(line) - (limit - 3 - head) :]}"
+
+
 def width(text: str) -> int:
     """How many terminal columns ``text`` takes: wide East Asian characters count two, marks none.
 
@@ -94,8 +111,12 @@ def _take(word: str, start: int, room: int) -> int:
 
     After the last hyphen that fits the whole ``room``; else as many
     characters as fit with the break mark beside them (always at least one,
-    so the caller always advances). One pass over at most a line's worth.
+    so the caller always advances). One pass over at most a line's worth,
+    and none in Python when that line's worth is ASCII (a column a character).
     """
+    if word[start : start + room].isascii():
+        hyphen = word.rfind("-", start, start + room)
+        return hyphen + 1 if hyphen >= 0 else max(start + room - 1, start + 1)
     used, hyphen, marked, index = 0, -1, start + 1, start
     while index < len(word):
         used += _char_width(word[index])

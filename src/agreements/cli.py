@@ -4,13 +4,22 @@
 commands list, show, diff, cite, resolve, validate, export, find similar
 agreements and lay them out in date order (``timeline``). Each command parses
 its arguments, calls the library, and hands the result to :mod:`agreements.render`;
-nothing here writes text of its own but the error line. Commands that print
-data take ``--format`` and ``-o FILE`` (the format is then taken from the
-file's suffix); ``-o`` replaces the file in one step, and refuses to write over
-a file the command reads. ``--corpus PATH`` reads your own corpus (a folder, a
-file, or a PA-X release as CSV) instead of the built-in one, ``--with-builtin``
-beside it. Exit status: 0 on success, 1 when ``validate`` finds problems, 2 for
-a usage or input error, reported as one line on standard error.
+nothing here writes text of its own but the error line.
+
+Commands that print data take ``--format`` and ``-o FILE`` (the format is then
+taken from the file's suffix; a suffix the command cannot write is an error).
+``-o`` replaces the file in one step, never half-way, and refuses to write
+over a file the command reads. ``--corpus PATH`` reads your own corpus (a
+folder, a file, or a PA-X release as CSV) instead of the built-in one,
+``--with-builtin`` beside it; files over 10 MiB are refused unless
+``--max-bytes`` raises the limit.
+
+Text from the data never reaches a terminal raw: every renderer cleans it
+(:mod:`agreements._text`), the error line is one bounded line, and whatever
+is written to a terminal passes :func:`~agreements._text.clean` once more.
+
+Exit status: 0 on success, 1 when ``validate`` finds problems, 2 for a usage
+or input error, reported as one line on standard error.
 
 >>> main(["resolve", "Ahmed al-Awdeh"])
 actor ahmed-al-awda: ... (person)
@@ -30,7 +39,7 @@ from pathlib import Path
 from typing import Any, Final, NoReturn, TextIO
 
 from agreements import __version__, _files, pax
-from agreements._text import one_line
+from agreements._text import clean, clip
 from agreements.compare import BUILTIN_ASPECTS, compare
 from agreements.corpus import corpus as builtin_corpus
 from agreements.corpus import load_corpus
@@ -40,7 +49,7 @@ from agreements.model import Corpus
 from agreements.render import format_of, listing
 from agreements.render import terminal as _terminal
 from agreements.render.agreement import text as agreement_text
-from agreements.serialize import dumps, schema, to_data, validate
+from agreements.serialize import MAX_BYTES, dumps, schema, to_data, validate
 from agreements.similar import Neighbours, similar
 from agreements.similarity import closest
 from agreements.timeline import timeline
@@ -94,7 +103,8 @@ class _Output:
 
     def write(self, text: str) -> None:
         if self.path is None:
-            self.stdout.write(text)
+            # The renderers clean what they show; on a terminal, nothing gets through raw regardless.
+            self.stdout.write(clean(text) if self.stdout.isatty() else text)
             return
         try:
             _files.write_text(self.path, text)
@@ -109,7 +119,9 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
         try:
             return format_of(args.output, allowed)
         except AgreementsError as error:
-            raise UsageError(f"{args.command}: {error}, or give --format") from None
+            raise UsageError(
+                f"{args.command}: {error}, or give --format (for -o {str(args.output)!r})"
+            ) from None
     if fmt is None:
         return default
     fmt = _ALIASES.get(fmt.lower(), fmt.lower())
@@ -132,8 +144,8 @@ def _corpus(args: argparse.Namespace) -> Corpus:
     if not str(path) or not path.exists():
         raise UsageError(f"--corpus: {str(path)!r} does not exist")
     if path.suffix.lower() == ".csv":  # a PA-X release
-        return pax.read(path, with_builtin=args.with_builtin)
-    return load_corpus(path, with_builtin=args.with_builtin)
+        return pax.read(path, with_builtin=args.with_builtin, max_bytes=args.max_bytes)
+    return load_corpus(path, with_builtin=args.with_builtin, max_bytes=args.max_bytes)
 
 
 # --------------------------------------------------------------- commands
@@ -226,7 +238,10 @@ def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
     for path in (*paths, *([args.sources] if args.sources is not None else [])):
         if not str(path) or not path.exists():
             raise UsageError(f"validate: {str(path)!r} does not exist")
-    results = [(str(path), validate(path, corpus=against, sources=args.sources)) for path in paths]
+    results = [
+        (str(path), validate(path, corpus=against, sources=args.sources, max_bytes=args.max_bytes))
+        for path in paths
+    ]
     fmt = _format(args, ("text", "json"), "text")
     out.write(listing.validation_json(results) if fmt == "json" else listing.validation_text(results))
     failed = any(problem.severity == "error" for _, problems in results for problem in problems)
@@ -262,7 +277,7 @@ def cmd_schema(args: argparse.Namespace, out: _Output) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {_suggest(self, message)} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: error: {clip(_suggest(self, message))} (see '{self.prog} --help')\n")
 
 
 def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
@@ -301,14 +316,38 @@ def _width(text: str) -> int:
     return value
 
 
+_UNITS: Final = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _max_bytes(text: str) -> int:
+    """A number of bytes, with an optional unit: ``20000000``, ``500k``, ``50M``, ``1G`` (powers of 1024)."""
+    number, unit = text.strip()[:-1], text.strip()[-1:].lower()
+    if unit.isdigit():
+        number, unit = text.strip(), ""
+    if unit not in _UNITS or not number.isascii() or not number.isdigit() or len(number) > 15:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of bytes like 50000000 or 50M")
+    value = int(number) * _UNITS[unit]
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not above 0 bytes")
+    return value
+
+
+def _path(text: str) -> Path:
+    """A file or folder named on the command line: ``Path("")`` would be the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError("expected a file or folder, got an empty name")
+    return Path(text)
+
+
 _BUILTIN_HELP: Final = "use the built-in corpus too: your files may name its actors, places and agreements"
 #: The option groups that commands share, by name.
 _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = {
     "corpus": (
-        (("--corpus",), {"type": Path, "metavar": "PATH", "help": "read this corpus (folder or file, or a PA-X release as .csv), not the built-in one"}),
+        (("--corpus",), {"type": _path, "metavar": "PATH", "help": "read this corpus (folder or file, or a PA-X release as .csv), not the built-in one"}),
         (("--with-builtin",), {"action": "store_true", "help": _BUILTIN_HELP}),
+        (("--max-bytes",), {"type": _max_bytes, "default": MAX_BYTES, "metavar": "N", "help": "read files of up to N bytes (default 10M; units k, M, G)"}),
     ),
-    "output": ((("-o", "--output"), {"type": Path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
+    "output": ((("-o", "--output"), {"type": _path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
     "width": ((("--width",), {"type": _width, "metavar": "N", "help": f"fit text into N columns, {NARROWEST}-{WIDEST}"}),),
 }  # fmt: skip
 
@@ -348,8 +387,8 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
         ("name", {"metavar": "NAME", "help": "a name, in any spelling the sources use"}),
     )),
     "validate": (cmd_validate, "check data files (exit 1 when there are errors)", ("text", "json"), _CO, (
-        ("files", {"nargs": "+", "type": Path, "metavar": "FILE", "help": "files or folders to check"}),
-        ("--sources", {"type": Path, "metavar": "DIR", "help": "find every quote in its source's document in DIR"}),
+        ("files", {"nargs": "+", "type": _path, "metavar": "FILE", "help": "files or folders to check"}),
+        ("--sources", {"type": _path, "metavar": "DIR", "help": "find every quote in its source's document in DIR"}),
     )),
     "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
         "text", "svg", "json"), _COW, ()),
@@ -394,7 +433,7 @@ def _fail(message: str) -> int:
     suffix = (
         f" (and {more} more problem{'s' if more > 1 else ''}; run '{PROG} validate' for all)" if more else ""
     )
-    sys.stderr.write(f"{PROG}: error: {one_line(first)}{suffix}\n")
+    sys.stderr.write(f"{PROG}: error: {clip(first)}{suffix}\n")
     return 2
 
 

@@ -11,7 +11,7 @@ from agreements._names import RESOLVE_CUTOFF
 from agreements.check import check
 from agreements.exceptions import ArgumentTypeError, InvalidDataError, MergeConflictError, Problem
 from agreements.model import Actor, Agreement, Corpus, Place
-from agreements.serialize import load
+from agreements.serialize import MAX_BYTES, load
 
 __all__ = ["DATA", "RESOLVE_CUTOFF", "corpus", "find_agreement", "get", "load_corpus", "resolve"]
 
@@ -42,14 +42,15 @@ def get(agreement_id: str) -> Agreement:
     return corpus().get(agreement_id)
 
 
-def load_corpus(path: str | Path, *, with_builtin: bool = False) -> Corpus:
+def load_corpus(path: str | Path, *, with_builtin: bool = False, max_bytes: int = MAX_BYTES) -> Corpus:
     """Your corpus from a file or a folder (an agreement file is a corpus of one), checked.
 
     With ``with_builtin`` the built-in corpus is merged in, so your files may
     name its actors, places and sources; the two are checked together, and an
     id defined in both raises :class:`~agreements.exceptions.MergeConflictError`.
+    Files larger than ``max_bytes`` are refused, as by :func:`~agreements.load`.
     """
-    found = load(path, check=not with_builtin)
+    found = load(path, check=not with_builtin, max_bytes=max_bytes)
     if isinstance(found, Agreement):
         found = Corpus(agreements=[found])
     if not isinstance(found, Corpus):

@@ -29,10 +29,9 @@ import enum
 import json
 import os
 import re
-import tomllib
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, TypeVar, overload
 
@@ -40,9 +39,11 @@ import attrs
 import cattrs
 import tomli_w
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn
 
 from agreements import model
 from agreements._files import write_text
+from agreements._reading import MAX_BYTES, MAX_DEPTH, parse, path_text, read_text, yaml_dumps
 from agreements._text import article, excerpt
 from agreements.check import check, check_document
 from agreements.exceptions import (
@@ -58,6 +59,8 @@ from agreements.similarity import closest
 
 __all__ = [
     "FORMATS",
+    "MAX_BYTES",
+    "MAX_DEPTH",
     "Document",
     "dump",
     "dumps",
@@ -142,22 +145,27 @@ def _describe(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def _got(value: object) -> str:
+    """What a value is, for an error message: ``null``, or its kind and a bounded excerpt."""
+    return "null" if value is None else f"{_describe(value)} {excerpt(value)}"
+
+
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise TypeError(f"expected text, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected text, got {_got(value)}")
     return value
 
 
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"expected a whole number, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a whole number, got {_got(value)}")
     return value
 
 
 def _strict_number(value: object, _: type) -> float:
     # Whole numbers stay whole, so that what is read is written back the same.
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"expected a number, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a number, got {_got(value)}")
     return value
 
 
@@ -187,7 +195,7 @@ def _structure_word(value: object, tp: Any) -> enum.StrEnum | model.Word:
 
 def _strict_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"expected true or false, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected true or false, got {_got(value)}")
     return value
 
 
@@ -198,9 +206,7 @@ def _enum_label(cls: type[enum.Enum]) -> str:
 def _structure_enum(value: object, cls: type[_E]) -> _E:
     allowed = [str(member.value) for member in cls]
     if not isinstance(value, str):
-        raise TypeError(
-            f"expected text, one of {', '.join(map(repr, allowed))}; got {_describe(value)} {excerpt(value)}"
-        )
+        raise TypeError(f"expected text, one of {', '.join(map(repr, allowed))}; got {_got(value)}")
     try:
         return cls(value)
     except ValueError:
@@ -210,12 +216,24 @@ def _structure_enum(value: object, cls: type[_E]) -> _E:
     hint = (
         f"; did you mean {guess[0][0]!r}?" if guess else f"; expected one of {', '.join(map(repr, allowed))}"
     )
-    raise ValueError(f"{value!r} is not {article(label)} {label}{hint}") from None
+    raise ValueError(f"{excerpt(value)} is not {article(label)} {label}{hint}") from None
+
+
+# A timestamp with seconds, as YAML writes it unquoted ("2015-02-15 00:00:00 +02:00") and as
+# TOML's and YAML's readers give it; our dates stop at the minute.
+_TIMESTAMP: Final = re.compile(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)? ?([Zz]|[+-]\d\d:?\d\d)?")
 
 
 def _structure_date(value: object, _: type) -> model.PartialDate:
+    if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
+        try:
+            value = datetime.datetime.fromisoformat(value.replace(" +", "+").replace(" -", "-"))
+        except ValueError:
+            raise ValueError(f"{excerpt(value)} is not a date and time") from None
+    if isinstance(value, datetime.datetime) and (value.second or value.microsecond):
+        raise TypeError(f"expected a date with a time to the minute, got {value.isoformat()!r}")
     if not isinstance(value, str | datetime.date):
-        raise TypeError(f"expected a date as text like '2018-07', got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a date as text like '2018-07', got {_got(value)}")
     try:
         if isinstance(value, datetime.date):  # TOML and YAML read unquoted dates (and times) as dates
             return model.PartialDate.from_date(value)
@@ -238,7 +256,7 @@ def _is_registry(tp: Any) -> bool:
 
 def _as_list(value: object) -> list[Any]:
     if not isinstance(value, list | tuple):
-        raise TypeError(f"expected a list, got {_describe(value)} {excerpt(value)}")
+        raise TypeError(f"expected a list, got {_got(value)}")
     return list(value)
 
 
@@ -272,7 +290,7 @@ def _make_converter() -> cattrs.Converter:
         seen: set[Any] = set()
         for index, item in enumerate(items):
             if item in seen:
-                raise FieldError(f"[{index}]", f"{_plain(item)!r} is listed twice")
+                raise FieldError(f"[{index}]", f"{excerpt(_plain(item))} is listed twice")
             seen.add(item)
         return frozenset(items)
 
@@ -291,7 +309,7 @@ def _make_converter() -> cattrs.Converter:
         seen: set[str] = set()
         for index, record in enumerate(records):
             if record.id in seen:
-                raise FieldError(f"[{index}].id", f"duplicate id {record.id!r}")
+                raise FieldError(f"[{index}].id", f"duplicate id {excerpt(record.id)}")
             seen.add(record.id)
         return tuple(records)
 
@@ -302,6 +320,20 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(_is_frozenset, structure_frozenset)
     converter.register_unstructure_hook_func(_is_frozenset, unstructure_frozenset)
     converter.register_structure_hook_func(_is_registry, structure_registry)
+
+    def structure_record(cls: type[Any]) -> Callable[[object, type[Any]], Any]:
+        # Without this, a record given as anything but a table (null, text, a number) fails
+        # inside cattrs' generated code with a Python-internal message.
+        structure = make_dict_structure_fn(cls, converter)
+
+        def checked(value: object, tp: type[Any]) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected a table, got {_got(value)}")
+            return structure(value, tp)
+
+        return checked
+
+    converter.register_structure_hook_factory(attrs.has, structure_record)
     converter.register_unstructure_hook_func(_is_registry, unstructure_registry)
     return converter
 
@@ -354,10 +386,19 @@ def _problems(error: BaseException, path: _Path, cls: type[Any] | None) -> list[
     if isinstance(error, ForbiddenExtraKeysError):
         known = _field_names(error.cl)
         found = []
-        for key in sorted(error.extra_fields):
+        extra: list[object] = list(error.extra_fields)  # typed as text, but from_data() takes any mapping
+        for key in sorted(extra, key=lambda key: (type(key).__name__, repr(key))):
+            if not isinstance(key, str):  # from_data() of a mapping the caller made
+                where = _format_path((*path, f"[{excerpt(key)}]"))
+                found.append(Problem(path=where, message=f"keys must be text, got {_got(key)}"))
+                continue
             guess = closest(key, known, limit=1, cutoff=0.6)
             hint = f"; did you mean {guess[0][0]!r}?" if guess else ""
-            found.append(Problem(path=_format_path((*path, key)), message=f"unknown key {key!r}{hint}"))
+            found.append(
+                Problem(
+                    path=_format_path((*path, path_text([key]))), message=f"unknown key {excerpt(key)}{hint}"
+                )
+            )
         return found
     if isinstance(error, KeyError):
         return [Problem(path=_format_path(path), message="required, but missing")]
@@ -429,11 +470,18 @@ def _from_data(data: object, cls: type[Any] | None) -> Any:
             if guess
             else f"; expected one of {', '.join(map(repr, _KINDS))}"
         )
-        raise InvalidDataError([Problem(path="type", message=f"{kind!r} is not a kind of document{hint}")])
+        raise InvalidDataError(
+            [Problem(path="type", message=f"{excerpt(kind)} is not a kind of document{hint}")]
+        )
     target = cls or _KINDS[kind or "corpus"]
     if kind is not None and _KINDS[kind] is not target:
         raise InvalidDataError(
-            [Problem(path="type", message=f"expected a document of kind {_KIND_OF[target]!r}, got {kind!r}")]
+            [
+                Problem(
+                    path="type",
+                    message=f"expected a document of kind {_KIND_OF[target]!r}, got {excerpt(kind)}",
+                )
+            ]
         )
     old = _upgrade(body, target, ())
     try:
@@ -502,22 +550,6 @@ def _items(value: object) -> list[dict[str, Any]]:
     return [item if isinstance(item, dict) else {} for item in value] if isinstance(value, list) else []
 
 
-def _parse(text: str, fmt: str) -> object:
-    try:
-        if fmt == "json":
-            return json.loads(text)
-        if fmt == "toml":
-            return tomllib.loads(text)
-        import yaml  # noqa: PLC0415 - an optional extra, imported only when YAML is asked for
-
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            raise ValueError(str(error).replace("\n", " ")) from None
-    except (ValueError, tomllib.TOMLDecodeError) as error:
-        raise InvalidDataError([Problem(path="", message=f"not valid {fmt.upper()}: {error}")]) from None
-
-
 def _check_cls(cls: type[Any] | None) -> type[Any] | None:
     if cls is not None and cls not in _KIND_OF:
         raise ArgumentTypeError(f"cls: expected one of the records a document holds, got {excerpt(cls)}")
@@ -576,7 +608,7 @@ def loads(text: str, fmt: str, *, cls: type[Any] | None = None) -> Any:
     agreements.exceptions.InvalidDataError: action: 'hand-ovr' is not a weapon action; did you mean 'hand-over'?
     """
     ArgumentTypeError.check("text", text, str, "text")
-    return _from_data(_parse(text, _check_format(fmt)), _check_cls(cls))
+    return _from_data(parse(text, _check_format(fmt)), _check_cls(cls))
 
 
 def dumps(obj: Document, fmt: str) -> str:
@@ -593,9 +625,7 @@ def dumps(obj: Document, fmt: str) -> str:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if name == "toml":
         return tomli_w.dumps(data)
-    import yaml  # noqa: PLC0415 - the optional extra 'yaml'
-
-    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=float("inf")))
+    return yaml_dumps(data)
 
 
 _REGISTRIES: Final = ("sources", "actors", "places", "agreements")
@@ -603,20 +633,10 @@ _REGISTRIES: Final = ("sources", "actors", "places", "agreements")
 _Origins = dict[tuple[str, str], tuple[Path, str]]
 
 
-def _read(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
+def _read(path: Path, cls: type[Any] | None, max_bytes: int) -> tuple[Any, _Origins]:
+    fmt = _check_format(format_for(path))
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidDataError(
-            [Problem(path="", message=f"not UTF-8 text: {error}")], file=str(path)
-        ) from None
-    except OSError as error:
-        problem = Problem(
-            path="", message=f"cannot read the file: {error.strerror or error}", code="unreadable"
-        )
-        raise InvalidDataError([problem], file=str(path)) from None
-    try:
-        data = _parse(text, _check_format(format_for(path)))
+        data = parse(read_text(path, max_bytes=max_bytes), fmt)
         document = _from_data(data, cls)
     except InvalidDataError as error:
         raise error.with_file(str(path)) from None
@@ -667,15 +687,25 @@ def _check_read(document: Any, origins: _Origins, path: Path) -> None:
 
 
 @overload
-def load(path: str | Path, *, check: bool = True) -> Document: ...
+def load(path: str | Path, *, check: bool = True, max_bytes: int = MAX_BYTES) -> Document: ...
 @overload
-def load(path: str | Path, *, cls: type[_D], check: bool = True) -> _D: ...
-def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) -> Any:
+def load(path: str | Path, *, cls: type[_D], check: bool = True, max_bytes: int = MAX_BYTES) -> _D: ...
+def load(
+    path: str | Path, *, cls: type[Any] | None = None, check: bool = True, max_bytes: int = MAX_BYTES
+) -> Any:
     """Read a document from a file, the format taken from its suffix.
 
     A folder is read as one corpus: every ``.json``, ``.toml``, ``.yaml`` and
     ``.yml`` file below it, in name order, merged (an agreement document adds
     its agreement). Errors name the file.
+
+    Files are untrusted: only regular files of at most ``max_bytes`` bytes
+    each are read (10 MiB by default; the size is checked before reading),
+    nesting deeper than :data:`MAX_DEPTH` levels, a key given twice, and in
+    YAML anchors, aliases, tags, keys that are not text and values that YAML
+    readers disagree on are refused. Every refusal is an
+    :class:`InvalidDataError` naming the file, the line when the parser
+    gives one, and the path (see the documentation's "Security and limits").
 
     An agreement or a corpus is then checked with :func:`agreements.check`,
     and its errors (not its warnings) raise :class:`InvalidDataError`, located
@@ -686,7 +716,8 @@ def load(path: str | Path, *, cls: type[Any] | None = None, check: bool = True) 
     """
     path = _checked_path(path)
     _check_cls(cls)
-    found, origins = _read_path(path, cls)
+    _check_max_bytes(max_bytes)
+    found, origins = _read_path(path, cls, max_bytes)
     if check:
         _check_read(found, origins, path)
     return found
@@ -699,12 +730,14 @@ def _checked_path(path: str | Path) -> Path:
     return Path(path)
 
 
-def _read_path(path: Path, cls: type[Any] | None) -> tuple[Any, _Origins]:
+def _read_path(path: Path, cls: type[Any] | None, max_bytes: int) -> tuple[Any, _Origins]:
     """The document in the file or folder at ``path``, with where each record of it stands."""
     if not path.is_dir():
-        return _read(path, cls)
+        return _read(path, cls, max_bytes)
+    # Anything with a data suffix that is not a folder is read, so that a named pipe or a
+    # device among the files is an error that names it, not a file silently left out.
     found, origins = _merge(
-        sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+        sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and not p.is_dir()), max_bytes
     )
     if cls is not None and not isinstance(found, cls):
         raise ArgumentTypeError(f"{str(path)!r} is a folder, which reads as a corpus, not a {cls.__name__}")
@@ -716,19 +749,22 @@ def validate(
     *,
     corpus: model.Corpus | None = None,
     sources: str | os.PathLike[str] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> tuple[Problem, ...]:
     """Every problem of the file or folder at ``path``, errors and warnings, without raising.
 
-    The document is read (its format and fields checked), then checked with
-    :func:`agreements.check` against ``corpus`` when given (say, the built-in
-    corpus, for files that name its actors). An id that the file and
-    ``corpus`` both define is a problem too. With ``sources`` (a folder),
-    every quote is looked up in its source's document there
-    (``not-verbatim``, ``missing-document``). An empty tuple means all is well.
+    The document is read (its format and fields checked, with the limits
+    of :func:`load`), then checked with :func:`agreements.check` against
+    ``corpus`` when given (say, the built-in corpus, for files that name its
+    actors). An id that the file and ``corpus`` both define is a problem too.
+    With ``sources`` (a folder), every quote is looked up in its source's
+    document there (``not-verbatim``, ``missing-document``). An empty tuple
+    means all is well.
     """
     path = _checked_path(path)
     try:
-        found, origins = _read_path(path, None)
+        _check_max_bytes(max_bytes)
+        found, origins = _read_path(path, None, max_bytes)
     except InvalidDataError as error:
         return error.problems
     if not isinstance(found, model.Corpus | model.Agreement):
@@ -745,14 +781,20 @@ def validate(
     )
 
 
-def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
+def _check_max_bytes(max_bytes: int) -> None:
+    ArgumentTypeError.check("max_bytes", max_bytes, int, "a whole number of bytes")
+    if max_bytes < 1:
+        raise InvalidArgumentError(f"max_bytes: expected a number of bytes above 0, got {max_bytes}")
+
+
+def _merge(paths: Iterable[Path], max_bytes: int) -> tuple[model.Corpus, _Origins]:
     registries: dict[str, dict[str, Any]] = {name: {} for name in _REGISTRIES}
     vocabulary = model.Vocabulary()
     origin: _Origins = {}
     problems: list[InvalidDataError] = []
     for path in paths:
         try:
-            document, places = _read(path, None)
+            document, places = _read(path, None, max_bytes)
         except InvalidDataError as error:
             problems.append(error)
             continue
@@ -783,7 +825,8 @@ def _merge(paths: Iterable[Path]) -> tuple[model.Corpus, _Origins]:
                         InvalidDataError(
                             [
                                 Problem(
-                                    path=name, message=f"duplicate id {record.id!r}, also in {str(earlier)!r}"
+                                    path=name,
+                                    message=f"duplicate id {excerpt(record.id)}, also in {str(earlier)!r}",
                                 )
                             ],
                             file=str(path),

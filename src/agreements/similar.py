@@ -29,7 +29,7 @@ matrix products; without it, the same scores come from dictionaries.
 >>> import agreements as ag
 >>> found = ag.similar(ag.get("busra-al-sham-2018"), ag.corpus(), k=2)
 >>> [(match.agreement, match.score > 0) for match in found.matches]
-[('daraa-2018-07', True), ('russian-conditions-2018', True)]
+[('russian-conditions-2018', True), ('daraa-2018-07', True)]
 >>> sorted(found.matches[0].components)
 ['categories', 'codes', 'parties', 'place', 'third-parties', 'weapons', 'wording']
 """

@@ -292,6 +292,11 @@ def _columns(line: str) -> list[str]:
     return found
 
 
+# A bracket that gives a year tells two records apart ("Committee of local representatives (Daraa, 2021)"):
+# part of the name, not another name.
+_YEARS: Final = re.compile(r".*\b(1[89]|20)\d\d\b.*")
+
+
 def _bracketed(text: str) -> tuple[str, list[str]]:
     """The name without its brackets, and the other names they give (acronyms, translations)."""
     aliases: list[str] = []
@@ -300,6 +305,8 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
 
     def keep(match: re.Match[str]) -> str:
         inner = match.group(1).strip(" ;,")
+        if _YEARS.fullmatch(inner) and len(inner.split()) <= 3:
+            return f" \x00{inner}\x01"  # part of the name: "Opposition delegation at the Busra talks (2018)"
         inner = _TRANSLATED.sub("", inner)
         if _ACRONYMS.match(inner):
             aliases.extend(part for part in re.split(r"\s*[;,/]\s*", inner) if part)
@@ -313,6 +320,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if not count:
             break
     bare = _STRAY_BRACKET.sub(" ", bare)  # an unbalanced bracket: "People's Protection Units (YPG;"
+    bare = bare.replace("\x00", "(").replace("\x01", ")")
     return " ".join(bare.split()).strip(" ,.;:-–"), aliases
 
 

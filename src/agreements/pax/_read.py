@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from agreements._reading import MAX_BYTES, read_text
 from agreements.corpus import corpus as builtin_corpus
 from agreements.exceptions import ArgumentTypeError, FieldError, InvalidDataError, Problem
 from agreements.model import (
@@ -545,8 +546,8 @@ class _Reader:
         self, number: int, cell: Callable[[str], str], source: str
     ) -> tuple[list[Party], list[ThirdParty]]:
         parties: dict[str, list[Citation]] = {}
-        roles: dict[str, ThirdPartyRole] = {}
-        thirds: dict[str, list[Citation]] = {}
+        # One third party per actor and role: PA-X may name an actor once as guarantor and once as mediator.
+        thirds: dict[tuple[str, ThirdPartyRole], list[Citation]] = {}
         for column, third in (("Part", False), ("ThrdPart", True)):
             text = cell(column)
             # The quote is the cell's text; in a long cell (a list of hundreds of signatories), or one
@@ -555,17 +556,21 @@ class _Reader:
             for mention in mentions(text, third_parties=third):
                 actor = self.registry.add(mention, number)
                 citation = self.cite(source, whole or mention.quote)
-                if mention.role is None:
-                    if citation not in parties.setdefault(actor, []):
-                        parties[actor].append(citation)
-                    continue
-                if citation not in thirds.setdefault(actor, []):
-                    thirds[actor].append(citation)
-                if roles.get(actor, ThirdPartyRole.UNSPECIFIED) is ThirdPartyRole.UNSPECIFIED:
-                    roles[actor] = mention.role
+                found = (
+                    parties.setdefault(actor, [])
+                    if mention.role is None
+                    else thirds.setdefault((actor, mention.role), [])
+                )
+                if citation not in found:
+                    found.append(citation)
+        with_role = {actor for actor, role in thirds if role is not ThirdPartyRole.UNSPECIFIED}
         return (
             [Party(actor=actor, citations=citations) for actor, citations in parties.items()],
-            [ThirdParty(actor=actor, role=roles[actor], citations=found) for actor, found in thirds.items()],
+            [
+                ThirdParty(actor=actor, role=role, citations=found)
+                for (actor, role), found in thirds.items()
+                if role is not ThirdPartyRole.UNSPECIFIED or actor not in with_role
+            ],
         )
 
     # ------------------------------------------------------------- places
@@ -700,22 +705,21 @@ def _row_problem(problem: Problem) -> bool:
     return problem.path.startswith("row ") and not problem.path.startswith(("row 1,", "row 1 "))
 
 
-def _text(path: str | Path) -> str:
+def _text(path: str | Path, max_bytes: int) -> str:
     ArgumentTypeError.check("path", path, (str, Path), "a file name")
-    data = Path(path).read_bytes()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problem = Problem(
-            path="",
-            message=f"not UTF-8 text: byte {data[error.start]:#04x} at offset {error.start}",
-            code="pax-encoding",
-        )
-        raise InvalidDataError([problem], file=str(path)) from None
+        return read_text(Path(path), max_bytes=max_bytes)
+    except InvalidDataError as error:
+        raise InvalidDataError(error.problems, file=str(path)) from None
 
 
 def read(
-    path: str | Path, *, where: Where | None = None, with_builtin: bool = False, skip_invalid: bool = False
+    path: str | Path,
+    *,
+    where: Where | None = None,
+    with_builtin: bool = False,
+    skip_invalid: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> Corpus:
     """The agreements of a PA-X CSV file (any release, full or Local) as a corpus.
 
@@ -725,8 +729,10 @@ def read(
     :func:`validate` lists every problem. With ``with_builtin`` the built-in
     corpus is merged in, its agreements coded in PA-X terms (:func:`code`), so
     that :func:`agreements.similar` compares them on PA-X's codes too.
+    Like :func:`agreements.load`, only a regular UTF-8 file of at most
+    ``max_bytes`` bytes is read (10 MiB by default).
     """
-    found = reads(_text(path), document=Path(path).name, where=where, skip_invalid=skip_invalid)
+    found = reads(_text(path, max_bytes), document=Path(path).name, where=where, skip_invalid=skip_invalid)
     if not with_builtin:
         return found
     builtin = builtin_corpus()
@@ -736,10 +742,12 @@ def read(
     return coded.merge(found)
 
 
-def validate(path: str | Path, *, where: Where | None = None) -> tuple[Problem, ...]:
+def validate(
+    path: str | Path, *, where: Where | None = None, max_bytes: int = MAX_BYTES
+) -> tuple[Problem, ...]:
     """Every problem of a PA-X file, errors and warnings (unknown columns, ...), without raising."""
     try:
-        text = _text(path)
+        text = _text(path, max_bytes)
     except InvalidDataError as error:
         return error.problems
     _, problems = _Reader(text, Path(path).name, where).run()

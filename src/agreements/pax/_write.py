@@ -59,7 +59,7 @@ def derived(agreement: Agreement, corpus: Corpus) -> dict[str, int]:
 
     >>> import agreements as ag
     >>> sorted(derived(ag.get("busra-al-sham-2018"), ag.corpus()).items())
-    [('DdrDemil', 1), ('GRef', 3), ('GRefSubs', 1), ('ImE', 1), ('Pubad', 3), ('SsrDdr', 3)]
+    [('DdrDemil', 1), ('GRef', 3), ('GRefSubs', 1), ('ImE', 1), ('Pubad', 2), ('SsrDdr', 3)]
     """
     counts: Counter[str] = Counter()
     for clause in agreement.clauses:
@@ -186,7 +186,7 @@ def to_rows(
     >>> import agreements as ag
     >>> row = to_rows([ag.get("busra-al-sham-2018")])[0]
     >>> row["Agt"], row["Dat"], row["Con"], row["DdrDemil"], row["SsrDdr"], row["CeProv"]
-    ('Busra al-Sham agreement', '2018-07', 'Syria', '1', '3', '')
+    ('Busra al-Sham agreement', '2018-07~', 'Syria', '1', '3', '')
     >>> row["ThrdPart"], row["agreements_id"]
     ('Guarantor: Russia', 'busra-al-sham-2018')
     """

@@ -11,7 +11,7 @@ modules can build cells without depending on any renderer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final, Literal
 
 import attrs

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from agreements._text import one_line, width, words, wrap
+from agreements._text import clip, one_line, width, words, wrap
 from agreements.exceptions import Problem
 from agreements.model import Actor, Agreement, Backed, Corpus, Place, StatusEntry
 from agreements.render.csv import neutralise
@@ -164,16 +164,20 @@ def cited_text(agreement: Agreement, corpus: Corpus, *, width: int = 100) -> str
 
 
 def validation_text(results: Sequence[tuple[str, Sequence[Problem]]]) -> str:
-    """What ``agreements validate`` found: ``FILE: ok``, or one line per problem with its place."""
+    """What ``agreements validate`` found: ``FILE: ok``, or one line per problem with its place.
+
+    Each line is cleaned and bounded (:func:`~agreements._text.clip`): the file names and the
+    messages come from untrusted files.
+    """
     lines: list[str] = []
     for file, found in results:
         if not found:
-            lines.append(f"{one_line(file)}: ok")
+            lines.append(f"{clip(file)}: ok")
         for problem in found:
             at = problem.file or file
             at += f":{problem.line}" if problem.line is not None else ""
             said = f"{problem.path}: {problem.message}" if problem.path else problem.message
-            lines.append(f"{one_line(at)}: {problem.severity}: {one_line(said)}")
+            lines.append(f"{clip(at)}: {problem.severity}: {clip(said)}")
     return "\n".join(lines) + "\n"
 
 
