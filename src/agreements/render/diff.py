@@ -17,7 +17,8 @@ sentence counting the others.
 
 :func:`table` lays the diff out as a :class:`~agreements.render._table.Table`
 in two sections: **Obligations by actor**, one row per actor whose
-obligations changed (what it had to do before, what it must do now), and
+obligations changed (what it had to do before, what it must do now; its
+``change`` is ``obligations``, so that every format marks it), and
 **Clauses**, one row per clause in the diff's reading order, whose ``change``
 is ``added``, ``removed``, ``changed`` or ``unchanged``. A clause's cell
 holds its text (with its modality), whom it binds and how, then, for a
@@ -767,6 +768,7 @@ def _obligation_rows(d: DiffView, w: _Words) -> list[Line]:
             Line(
                 id=f"obligations:{entry.actor}",
                 label=w.actor(entry.actor),
+                change="obligations",
                 cells=(
                     Cell(value="\n".join(sentence(clause_text(clause)) for clause in old), changed=True),
                     Cell(value="\n".join(new), changed=True, citations=citations),
