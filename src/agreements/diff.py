@@ -75,6 +75,7 @@ from agreements.exceptions import ArgumentTypeError, DiffApplyError, InvalidPair
 from agreements.model import (
     Agreement,
     Clause,
+    Consolidated,
     Corpus,
     Coverage,
     Dispute,
@@ -352,8 +353,8 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
 
 
 def diff(
-    a: Agreement,
-    b: Agreement,
+    a: Agreement | Consolidated,
+    b: Agreement | Consolidated,
     *,
     pairs: Iterable[tuple[str, str]] | Mapping[str, str] | None = None,
     moves: bool = True,
@@ -375,6 +376,12 @@ def diff(
     and every later ``c7`` now ``c6``) fails that test, and there the same id
     only breaks ties. With ``trust_ids=False`` the same id lowers the bar to
     :data:`SAME_ID_THRESHOLD` and breaks ties.
+
+    Either side may be a :class:`~agreements.model.Consolidated` agreement
+    (:meth:`Corpus.consolidated <agreements.model.Corpus.consolidated>`): its
+    terms in force, those it keeps of the agreements it amends, supplements
+    or implements included, so that a protocol that adds to a memorandum
+    says what it added and changed, and the rest stays unchanged.
 
     With ``moves`` a paired clause that left the order of the
     others is flagged ``moved``: the others form a longest common order, so
@@ -400,6 +407,10 @@ def diff(
     ...
     agreements.exceptions.InvalidPairsError: pairs[0]: 'lifted' is not a clause of the new agreement 'a'; did you mean 'lift'?
     """
+    if isinstance(a, Consolidated):
+        a = a.agreement
+    if isinstance(b, Consolidated):
+        b = b.agreement
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, Agreement):
             raise ArgumentTypeError(f"diff() needs two Agreements, got {type(value).__name__} for {name}")

@@ -416,7 +416,10 @@ def _term_sentence(change: TermChange, still: frozenset[str], w: _Words) -> str 
                 details.append(f"before: {', '.join(before)}")
             if change.new_disputed:
                 details.append("disputed" if change.old_disputed else "now disputed")
-            details += _field_changes(_differences(change.old, change.new), w)
+            said = {"deadlines"}  # the term's own values, deadlines included, are in ``before``
+            details += _field_changes(
+                [field for field in _differences(change.old, change.new) if field.name not in said], w
+            )
             return _with(text, details)
         case _:  # pragma: no cover - the enum is closed
             typing.assert_never(change.kind)
