@@ -184,8 +184,9 @@ def cmd_compare(args: argparse.Namespace, out: _Output) -> int:
 def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
     corpus = _corpus(args)
     if args.consolidated:  # the terms in force after each, those it keeps of earlier agreements included
-        return _emit_table(diff(corpus.consolidated(args.old), corpus.consolidated(args.new)), args, out)
-    return _emit_table(diff(corpus.get(args.old), corpus.get(args.new)), args, out)
+        old, new = corpus.consolidated(args.old), corpus.consolidated(args.new)
+        return _emit_table(diff(old, new, corpus=corpus), args, out)
+    return _emit_table(diff(corpus.get(args.old), corpus.get(args.new), corpus=corpus), args, out)
 
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:

@@ -169,6 +169,9 @@ class AgreementDiff:
     with removed clauses after the clause they followed. The other sections
     keep both sides, so that the diff applies and inverts losslessly;
     ``obligations`` and ``weapons`` are views computed from the rest.
+    ``names`` is the corpus the summary and renderings name actors, places
+    and sources from when they are given none (``diff(..., corpus=...)``;
+    by default the built-in corpus); it takes no part in equality.
     """
 
     clauses: tuple[ClauseChange, ...]
@@ -177,6 +180,11 @@ class AgreementDiff:
     guarantors: GuarantorsDiff
     disputes: RecordsDiff[Dispute]
     events: RecordsDiff[Event]
+    names: Corpus | None = attrs.field(default=None, eq=False, repr=False)
+
+    def _names(self, corpus: Corpus | None) -> Corpus:
+        """Where the renderings look up names: ``corpus``, else :attr:`names`, else the built-in corpus."""
+        return _names(corpus if corpus is not None else self.names)
 
     # ------------------------------------------------------------- views
 
@@ -265,6 +273,7 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
             guarantors=self.guarantors.invert(),
             disputes=self.disputes.invert(),
             events=self.events.invert(),
+            names=self.names,
         )
 
     def _side(self, *, old: bool) -> Agreement:
@@ -309,44 +318,44 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
         >>> diff(deal(ThirdPartyRole.GUARANTOR), deal(ThirdPartyRole.MEDIATOR)).summary()
         ['Russia goes from guarantor to mediator.']
         """
-        return _render.sentences(self, _names(corpus))
+        return _render.sentences(self, self._names(corpus))
 
     # ------------------------------------------------------------- renderings
 
     def to_markdown(self, *, corpus: Corpus | None = None) -> str:
         """GitHub-flavoured Markdown: the summary, then a table of the clauses old and new, with notes."""
-        return _markdown.render_table(_render.table(self, _names(corpus)))
+        return _markdown.render_table(_render.table(self, self._names(corpus)))
 
     def to_html(self, *, title: str | None = None, corpus: Corpus | None = None) -> str:
         """One self-contained HTML page (no scripts, no external files) with every quote."""
-        return _html.render_table(_render.table(self, _names(corpus)), title=title)
+        return _html.render_table(_render.table(self, self._names(corpus)), title=title)
 
     def to_csv(self, *, corpus: Corpus | None = None) -> str:
         """CSV (RFC 4180): one row per clause, old and new side by side, formula-safe."""
-        return _csv.render_table(_render.table(self, _names(corpus)))
+        return _csv.render_table(_render.table(self, self._names(corpus)))
 
     def to_json(self, *, corpus: Corpus | None = None) -> str:
         """JSON in the documented shape of :mod:`agreements.render.json`."""
-        return _json.render_table(_render.table(self, _names(corpus)))
+        return _json.render_table(_render.table(self, self._names(corpus)))
 
     def to_latex(self, *, corpus: Corpus | None = None) -> str:
         """A LaTeX ``longtable`` with booktabs rules, followed by the numbered notes."""
-        return _latex.render_table(_render.table(self, _names(corpus)))
+        return _latex.render_table(_render.table(self, self._names(corpus)))
 
     def to_text(self, *, width: int = 100, corpus: Corpus | None = None) -> str:
         """A plain-text report that fits ``width`` terminal columns, with numbered notes below."""
-        return _terminal.render_table_plain(_render.table(self, _names(corpus)), width=width)
+        return _terminal.render_table_plain(_render.table(self, self._names(corpus)), width=width)
 
     def to_rich(self, *, corpus: Corpus | None = None) -> Any:
         """A ``rich`` renderable of the report (needs the ``rich`` extra)."""
-        return _terminal.rich_renderable(_render.table(self, _names(corpus)))
+        return _terminal.rich_renderable(_render.table(self, self._names(corpus)))
 
     def __rich__(self) -> Any:
         return self.to_rich()
 
     def to_dataframe(self, *, corpus: Corpus | None = None) -> Any:
         """A ``pandas.DataFrame``: one row per clause, old and new values (needs the ``pandas`` extra)."""
-        return _dataframe.render_table(_render.table(self, _names(corpus)))
+        return _dataframe.render_table(_render.table(self, self._names(corpus)))
 
 
 # ----------------------------------------------------------------- diff()
@@ -359,6 +368,7 @@ def diff(
     pairs: Iterable[tuple[str, str]] | Mapping[str, str] | None = None,
     moves: bool = True,
     trust_ids: bool = True,
+    corpus: Corpus | None = None,
 ) -> AgreementDiff:
     """What changed from agreement ``a`` to agreement ``b``.
 
@@ -382,6 +392,10 @@ def diff(
     terms in force, those it keeps of the agreements it amends, supplements
     or implements included, so that a protocol that adds to a memorandum
     says what it added and changed, and the rest stays unchanged.
+
+    ``corpus`` is where the diff's summary and renderings name actors,
+    places and sources by default (:attr:`AgreementDiff.names`); it does not
+    change the diff.
 
     With ``moves`` a paired clause that left the order of the
     others is flagged ``moved``: the others form a longest common order, so
@@ -418,6 +432,8 @@ def diff(
         raise ArgumentTypeError(f"moves: expected True or False, got {moves!r}")
     if not isinstance(trust_ids, bool):
         raise ArgumentTypeError(f"trust_ids: expected True or False, got {trust_ids!r}")
+    if corpus is not None and not isinstance(corpus, Corpus):
+        raise ArgumentTypeError(f"corpus: expected a Corpus or None, got {type(corpus).__name__}")
     forced = _forced(a, b, pairs)
     matches = _align.align(a.clauses, b.clauses, forced, trust_ids=trust_ids)
     kept = _kept(a.clauses, b.clauses, matches) if moves else None
@@ -468,6 +484,7 @@ def diff(
         ),
         disputes=RecordsDiff(old=a.disputes, new=b.disputes),
         events=RecordsDiff(old=a.events, new=b.events),
+        names=corpus,
     )
 
 
