@@ -742,13 +742,8 @@ def test_disputed_handover_appearing_and_disappearing() -> None:
         "Disputed in the later agreement: Small arms?",
     ]
     plain, doubted = agreement("a"), agreement("b", [small], disputes=[dispute])
-    assert (
-        diff(plain, doubted).summary()[0] == "Small arms are now handed over (disputed)."
-    )
-    assert (
-        diff(doubted, plain).summary()[0]
-        == "Small arms are no longer handed over (disputed before)."
-    )
+    assert diff(plain, doubted).summary()[0] == "Small arms are now handed over (disputed)."
+    assert diff(doubted, plain).summary()[0] == "Small arms are no longer handed over (disputed before)."
     holder = attrs.evolve(small, weapons=weapons(SMALL, holder="rebels"))
     w = diff(doubted, attrs.evolve(doubted, clauses=[holder])).weapons
     assert w.changes == (WeaponChange(weapon=SMALL, field="holder", old=(), new=("rebels",), disputed=True),)

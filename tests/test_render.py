@@ -847,7 +847,10 @@ def test_not_in_a_diff_marks_a_must_not_clause() -> None:
     )
     a = Agreement(id="a", title="T", date=PartialDate(year=2020), status=Status.SIGNED, citations=cite)
     table = diff_render.table(diff(a, attrs.evolve(a, clauses=[clause])), Corpus())
-    assert clause_rows(table)[0].cells[1].value.splitlines() == ["Forbidden: Enter.", "no one named: forbidden"]
+    assert clause_rows(table)[0].cells[1].value.splitlines() == [
+        "Forbidden: Enter.",
+        "no one named: forbidden",
+    ]
 
 
 def test_render_refuses_what_it_does_not_know() -> None:

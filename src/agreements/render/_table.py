@@ -20,7 +20,7 @@ from agreements._text import excerpt, one_line
 from agreements.exceptions import ArgumentTypeError
 from agreements.model import Citation, Source, checked_fields, tuple_of
 
-__all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges", "sections"]
+__all__ = ["EMPTY", "Cell", "Column", "Line", "Notes", "Table", "note_ranges"]
 
 #: What renderers show for a cell with nothing in it.
 EMPTY: Final = "—"
@@ -70,7 +70,7 @@ class Line:
 
     ``section`` is the heading of the group of rows it belongs to (a diff's
     "Obligations by actor" and "Clauses"); rows of one section are next to
-    each other, and renderers show the heading where a section begins.
+    each other.
     """
 
     id: str
@@ -93,20 +93,6 @@ class Table:
     sources: tuple[Source, ...] = ()
     #: Whether a cell's ``changed`` means "differs from the cell to its left".
     changes_from_left: bool = True
-
-
-def sections(rows: Iterable[Line]) -> Iterator[tuple[str, Line]]:
-    """Each row with the heading to show before it: its section where one begins, else ``""``.
-
-    >>> rows = [Line(id=i, label=i, cells=(), section=s) for i, s in (("a", "A"), ("b", "A"), ("c", "B"))]
-    >>> [(heading, row.id) for heading, row in sections(rows)]
-    [('A', 'a'), ('', 'b'), ('B', 'c')]
-    """
-    current = ""
-    for row in rows:
-        heading = row.section if row.section and row.section != current else ""
-        current = row.section
-        yield heading, row
 
 
 # ------------------------------------------------------------------------ notes

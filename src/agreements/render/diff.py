@@ -603,14 +603,17 @@ def _territory(territory: Territory | None, w: _Words) -> str:
 
 def _metadata(d: DiffView, w: _Words) -> list[str]:
     metadata = d.metadata
-    found: list[str] = []
-    for relation in typing.cast("Sequence[Relation]", metadata.added("relations")):
-        if relation.kind is not RelationKind.FOLLOWS:
-            found.append(f"The later agreement {_relation(relation, w)}.")
+    found = [
+        f"The later agreement {_relation(relation, w)}."
+        for relation in typing.cast("Sequence[Relation]", metadata.added("relations"))
+        if relation.kind is not RelationKind.FOLLOWS
+    ]
     if w.same:
-        for relation in typing.cast("Sequence[Relation]", metadata.removed("relations")):
-            if relation.kind is not RelationKind.FOLLOWS:
-                found.append(f"The agreement no longer {_relation(relation, w)}.")
+        found += [
+            f"The agreement no longer {_relation(relation, w)}."
+            for relation in typing.cast("Sequence[Relation]", metadata.removed("relations"))
+            if relation.kind is not RelationKind.FOLLOWS
+        ]
     for field in metadata.changed:
         match field.name:
             case "coverage":
@@ -653,7 +656,7 @@ def _records(d: DiffView, w: _Words) -> list[str]:
         found.append(f"An event is added ({date_words(event.date)}): {sentence(event.summary)}")
     for event in d.events.removed:
         found.append(f"An event is no longer recorded ({date_words(event.date)}): {sentence(event.summary)}")
-    for old, new in d.events.changed:
+    for _, new in d.events.changed:
         found.append(f"An event changes ({date_words(new.date)}): {sentence(new.summary)}")
     return found
 
@@ -750,8 +753,10 @@ def _obligation_rows(d: DiffView, w: _Words) -> list[Line]:
             if "modality" in changed.names:
                 details.insert(0, f"before: {MODALITY_WORDS[changed.old.modality]}")
             new.append(_with(clause_text(changed.new), details))
-        for added in entry.gained:
-            new.append(sentence(with_modality(one_line(added.clause.summary), added.clause.modality, "Now")))
+        new += [
+            sentence(with_modality(one_line(added.clause.summary), added.clause.modality, "Now"))
+            for added in entry.gained
+        ]
         for changed in entry.transferred_out:
             old.append(changed.old)
             text = with_modality(_bare(changed.old.summary), changed.old.modality, "No longer")
