@@ -25,10 +25,11 @@ explains it. How clauses are paired, and how the threshold was chosen, is in
 >>> d = diff(a, b)
 >>> [type(change).__name__ for change in d.clauses]
 ['Changed', 'Removed', 'Added']
->>> d.summary()
-['An obligation passes from army to police: Stop shelling the old city.', \
-'A ceasefire clause is removed: Open the road to the south.', \
-'A ceasefire clause is added: Lift the siege of the old city.']
+>>> for sentence in d.summary():
+...     print(sentence)
+An obligation passes from army to police: Stop shelling the old city.
+Now required: Lift the siege of the old city.
+Required before, not reported for the later agreement: Open the road to the south.
 >>> d.apply(a) == b and d.invert() == diff(b, a)
 True
 """
