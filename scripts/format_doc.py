@@ -161,11 +161,13 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "target": "The id of the earlier agreement.",
         "citations": "Where the sources say so.",
         "ends": "Ids of the target's clauses that this agreement ends without replacing them (only when it amends, supplements or implements it); a clause of this agreement with the same id as one of the target's replaces it.",
+        "inference": "Why the relation is our reading of the citations rather than stated by them.",
     },
     "StatusEntry": {
         "status": "The status.",
         "as_of": "The date from which the sources give this status, as precisely as they say.",
         "citations": "Where the sources say so.",
+        "inference": "Why the status is our reading of the citations rather than stated by them.",
     },
     "Party": {
         "actor": "The id of the actor.",
@@ -200,7 +202,7 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "condition": "What the clause waits for.",
         "places": "The ids of the places the term applies to.",
         "codes": "How coding schemes such as PA-X code the clause.",
-        "inference": 'Why a value of the clause (its obligors, modality, condition, a weapons holder, the clause itself) is our inference from the citations rather than stated by them.',
+        "inference": "Why a value of the clause (its obligors, modality, condition, a weapons holder, the clause itself) is our inference from the citations rather than stated by them.",
     },
     "WeaponsTerm": {
         "action": "What is done with the weapons.",
@@ -260,38 +262,6 @@ FIELDS: Final[Mapping[str, Mapping[str, str]]] = {
         "actors": "The ids of the actors involved.",
         "places": "The ids of the places involved.",
         "inference": "Why a value of the event (an actor, a place, its date or its link to this agreement) is our inference from the citations.",
-    },
-    "Relation": {
-        "kind": "How the agreement builds on the target.",
-        "target": "The id of the earlier agreement.",
-        "citations": "Where the sources say so.",
-        "ends": "Ids of the target's clauses that this agreement ends without replacing them.",
-        "inference": "Why the relation is our reading of the citations rather than stated by them.",
-    },
-    "StatusEntry": {
-        "status": "The status.",
-        "as_of": "The date it is known to be true as of, as precisely as the sources say.",
-        "citations": "Where the sources show it.",
-        "inference": "Why the status is our reading of the citations rather than stated by them.",
-    },
-    "Quantity": {
-        "unit": "The unit: `km`, `mm`, `days`, `checkpoints`.",
-        "value": "The amount, when it is one number.",
-        "min": "The least of a range (inclusive).",
-        "max": "The most of a range (inclusive).",
-        "qualifier": 'What the amount is counted from or along ("on each side of the line of contact").',
-    },
-    "Deadline": {
-        "at": "The date (and time, with its UTC offset when the text gives one) by which the act happens.",
-        "anchor": "What the time is counted from: `agreement`, or the id of an event or a clause of the agreement.",
-        "offset": "The ISO 8601 duration after the anchor (`P14D`, `PT24H`).",
-        "edge": "Whether by then the act has started or is complete.",
-    },
-    "Code": {
-        "scheme": "The coding scheme (`pax`).",
-        "variable": "The scheme's variable.",
-        "level": "The level the scheme gives, for a graded variable.",
-        "label": "The variable's name in words.",
     },
     "Citation": {
         "source": "The id of the source document.",
@@ -385,6 +355,7 @@ VALUES: Final[Mapping[str, Mapping[str, str]]] = {
         "escalation": "Fighting or shelling escalates.",
         "displacement": "People are displaced or expelled.",
         "collapse": "The agreement collapses.",
+        "deadline": "A term falls due: the timeline marks a clause's computed deadline so; rarely written by hand.",
         "other": "Anything else.",
     },
     "Status": {

@@ -273,8 +273,12 @@ class TestCite:
         status, out, _ = run(capsys, "cite", "daraa-2018-07", "--width", "80")
         assert status == 0
         agreement = ag.get("daraa-2018-07")
-        headers = [line for line in out.splitlines() if not line.startswith(" ")]
+        quotes, sources = out.split("\n\nsources\n")
+        headers = [line for line in quotes.splitlines() if not line.startswith(" ")]
         assert len(headers) == len(list(agreement.citations_all()))
+        used = dict.fromkeys(citation.source for citation in agreement.citations_all())
+        listed = [line.split(":")[0].strip() for line in sources.splitlines() if not line.startswith("    ")]
+        assert listed == list(used)
         for where in (
             "citations[0]",
             "parties[0].citations[0]",
@@ -295,11 +299,23 @@ class TestCite:
 
     def test_csv_and_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
         _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "csv")
-        assert out.startswith("where,record,source,quote\r\n")
+        assert out.startswith("where,record,source,quote,reference\r\n")
         rows = list(csv.reader(io.StringIO(out)))
         assert rows[1][:3] == ["citations[0]", "busra-al-sham-2018", "busra-report-2018-07"]
+        assert rows[1][4].startswith("Press report on the Russian general's nine verbal conditions")
         _, out, _ = run(capsys, "cite", "busra-al-sham-2018", "-f", "markdown")
-        assert out.startswith("| where | record | source | quote |")
+        assert out.startswith("| where | record | source | quote | reference |")
+
+    def test_references_for_a_paper(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A source with an outlet, a title, a date and a url reads as a reference, translation said."""
+        corpus = str(Path(__file__).parent.parent / "docs" / "examples" / "minsk")
+        status, out, _ = run(
+            capsys, "cite", "minsk-protocol-2014-09-05", "--corpus", corpus, "--width", "1000"
+        )
+        assert status == 0
+        source = ag.load(corpus, cls=ag.Corpus).sources["mfa-ua-protocol"]
+        assert f"  mfa-ua-protocol: “{source.title}.” Ministry of Foreign Affairs of Ukraine" in out
+        assert "Translated from Russian. http://mfa.gov.ua/" in out
 
     def test_an_agreement_with_nothing_to_cite_but_itself(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
@@ -314,7 +330,7 @@ class TestCite:
         ag.dump(bare, tmp_path / "bare.json")
         assert (
             run(capsys, "cite", "bare", "--corpus", str(tmp_path / "bare.json"))[1]
-            == "citations[0] bare (s)\n  “q”\n"
+            == "citations[0] bare (s)\n  “q”\n\nsources\n  s: not in the corpus\n"
         )
 
 

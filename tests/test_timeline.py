@@ -111,6 +111,54 @@ def test_entries_carry_what_the_records_say() -> None:
     )
 
 
+def _clause(clause_id: str, *deadlines: ag.Deadline) -> ag.Clause:
+    return ag.Clause(
+        id=clause_id,
+        category=ag.Category.WEAPONS,
+        summary=f"Do {clause_id}.",
+        citations=CITE,
+        deadlines=deadlines,
+    )
+
+
+def test_deadlines_are_placed_where_they_can_be_dated() -> None:
+    """An anchored deadline lands on its computed date: from the agreement, an event or another clause."""
+    begins = event("begins", "2015-02-15T00:00+02:00", EventKind.ENTRY_INTO_FORCE)
+    package = deal(
+        "package",
+        "2015-02-12",
+        begins,
+        clauses=[
+            _clause("rada", ag.Deadline(anchor="agreement", offset="P30D")),
+            _clause("pull-back", ag.Deadline(anchor="begins", offset="P2D", edge=ag.Edge.START)),
+            _clause("monitoring", ag.Deadline(anchor="pull-back", offset="P14D")),
+            _clause("dated", ag.Deadline(at=PartialDate.parse("2015-03-01"))),
+            _clause("unknowable", ag.Deadline(anchor="nowhere", offset="P1D")),
+        ],
+    )
+    due = {entry.event: (str(entry.date), entry.label) for entry in timeline([package]).events}
+    assert due["rada"] == ("2015-03-14", "must be done: Do rada.")
+    assert due["pull-back"] == ("2015-02-17T00:00+02:00", "must have begun: Do pull-back.")
+    assert due["monitoring"] == ("2015-03-03T00:00+02:00", "must be done: Do monitoring.")
+    assert "dated" not in due  # a date the clause gives is no computation: the clause says it
+    assert "unknowable" not in due
+    assert [entry.kind for entry in timeline([package]).events].count(EventKind.DEADLINE) == 3
+
+
+def test_a_deadline_counted_from_a_month_or_in_a_circle_has_no_date() -> None:
+    circle = deal(
+        "circle",
+        "2015-02",
+        clauses=[
+            _clause("a", ag.Deadline(anchor="b", offset="P1D")),
+            _clause("b", ag.Deadline(anchor="a", offset="P1D")),
+            _clause("c", ag.Deadline(anchor="agreement", offset="P1D")),
+        ],
+    )
+    assert [circle.due(clause.deadlines[0]) for clause in circle.clauses] == [None, None, None]
+    assert timeline([circle]).events == ()
+
+
 def test_agreements_given_one_by_one_are_ordered_like_a_corpus() -> None:
     a, b, c = deal("b-2018", "2018"), deal("a-2018", "2018"), deal("a-2017", "2017-12-31")
     assert timeline([a, b, c], changes=False) == timeline(Corpus(agreements=[a, b, c]), changes=False)

@@ -40,6 +40,8 @@ looks for exactly that (:data:`CODES` lists the same codes in one line each):
     whose deadline counts from itself.
 ``condition-cycle``
     clauses that wait for each other through their conditions.
+``deadline-cycle``
+    clauses whose deadlines count from each other, so none can be dated.
 ``unknown-term``
     a category, weapon class, actor kind or place kind that is neither built
     in nor added by the corpus's ``vocabulary`` (with the closest word).
@@ -73,7 +75,7 @@ import os
 import re
 import types
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -121,6 +123,7 @@ CODES: Final[Mapping[str, str]] = types.MappingProxyType(
         "relation-cycle": "agreements that, through their relations, build on themselves",
         "self-reference": "a clause whose condition or deadline names itself, or an agreement related to itself",
         "condition-cycle": "clauses that, through their conditions, wait for themselves",
+        "deadline-cycle": "clauses whose deadlines count from each other, so that none can be dated",
         "unknown-term": "a category, weapon class or kind that is neither built in nor in the corpus's vocabulary",
         "prohibition-wording": "a must-not clause whose summary is worded as a negation (state the act; the modality forbids it)",
         "not-verbatim": "a quote not found in its source document",
@@ -587,6 +590,7 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
     clauses = agreement.clauses
     duplicates = _duplicates(f"{prefix}clauses", [clause.id for clause in clauses], "clause")
     cycles = _condition_cycles(clauses, prefix=prefix)
+    deadline_cycles = _deadline_cycles(clauses, prefix=prefix)
     contradictions = _contradictions(agreement, prefix=prefix)
     clause_ids = {clause.id for clause in clauses}
     anchors = clause_ids | {event.id for event in agreement.events} | {AGREEMENT_ANCHOR}
@@ -621,6 +625,8 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
             found += _reference(f"{path}.weapons.holder", term.holder, "actor", registries.actors)
             found += _reference(f"{path}.weapons.recipient", term.recipient, "actor", registries.actors)
             found += _reference(f"{path}.weapons.destination", term.destination, "place", registries.places)
+        if index in deadline_cycles:
+            found.append(deadline_cycles[index])
         for number, deadline in enumerate(clause.deadlines):
             where = f"{path}.deadlines[{number}].anchor"
             if deadline.anchor == clause.id:
@@ -657,15 +663,44 @@ def _check_clauses(agreement: Agreement, registries: _Registries, *, prefix: str
 
 def _condition_cycles(clauses: Sequence[Clause], *, prefix: str) -> dict[int, Problem]:
     """Clauses that wait for each other through their conditions: one problem per cycle, at its first clause."""
+    return _clause_cycles(
+        clauses,
+        lambda clause: clause.condition.clauses if clause.condition is not None else (),
+        prefix=prefix,
+        field="condition",
+        says="wait for each other through their conditions",
+        code="condition-cycle",
+    )
+
+
+def _deadline_cycles(clauses: Sequence[Clause], *, prefix: str) -> dict[int, Problem]:
+    """Clauses whose deadlines count from each other: one problem per cycle, at its first clause."""
+    return _clause_cycles(
+        clauses,
+        lambda clause: [deadline.anchor for deadline in clause.deadlines if deadline.anchor is not None],
+        prefix=prefix,
+        field="deadlines",
+        says="count their deadlines from each other",
+        code="deadline-cycle",
+    )
+
+
+def _clause_cycles(
+    clauses: Sequence[Clause],
+    targets: Callable[[Clause], Iterable[str]],
+    *,
+    prefix: str,
+    field: str,
+    says: str,
+    code: str,
+) -> dict[int, Problem]:
     position: dict[str, int] = {}
     for index, clause in enumerate(clauses):
         position.setdefault(clause.id, index)
     edges = {
         clause.id: sorted(
-            {target for target in clause.condition.clauses if target in position and target != clause.id}
+            {target for target in targets(clause) if target in position and target != clause.id}
         )
-        if clause.condition is not None
-        else []
         for clause in clauses
     }
     found: dict[int, Problem] = {}
@@ -675,9 +710,7 @@ def _condition_cycles(clauses: Sequence[Clause], *, prefix: str) -> dict[int, Pr
         ordered = sorted(component, key=position.__getitem__)
         loop = " -> ".join(repr(member) for member in (*ordered, ordered[0]))
         found[position[ordered[0]]] = _problem(
-            f"{prefix}clauses[{position[ordered[0]]}].condition",
-            f"clauses wait for each other through their conditions: {loop}",
-            "condition-cycle",
+            f"{prefix}clauses[{position[ordered[0]]}].{field}", f"clauses {says}: {loop}", code
         )
     return found
 

@@ -213,7 +213,7 @@ def cmd_cite(args: argparse.Namespace, out: _Output) -> int:
     if fmt == "text":
         out.write(listing.cited_text(agreement, corpus, width=out.columns()))
         return 0
-    return _emit_listing(listing.citations(agreement), args, out)
+    return _emit_listing(listing.citations(agreement, corpus), args, out)
 
 
 def cmd_show(args: argparse.Namespace, out: _Output) -> int:

@@ -31,7 +31,7 @@ from agreements.render import csv as _csv
 from agreements.render import html as _html
 from agreements.render import markdown as _markdown
 from agreements.render import timeline as _render
-from agreements.render._figure import AgreementEntry, Entry, EventEntry
+from agreements.render._figure import AgreementEntry, Entry, EventEntry, deadline_entry
 
 __all__ = ["AgreementEntry", "Change", "Entry", "EventEntry", "Timeline", "timeline"]
 
@@ -118,6 +118,11 @@ def timeline(agreements: Corpus | Iterable[Agreement], *, changes: bool = True) 
                     ),
                 )
             )
+        # Each deadline that can be dated, after the events; a deadline of the date alone is no news.
+        due = [(clause, d, agreement.due(d)) for clause in agreement.clauses for d in clause.deadlines]
+        for index, (clause, deadline, date) in enumerate(due, start=len(agreement.events) + 1):
+            if date is not None and deadline.at is None:
+                keyed.append(((date, position, index), deadline_entry(agreement, clause, deadline, date)))
     keyed.sort(key=lambda pair: pair[0])
     return Timeline(
         entries=tuple(entry for _, entry in keyed),

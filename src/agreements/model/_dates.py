@@ -162,6 +162,35 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
+    def after(self, offset: datetime.timedelta) -> PartialDate | None:
+        """The date ``offset`` later, as precise as this one; ``None`` when no day is known to count from.
+
+        A date without a time counts whole days ("within 24 hours" of 6
+        September is 7 September); an approximate date stays approximate.
+
+        >>> str(PartialDate.parse("2015-02-15T00:00+02:00").after(duration("P1DT12H")))
+        '2015-02-16T12:00+02:00'
+        >>> str(PartialDate.parse("2021-09-06~").after(duration("PT24H"))), PartialDate(year=2018).after(duration("P1D"))
+        ('2021-09-07~', None)
+        """
+        if self.day is None:
+            return None
+        start = datetime.datetime(self.year, self.month or 1, self.day, self.hour or 0, self.minute or 0)
+        moved = start + offset
+        if self.hour is None:
+            return PartialDate(
+                year=moved.year, month=moved.month, day=moved.day, approximate=self.approximate
+            )
+        return PartialDate(
+            year=moved.year,
+            month=moved.month,
+            day=moved.day,
+            hour=moved.hour,
+            minute=moved.minute,
+            utc_offset=self.utc_offset,
+            approximate=self.approximate,
+        )
+
     def _key(self) -> tuple[int, int, int, int, int, bool, int]:
         # The offset only breaks ties, so that dates that differ order one way or the other.
         return (

@@ -14,6 +14,7 @@ loader can report the exact path.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
@@ -368,6 +369,8 @@ class Deadline:
     the id of a clause (that clause's own first deadline); ``offset`` is the
     ISO 8601 duration after it ("P14D", "PT24H"). ``edge`` says whether by
     then the act has started (``start``) or is complete (``end``).
+    :meth:`Agreement.due` computes the date a deadline falls on where its
+    anchor has a day, and ``agreements timeline`` marks it there.
 
     >>> Deadline(anchor="agreement", offset="P30D").days
     30.0
@@ -759,6 +762,29 @@ class Agreement:
                 return clause
         near = closest(clause_id, [clause.id for clause in self.clauses], limit=3, cutoff=0.6)
         raise UnknownIdError("clause", clause_id, [choice for choice, _ in near])
+
+    def due(self, deadline: Deadline) -> PartialDate | None:
+        """The date a deadline of one of this agreement's clauses falls on, where it can be computed.
+
+        ``at`` is the date itself; an anchor counts ``offset`` from the
+        agreement's date, one of its events' dates, or a clause's own first
+        deadline. ``None`` when the anchor is unknown, has no day to count
+        from, or leads round in a circle (which ``check()`` reports).
+        """
+        events = {event.id: event.date for event in self.events}
+        clauses = {clause.id: clause for clause in self.clauses if clause.deadlines}
+        offset, seen = datetime.timedelta(), set[str]()
+        while (start := deadline.at) is None:  # a chain of anchors, walked without recursion
+            offset += duration(deadline.offset) if deadline.offset else datetime.timedelta()
+            anchor = deadline.anchor or ""
+            start = self.date if anchor == "agreement" else events.get(anchor)
+            if start is not None:
+                break
+            if anchor in seen or anchor not in clauses:
+                return None
+            seen.add(anchor)
+            deadline = clauses[anchor].deadlines[0]
+        return start.after(offset) if offset else start
 
     def status_on(self, date: PartialDate) -> StatusEntry | None:
         """The latest dated status known on ``date`` (``None`` when the history says nothing that early).

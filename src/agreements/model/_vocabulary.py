@@ -219,6 +219,8 @@ class EventKind(enum.Enum):
     ESCALATION = "escalation"
     DISPLACEMENT = "displacement"
     COLLAPSE = "collapse"
+    #: A term falls due: the timeline's entry for a clause's deadline (see ``Agreement.due``).
+    DEADLINE = "deadline"
     OTHER = "other"
 
     @property

@@ -28,7 +28,7 @@ EMPTY: Final = "—"
 
 def _citations(items: object) -> tuple[Citation, ...]:
     # The same quote often backs several clauses of one row; show it once.
-    found = tuple_of(items)  # type: ignore[arg-type]  # checked here: the caller may pass anything
+    found: tuple[Citation, ...] = tuple_of(items)  # type: ignore[arg-type]  # checked here: the caller may pass anything
     try:
         return tuple(dict.fromkeys(found))
     except TypeError:  # an item that is no citation, and cannot even be hashed

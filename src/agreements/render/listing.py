@@ -23,7 +23,7 @@ import attrs
 
 from agreements._text import clip, one_line, width, words, wrap
 from agreements.exceptions import Problem
-from agreements.model import Actor, Agreement, Backed, Corpus, Place, StatusEntry
+from agreements.model import Actor, Agreement, Backed, Corpus, Place, Source, StatusEntry
 from agreements.render.csv import neutralise
 from agreements.render.markdown import escape
 
@@ -35,6 +35,7 @@ __all__ = [
     "cited_text",
     "describe",
     "places",
+    "reference",
     "validation_json",
     "validation_text",
 ]
@@ -138,28 +139,87 @@ def _record(record: Backed) -> str:
     return ""
 
 
-def citations(agreement: Agreement) -> Listing:
-    """Every quote behind an agreement: where it is used, the record, the source and the quote."""
+#: Names of the languages the corpora quote, for references; other codes are shown as they are.
+_LANGUAGES = {
+    "ar": "Arabic",
+    "de": "German",
+    "en": "English",
+    "fr": "French",
+    "ru": "Russian",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+}
+
+
+def reference(source: Source) -> str:
+    """How to cite a source in a paper: author, title, outlet, date, translation, url and file.
+
+    Built from the fields the source has; one without them is its description.
+
+    >>> import agreements as ag
+    >>> print(reference(ag.Source(id="s", description="A report.", outlet="Enab Baladi",
+    ...                           title="Daraa truce", date=ag.PartialDate(2021, 9, 6),
+    ...                           url="https://example.org/truce", translated_from="ar")))
+    “Daraa truce.” Enab Baladi, 2021-09-06. Translated from Arabic. https://example.org/truce
+    """
+    if source.author or source.title or source.outlet:
+        published = ", ".join(str(value) for value in (source.outlet, source.date) if value is not None)
+        parts = [
+            f"{source.author}." if source.author else "",
+            f"“{source.title}.”" if source.title else "",
+            f"{published}." if published else "",
+        ]
+    else:
+        parts = [source.description, f"{source.date}." if source.date is not None else ""]
+    if source.translated_from:
+        parts.append(f"Translated from {_LANGUAGES.get(source.translated_from, source.translated_from)}.")
+    parts += [source.url or "", f"(file {source.document})" if source.document else ""]
+    return one_line(" ".join(part for part in parts if part))
+
+
+def citations(agreement: Agreement, corpus: Corpus | None = None) -> Listing:
+    """Every quote behind an agreement: where it is used, the record, the source and the quote.
+
+    With the ``corpus`` the agreement's sources are in, each row adds the source's :func:`reference`.
+    """
+    rows = [
+        (path, _record(record), citation.source, citation.quote)
+        for path, record, citation in agreement.cited()
+    ]
+    if corpus is None:
+        return Listing(header=("where", "record", "source", "quote"), rows=rows)
     return Listing(
-        header=("where", "record", "source", "quote"),
-        rows=[
-            (path, _record(record), citation.source, citation.quote)
-            for path, record, citation in agreement.cited()
-        ],
+        header=("where", "record", "source", "quote", "reference"),
+        rows=[(*row, _reference(corpus, row[2])) for row in rows],
     )
 
 
+def _reference(corpus: Corpus, source: str) -> str:
+    found = corpus.sources.get(source)
+    return reference(found) if found is not None else ""
+
+
 def cited_text(agreement: Agreement, corpus: Corpus, *, width: int = 100) -> str:
-    """Every quote behind an agreement for a terminal: where it is used and its source, then the quote, wrapped."""
+    """Every quote behind an agreement for a terminal, wrapped, then the sources as references.
+
+    Each quote shows where it is used and its source's id; the list of sources
+    at the end gives each one's :func:`reference`, ready for a paper.
+    """
+    room = max(width, 40)
     lines: list[str] = []
+    used: dict[str, None] = {}
     for path, record, citation in agreement.cited():
-        source = corpus.sources.get(citation.source)
-        document = f", {source.document}" if source is not None and source.document is not None else ""
-        head, *rest = wrap(
-            one_line(f"{path} {_record(record)} ({citation.source}{document})"), max(width, 40) - 4
-        )
+        used[citation.source] = None
+        head, *rest = wrap(one_line(f"{path} {_record(record)} ({citation.source})"), room - 4)
         lines += [head, *(f"    {line}" for line in rest)]
-        lines += [f"  {line}" for line in wrap(f"“{one_line(citation.quote)}”", max(width, 40) - 2)]
+        lines += [f"  {line}" for line in wrap(f"“{one_line(citation.quote)}”", room - 2)]
+    if used:
+        lines += ["", "sources"]
+        for source in used:
+            head, *rest = wrap(
+                one_line(f"{source}: {_reference(corpus, source) or 'not in the corpus'}"), room - 2
+            )
+            lines += [f"  {head}", *(f"    {line}" for line in rest)]
     return "\n".join(lines) + "\n" if lines else ""
 
 
