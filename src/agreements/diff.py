@@ -305,10 +305,15 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
     # ------------------------------------------------------------- prose
 
     def summary(self, corpus: Corpus | None = None) -> list[str]:
-        """Plain-English sentences, most important first: weapons, third parties, obligations, the rest.
+        """The report: plain-English sentences, each changed value old → new, in a reader's order.
 
-        Actors are named from ``corpus`` (by default the built-in corpus; an
-        actor it does not know is named by its id).
+        Weapons first, then obligations and parties, third parties with
+        their roles, security presence, status, then the rest (see
+        :data:`agreements.render.diff.ORDER`). What the later agreement lacks
+        is "no longer" there when it is known from its full text, and "not
+        reported" when only from partial reports. Actors and places are named
+        from ``corpus``, else :attr:`names`, else the built-in corpus (a name
+        it does not know stays its id).
 
         >>> from agreements import Agreement, Citation, PartialDate, Status, ThirdParty, ThirdPartyRole
         >>> cite = [Citation(source="s", quote="q")]
