@@ -1160,3 +1160,44 @@ def test_id_key_and_content_key() -> None:
     one = clause("x", "Stop shelling.")
     assert content_key(one) == content_key(attrs.evolve(one, id="y"))
     assert content_key(one) != content_key(attrs.evolve(one, timing="now"))
+
+
+def test_amounts_and_distances_read_old_to_new_with_their_units() -> None:
+    checkpoints = clause(
+        "cp",
+        "Government forces deploy checkpoints.",
+        category=Category.CHECKPOINTS,
+        quantity=Quantity(value=3, unit="checkpoints"),
+    )
+    line = "from the line on each side"
+    pullback = clause(
+        "wd",
+        "Artillery is pulled back.",
+        category=Category.WEAPONS,
+        obligors=(),
+        weapons=WeaponsTerm(
+            action=WeaponAction.WITHDRAW,
+            classes=["artillery"],
+            calibre=Quantity(min=100, unit="mm"),
+            distance=Quantity(value=15, unit="km", qualifier=line),
+        ),
+    )
+    assert pullback.weapons is not None
+    further = attrs.evolve(pullback.weapons, distance=Quantity(value=25, unit="km", qualifier=line))
+    a = agreement("a", [checkpoints, pullback])
+    b = agreement(
+        "b",
+        [
+            attrs.evolve(checkpoints, quantity=Quantity(value=5, unit="checkpoints")),
+            attrs.evolve(pullback, weapons=further),
+        ],
+    )
+    d = diff(a, b)
+    assert d.weapons.action(WeaponAction.WITHDRAW).kept == {"artillery"}
+    assert [(change.field, change.old, change.new) for change in d.weapons.changes] == [
+        ("distance", (f"15 km {line}",), (f"25 km {line}",))
+    ]
+    assert d.summary(Corpus()) == [  # weapons first, whatever the order of the clauses
+        "Artillery of 100 mm or more is now withdrawn 25 km from the line on each side (before: 15 km).",
+        "Government forces deploy checkpoints (three checkpoints → five).",
+    ]

@@ -357,7 +357,7 @@ def _before(change: TermChange, w: _Words) -> list[str]:
     if "recipient" in names:
         found.append("no recipient named" if old.recipient is None else f"to {w.actor(old.recipient)}")
     if "distance" in names:
-        found.append("no distance" if old.distance is None else str(old.distance))
+        found.append(_distance(old.distance, change.term.distance))
     if "destination" in names:
         found.append("no destination" if old.destination is None else f"to {w.place(old.destination)}")
     if "schedule" in names:
@@ -369,6 +369,15 @@ def _before(change: TermChange, w: _Words) -> list[str]:
     if change.old_disputed and not change.new_disputed:
         found.append("disputed")
     return found
+
+
+def _distance(old: Quantity | None, new: Quantity | None) -> str:
+    """A term's old distance, its qualifier left out when the new one repeats it: ``"15 km"``."""
+    if old is None:
+        return "no distance"
+    if new is not None and (old.unit, old.qualifier) == (new.unit, new.qualifier):
+        return f"{old.amount} {old.unit}"
+    return str(old)
 
 
 def _term_sentence(change: TermChange, still: frozenset[str], w: _Words) -> str | None:
