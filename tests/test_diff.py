@@ -685,7 +685,7 @@ def test_weapons_section_from_heavy_to_light_and_medium() -> None:
     assert w.changes == ()
     assert diff(a, b).summary() == [
         "Medium and light weapons held by rebels are now handed over (before: medium weapons, disputed).",
-        "Heavy weapons held by rebels are no longer handed over, as of Sunday.",
+        "Heavy weapons held by rebels are no longer handed over (schedule: as of Sunday).",
     ]
     back = diff(b, a)
     assert back.summary() == [
@@ -698,7 +698,7 @@ def test_weapons_section_from_heavy_to_light_and_medium() -> None:
     assert partial.weapons.dropped == frozenset()
     assert partial.summary()[1] == (
         "Required before, not reported for the later agreement: "
-        "Heavy weapons held by rebels are handed over, as of Sunday."
+        "Heavy weapons held by rebels are handed over (schedule: as of Sunday)."
     )
 
 

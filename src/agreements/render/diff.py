@@ -404,7 +404,9 @@ def _term_sentence(change: TermChange, still: frozenset[str], w: _Words) -> str 
                 return None  # every class is still under the same action, by another clause
             if clause.stance is not None and lost != term.classes and not (term.systems or term.all_weapons):
                 term = attrs.evolve(term, classes=lost)
-            doubted = ["disputed before"] if change.old_disputed else []
+            doubted = [f"schedule: {one_line(term.schedule)}"] if term.schedule else []
+            doubted += ["disputed before"] if change.old_disputed else []
+            term = attrs.evolve(term, schedule=None)  # said apart: "no longer ..., as of Sunday" misleads
             if change.kind is TermKind.NOT_REPORTED:
                 return _with(not_reported(w.phrase(term), clause.modality), doubted)
             if clause.modality is Modality.MUST:
