@@ -50,7 +50,9 @@ _PATTERNS: Final = {
     r"^https?://\S+$": "web address (`http://` or `https://`)",
 }
 
-#: The order the records are described in: containers before what they contain.
+#: The order the document types and their records are described in: containers before what they
+#: contain, each once. A record that is no document of its own (``Coordinates``) follows the first
+#: record that holds it.
 ORDER: Final = (
     "corpus",
     "vocabulary",
@@ -73,12 +75,7 @@ ORDER: Final = (
     "dispute",
     "claim",
     "event",
-    "relation",
-    "status-entry",
-    "quantity",
-    "deadline",
     "citation",
-    "vocabulary",
 )
 
 #: What each field of each record means, by record class name and field name.
@@ -462,13 +459,22 @@ def _type(prop: Mapping[str, Any]) -> str:
         if pattern is not None:
             return _PATTERNS[pattern]
         return "text"
-    if kind == "integer":
-        return "whole number" + (f", {prop['minimum']} or more" if "minimum" in prop else "")
-    if kind == "number":
-        return "number" + (f", {prop['minimum']} or more" if "minimum" in prop else "")
+    if kind in ("integer", "number"):
+        return ("whole number" if kind == "integer" else "number") + _bounds(prop)
     if kind == "boolean":
         return "true or false"
     raise LookupError(f"no description for the schema {dict(prop)!r}")
+
+
+def _bounds(prop: Mapping[str, Any]) -> str:
+    """A number's range as the tables say it: ``, 0 or more``, ``, -90 to 90``."""
+    if "minimum" in prop and "maximum" in prop:
+        return f", {prop['minimum']} to {prop['maximum']}"
+    if "minimum" in prop:
+        return f", {prop['minimum']} or more"
+    if "maximum" in prop:
+        return f", at most {prop['maximum']}"
+    return ""
 
 
 def _default(cls: type[Any], name: str) -> str:
@@ -558,6 +564,29 @@ def _enum(cls: type[enum.Enum]) -> list[str]:
     return [*lines, ""]
 
 
+def _records(
+    ordered: list[str], kinds: Mapping[str, str], defs: Mapping[str, Any]
+) -> list[tuple[str | None, str]]:
+    """Every record of the schema once, as ``(document type or None, record name)``, in page order.
+
+    The document types come in ``ordered``; a record that is no document of
+    its own follows the first record whose fields hold it, and any left over
+    come last, by name.
+    """
+    documents = set(kinds.values())
+    nested = [name for name in defs if not name.endswith("Document") and name not in documents]
+    placed: list[tuple[str | None, str]] = []
+    for kind in ordered:
+        name = kinds[kind]
+        placed.append((kind, name))
+        for inner in nested:
+            held = json.dumps(defs[name]["properties"])
+            if f'"#/$defs/{inner}"' in held and (None, inner) not in placed:
+                placed.append((None, inner))
+    placed += [(None, name) for name in sorted(nested) if (None, name) not in placed]
+    return placed
+
+
 def reference() -> str:
     """The generated part of the page, markers included."""
     schema = ag.schema()
@@ -566,6 +595,7 @@ def reference() -> str:
     unknown = sorted(set(kinds) - set(ORDER))
     ordered = [kind for kind in ORDER if kind in kinds] + unknown
     uses = _uses(defs)
+    records = _records(ordered, kinds, defs)
     lines = [
         BEGIN,
         "",
@@ -585,8 +615,8 @@ def reference() -> str:
         "A field that is not required can be left out; the library writes a field at its default by leaving it out.",
         "",
     ]
-    for kind in ordered:
-        lines += _record(kind, kinds[kind], defs, uses)
+    for document, record in records:
+        lines += _record(document, record, defs, uses)
     lines += [
         "## Enumerations {#enumerations}",
         "",

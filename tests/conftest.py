@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -27,3 +28,9 @@ settings.load_profile(PROFILE)
 
 #: Settings for the properties over whole agreements and corpora (``@COSTLY`` above ``@given``).
 COSTLY = settings(max_examples=25) if PROFILE == "dev" else settings()
+
+
+@pytest.fixture(autouse=True)
+def _no_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands read ``COLUMNS`` when their output is a pipe; a test sees the same width wherever it runs."""
+    monkeypatch.delenv("COLUMNS", raising=False)

@@ -56,6 +56,7 @@ LAYERS: dict[str, int] = {
     "agreements.pax._actors": 13,
     "agreements.pax._read": 13,
     "agreements.pax._write": 13,
+    "agreements._cli_parser": 14,
     "agreements.cli": 14,
     "agreements.__main__": 15,
     "agreements": 16,
@@ -225,6 +226,11 @@ def test_the_cli_is_imported_by_nothing_but_main() -> None:
     assert users == ["agreements.__main__"]
 
 
+def test_the_cli_parser_is_the_clis_own() -> None:
+    users = sorted(name for name, targets in graph().items() if "agreements._cli_parser" in targets)
+    assert users == ["agreements.cli"]
+
+
 def test_the_cli_uses_no_private_module_of_another_layer() -> None:
     known = modules()
     private = sorted(
@@ -234,7 +240,8 @@ def test_the_cli_uses_no_private_module_of_another_layer() -> None:
             if target.startswith("agreements") and any(part.startswith("_") for part in target.split(".")[1:])
         }
     )
-    assert private == ["agreements._files", "agreements._text"], private
+    # Its own parser module, and the shared ground of layer 0.
+    assert private == ["agreements._cli_parser", "agreements._files", "agreements._text"], private
 
 
 def test_the_layer_table_is_documented() -> None:

@@ -306,6 +306,23 @@ def test_place_parents_are_checked_like_actor_parents() -> None:
     ]
 
 
+def test_a_parent_may_be_a_record_of_the_corpus_checked_against() -> None:
+    places = [
+        Place(id="my-street", name="My Street", kind=PlaceKind.DISTRICT, parent="daraa-al-balad"),
+        Place(id="nowhere", name="Nowhere", kind=PlaceKind.TOWN, parent="daraa-al-balat"),
+    ]
+    mine = ag.Corpus(places=places)
+    assert found(check(mine)) == [
+        (ERROR, "dangling-reference", "places[0].parent"),
+        (ERROR, "dangling-reference", "places[1].parent"),
+    ]
+    # Beside the built-in corpus the first parent is there; the second is still not, with the closest id.
+    problems = check(mine, corpus=builtin_corpus())
+    assert [(problem.path, problem.message) for problem in problems] == [
+        ("places[1].parent", "no place has the id 'daraa-al-balat'; did you mean 'daraa-al-balad'?")
+    ]
+
+
 # ------------------------------------------------------------ duplicate ids
 
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import attrs
@@ -19,6 +20,7 @@ import pytest
 
 import agreements as ag
 from agreements import cli
+from agreements._text import width as text_width
 from agreements.cli import main
 from agreements.compare import compare
 from agreements.diff import diff
@@ -32,6 +34,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def printed(text: str) -> Counter[str]:
+    """The characters a text shows, whatever its layout: white space and the break mark left out."""
+    return Counter(char for char in text if not char.isspace() and char != "↩")
 
 
 def fails(capsys: pytest.CaptureFixture[str], *argv: str, message: str) -> None:
@@ -130,6 +137,18 @@ class TestCompare:
             capsys, "compare", "--aspects", "seige", message="no aspect with id 'seige'; did you mean 'siege'"
         )
 
+    @pytest.mark.parametrize("aspects", ["", " , ", ","])
+    def test_no_aspect_is_an_error(self, capsys: pytest.CaptureFixture[str], aspects: str) -> None:
+        fails(capsys, "compare", "--aspects", aspects, message="compare: --aspects lists no aspect")
+
+    def test_the_aspects_are_listed_in_the_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, out, _ = run(capsys, "compare", "--help")
+        assert status == 0
+        help_text = " ".join(out.split())
+        listed = help_text.split("of: ", 1)[1].replace("- ", "-")  # argparse may break a line after a hyphen
+        for aspect in ag.BUILTIN_ASPECTS:
+            assert aspect.id in listed, aspect.id
+
     def test_an_agreement_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
         fails(capsys, "compare", A, A, message=f"agreement {A!r} is listed twice")
 
@@ -138,9 +157,22 @@ class TestCompare:
             capsys, "compare", "-f", "docx", message="compare: 'docx' is not a format here; expected one of"
         )
 
+    def test_yaml_missing(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        fails(
+            capsys,
+            "show",
+            A,
+            "-f",
+            "yaml",
+            message="pip install 'agreements[yaml]' (from a source checkout: pip install -e '.[yaml]')",
+        )
+
     def test_rich_missing(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setitem(sys.modules, "rich.text", None)
+        # A command that works from the package index and one that works from a source checkout.
         fails(capsys, "compare", "-f", "rich", message="pip install 'agreements[rich]'")
+        fails(capsys, "compare", "-f", "rich", message="(from a source checkout: pip install -e '.[rich]')")
 
 
 class TestDiff:
@@ -166,7 +198,7 @@ class TestDiff:
 
 class TestList:
     def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
-        status, out, _ = run(capsys, "list")
+        status, out, _ = run(capsys, "list", "--width", "1000")
         assert status == 0
         lines = out.splitlines()
         assert lines[0].split() == ["id", "date", "status", "title"]
@@ -196,7 +228,7 @@ class TestActorsAndPlaces:
         self, capsys: pytest.CaptureFixture[str], command: str, records: str
     ) -> None:
         known = getattr(ag.corpus(), records)
-        status, out, _ = run(capsys, command)
+        status, out, _ = run(capsys, command, "--width", "1000")
         assert status == 0
         lines = out.splitlines()
         assert lines[0].split() == ["id", "kind", "name", "part", "of", "also", "called"]
@@ -216,6 +248,55 @@ class TestActorsAndPlaces:
         actor = ag.corpus().actors["ahmed-al-awda"]
         assert awda["also called"] == "; ".join(actor.aliases)
         assert awda["name"] == actor.name
+
+    @pytest.mark.parametrize("command", ["list", "actors", "places"])
+    @pytest.mark.parametrize("width", [40, 57, 80, 100, 200])
+    def test_the_text_fits_the_width(
+        self, capsys: pytest.CaptureFixture[str], command: str, width: int
+    ) -> None:
+        status, out, _ = run(capsys, command, "--width", str(width))
+        assert status == 0
+        assert max(text_width(line) for line in out.splitlines()) <= width
+        # Wrapped, not cut: every character is still there (a word cut in two ends its first piece with ↩).
+        _, wide, _ = run(capsys, command, "--width", "1000")
+        assert printed(out) == printed(wide)
+
+    def test_the_ids_stay_whole_when_there_is_room(self, capsys: pytest.CaptureFixture[str]) -> None:
+        _, out, _ = run(capsys, "places", "--width", "80")
+        ids = [line.split()[0] for line in out.splitlines()[1:] if not line.startswith(" ")]
+        assert ids == list(ag.corpus().places)
+
+    def test_a_users_file_beside_the_builtin_one(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        street = ag.Place(
+            id="my-street", name="My Street", kind=ag.PlaceKind("district"), parent="daraa-al-balad"
+        )
+        ag.dump(ag.Corpus(places=[street]), tmp_path / "mine.json")
+        # On its own, the file names a place it does not define: the error says the built-in corpus has it.
+        fails(
+            capsys,
+            "places",
+            "--corpus",
+            str(tmp_path / "mine.json"),
+            message="no place has the id 'daraa-al-balad'; the built-in corpus has it: use --with-builtin"
+            " (with_builtin=True)\n",
+        )
+        status, out, _ = run(
+            capsys, "places", "--corpus", str(tmp_path / "mine.json"), "--with-builtin", "-f", "json"
+        )
+        assert status == 0
+        found = {record["id"]: record for record in json.loads(out)}
+        assert set(found) == {*ag.corpus().places, "my-street"}
+        assert found["my-street"]["part of"] == "Daraa al-Balad"
+
+    def test_with_builtin_needs_a_corpus(self, capsys: pytest.CaptureFixture[str]) -> None:
+        fails(
+            capsys,
+            "actors",
+            "--with-builtin",
+            message="actors: --with-builtin reads the built-in corpus beside",
+        )
 
     def test_an_empty_corpus(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         ag.dump(ag.Corpus(), tmp_path / "empty.json")
@@ -403,6 +484,28 @@ class TestValidate:
         assert status == 1
         assert "action: 'hand-ovr' is not a weapon action; did you mean 'hand-over'?" in out
         assert "unknown key 'extra'" in out
+
+    def test_a_reference_the_builtin_corpus_resolves(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        places = [
+            ag.Place(
+                id="my-street", name="My Street", kind=ag.PlaceKind("district"), parent="daraa-al-balad"
+            ),
+            ag.Place(id="my-lane", name="My Lane", kind=ag.PlaceKind("district"), parent="atlantis"),
+        ]
+        ag.dump(ag.Corpus(places=places), tmp_path / "mine.json")
+        status, out, _ = run(capsys, "validate", str(tmp_path / "mine.json"))
+        assert status == 1
+        # The file lists the places by id: my-lane, then my-street.
+        assert out.splitlines() == [
+            f"{tmp_path / 'mine.json'}: error: places[0].parent: no place has the id 'atlantis'",
+            f"{tmp_path / 'mine.json'}: error: places[1].parent: no place has the id 'daraa-al-balad'; the"
+            " built-in corpus has it: use --with-builtin (with_builtin=True)",
+        ]
+        status, out, _ = run(capsys, "validate", "--with-builtin", str(tmp_path / "mine.json"))
+        assert status == 1
+        assert out == f"{tmp_path / 'mine.json'}: error: places[0].parent: no place has the id 'atlantis'\n"
 
     def test_clause_logic_problems(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         cite = [ag.Citation(source="nowhere", quote="q")]
@@ -759,30 +862,82 @@ class TestUsage:
         assert run(capsys, "list", "--bogus")[0] == 2
 
     @pytest.mark.parametrize(
-        ("argv", "message", "meant"),
+        ("argv", "message"),
         [
-            (["compar"], "invalid choice: 'compar'", "compare"),
-            (["list", "--corpu", "x"], "unrecognized arguments: --corpu x", "--corpus"),
-            # Abbreviations are off: --form is not taken for --format.
-            (["list", "--form", "json"], "unrecognized arguments: --form json", "--format"),
+            (["compar"], "agreements: error: unknown command 'compar'; did you mean 'compare'?"),
+            (["shwo", "x"], "agreements: error: unknown command 'shwo'; did you mean 'show'?"),
+            (
+                ["compare", "--widht", "80"],
+                "agreements compare: error: unknown option '--widht'; did you mean '--width'?",
+            ),
+            (
+                ["compare", "--widht=80"],
+                "agreements compare: error: unknown option '--widht'; did you mean '--width'?",
+            ),
+            (
+                ["show", "x", "--formt", "json"],
+                "agreements show: error: unknown option '--formt'; did you mean '--format'?",
+            ),
+            (
+                ["list", "--corpu", "x"],
+                "agreements list: error: unknown option '--corpu'; did you mean '--corpus'?",
+            ),
+            # Abbreviations are off: --form is not --format, --widt not --width, --with not --with-builtin.
+            (
+                ["list", "--form", "json"],
+                "agreements list: error: unknown option '--form'; did you mean '--format'?",
+            ),
+            (
+                ["compare", "--widt", "80"],
+                "agreements compare: error: unknown option '--widt'; did you mean '--width'?",
+            ),
+            (
+                ["compare", "--with", "80"],
+                "agreements compare: error: unknown option '--with'; did you mean '--width'?",
+            ),
         ],
     )
     def test_a_mistyped_command_or_option_gets_a_suggestion(
-        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str, meant: str
+        self, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
     ) -> None:
         status, out, err = run(capsys, *argv)
         assert (status, out) == (2, "")
-        assert message in err
-        assert f"did you mean {meant!r}?" in err
+        assert err.startswith(message + " (see 'agreements"), err
         assert err.count("\n") == 1
+
+    def test_nothing_close(self, capsys: pytest.CaptureFixture[str]) -> None:
+        status, _, err = run(capsys, "zzzz")
+        assert status == 2
+        assert err.startswith(
+            "agreements: error: unknown command 'zzzz'; the commands are list, actors, places,"
+        )
+        status, _, err = run(capsys, "list", "--zzzz")
+        assert err == "agreements list: error: unknown option '--zzzz' (see 'agreements list --help')\n"
+        status, _, err = run(capsys, "--width", "80", "compare")
+        assert err == (
+            "agreements: error: '--width' is an option of a command: put it after the command's name"
+            " (see 'agreements --help')\n"
+        )
+        status, _, err = run(capsys, "list", "extra")
+        assert err == "agreements list: error: unexpected argument 'extra' (see 'agreements list --help')\n"
+
+    def test_no_parser_takes_abbreviations(self) -> None:
+        top = cli.parser()
+        commands = next(action.choices for action in top._actions if isinstance(action.choices, dict))
+        assert not top.allow_abbrev
+        assert commands
+        assert all(not command.allow_abbrev for command in commands.values())
 
     @pytest.mark.parametrize(
         ("argv", "option"),
         [
             (["schema", "--corpus", "x"], "--corpus"),
             (["schema", "--width", "80"], "--width"),
-            (["list", "--width", "80"], "--width"),
+            (["schema", "--with-builtin"], "--with-builtin"),
             (["export", "--width", "80"], "--width"),
+            (["resolve", "x", "--width", "80"], "--width"),
+            (["similar", "x", "--width", "80"], "--width"),
+            (["list", "--aspects", "siege"], "--aspects"),
         ],
     )
     def test_a_command_takes_only_the_options_that_apply_to_it(
@@ -790,7 +945,29 @@ class TestUsage:
     ) -> None:
         status, out, err = run(capsys, *argv)
         assert (status, out) == (2, "")
-        assert f"unrecognized arguments: {option}" in err
+        assert err.startswith(f"agreements {argv[0]}: error: {argv[0]!r} takes no option {option!r} (see"), (
+            err
+        )
+
+    def test_every_option_shown_is_read(self) -> None:
+        """Each command's options, as its help lists them, are the ones its handler reads."""
+        commands = next(
+            action.choices for action in cli.parser()._actions if isinstance(action.choices, dict)
+        )
+        shown = {
+            name: sorted(o for o in command._option_string_actions if o.startswith("--"))
+            for name, command in commands.items()
+        }
+        corpus = ["--corpus", "--max-bytes", "--with-builtin"]
+        listing = table = sorted([*corpus, "--format", "--help", "--output", "--width"])
+        assert shown["compare"] == sorted([*table, "--aspects"])
+        assert shown["diff"] == sorted([*table, "--consolidated"])
+        for name in ("list", "actors", "places", "show", "cite", "timeline"):
+            assert shown[name] == listing, name
+        for name in ("resolve", "export", "similar"):
+            assert shown[name] == sorted([*corpus, "--format", "--help", "--output"]), name
+        assert shown["validate"] == sorted([*corpus, "--format", "--help", "--output", "--sources"])
+        assert shown["schema"] == ["--format", "--help", "--output"]
 
     def test_a_closed_pipe_goes_up_to_main_entry(self, monkeypatch: pytest.MonkeyPatch) -> None:
         def closed(*_: object) -> object:

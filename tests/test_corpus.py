@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import agreements as ag
-from agreements.corpus import RESOLVE_CUTOFF, resolve
+from agreements.corpus import BUILTIN_HINT, RESOLVE_CUTOFF, builtin_hints, load_corpus, resolve
+from agreements.serialize import validate
 from agreements.similarity import closest, fold
 
 CORPUS = ag.corpus()
@@ -98,6 +100,54 @@ def test_names_far_from_every_alias_raise(name: str) -> None:
         CORPUS.resolve(name)
     assert not caught.value.ambiguous
     assert len(caught.value.candidates) <= 3
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        # Misleading suggestions are none: Putin is no opposition group, Assad not the town of Samad,
+        # the Jordanian army not the Syrian one.
+        ("Putin", []),
+        ("Jordanian army", []),
+        ("Lavrov", []),
+        # An alias that holds every word of the name, then aliases spelled much like it.
+        ("Assad", ["syrian-government", "government-forces"]),
+        ("Hmeimim base", ["hmeimim"]),
+        ("Central committee", ["central-negotiating-committee", "daraa-local-committee"]),
+    ],
+)
+def test_suggestions_for_a_name_that_resolves_to_nothing(name: str, suggested: list[str]) -> None:
+    with pytest.raises(ag.UnknownActorError) as caught:
+        CORPUS.resolve(name)
+    assert list(caught.value.candidates) == suggested
+    assert not caught.value.ambiguous
+
+
+def test_builtin_hints_in_a_folder_and_not_for_a_conflicting_file(tmp_path: Path) -> None:
+    street = ag.Place(
+        id="my-street", name="My Street", kind=ag.PlaceKind("district"), parent="daraa-al-balad"
+    )
+    lane = ag.Place(id="my-lane", name="My Lane", kind=ag.PlaceKind("district"), parent="atlantis")
+    ag.dump(ag.Corpus(places=[street]), tmp_path / "a.json")
+    ag.dump(ag.Corpus(places=[lane]), tmp_path / "b.json")
+    problems = builtin_hints(tmp_path, validate(tmp_path))
+    assert sorted(
+        (Path(str(problem.file)).name, problem.message.endswith(BUILTIN_HINT)) for problem in problems
+    ) == [
+        ("a.json", True),
+        ("b.json", False),
+    ]
+    with pytest.raises(ag.InvalidDataError, match="daraa-al-balad'; the built-in corpus has it"):
+        load_corpus(tmp_path)
+    # A file that redefines a built-in id cannot be read beside it as it is: no hint then.
+    russia = ag.Actor(id="russia", name="Russia", kind=ag.ActorKind.STATE)
+    ag.dump(ag.Corpus(actors=[russia]), tmp_path / "c.json")
+    assert not any(
+        problem.message.endswith(BUILTIN_HINT) for problem in builtin_hints(tmp_path, validate(tmp_path))
+    )
+    # Problems that are not dangling references pass through as they are, unread.
+    untouched = (ag.Problem(path="x", message="m"),)
+    assert builtin_hints(tmp_path / "nowhere", untouched) == untouched
 
 
 def test_a_near_miss_resolves_fuzzily() -> None:

@@ -129,6 +129,9 @@ def test_busra_al_sham_2018(corpus: Corpus) -> None:
     assert a.status is Status.IN_FORCE
     # only the July 2018 report speaks of it: in force as of that report, and nothing after
     assert statuses(a) == [("in-force", "2018-07~")]
+    # bodies exchanged "as part of the agreement": in force is our reading
+    assert a.statuses[0].inference is not None
+    assert "our reading" in a.statuses[0].inference
     # the report gives weekdays, not a date
     assert a.date == PartialDate.parse("2018-07~")
     assert a.place == "busra-al-sham"
@@ -244,12 +247,20 @@ def test_daraa_2018_07(corpus: Corpus) -> None:
         "truce-report-2021-09-02",
         "siege-report-2021-09-10",
     }
-    # "guarantees" in two sources, "sponsorship"/"auspices" in two, "negotiated by" in one
+    # "guarantees" in two sources, "sponsorship"/"auspices" in two; "negotiated by Russia"
+    # says neither between the sides nor as one of them: a claim, not a mediator role
     assert roles(a) == {
         ("russia", ThirdPartyRole.GUARANTOR),
         ("russia", ThirdPartyRole.SPONSOR),
-        ("russia", ThirdPartyRole.MEDIATOR),
     }
+    negotiated = [claim for claim in a.claims if "negotiated by Russia" in claim.summary]
+    assert len(negotiated) == 1
+    assert negotiated[0].by == ()
+    # the notables and Shabab al-Sunna are sides of the negotiations; no source says they signed
+    for actor in ("daraa-notables", "shabab-al-sunna"):
+        party = next(party for party in a.parties if party.actor == actor)
+        assert party.inference is not None
+        assert "signed" in party.inference
     guarantor = next(third for third in a.third_parties if third.role is ThirdPartyRole.GUARANTOR)
     assert all("guarantee" in citation.quote for citation in guarantor.citations)
     assert {"syrian-government", "daraa-opposition", "shabab-al-sunna"} <= party_actors(a)
@@ -257,7 +268,7 @@ def test_daraa_2018_07(corpus: Corpus) -> None:
     # no source states a services term or a ban on the security services: claims, not clauses
     ids = {clause.id for clause in a.clauses}
     assert not ids & {"services", "security-services-excluded"}
-    assert len(a.claims) == 5
+    assert len(a.claims) == 6
     assert event_dates(a, EventKind.COLLAPSE) == {"2021-06-24"}
     assert "2020-05-14" in event_dates(a, EventKind.DISPLACEMENT)
     # the negotiations the evictions caused come after them
@@ -275,11 +286,19 @@ def test_daraa_al_balad_2021_08_31(corpus: Corpus) -> None:
     a = corpus.agreements["daraa-al-balad-2021-08-31"]
     assert a.status is Status.COLLAPSED
     assert statuses(a) == [("in-force", "2021-09-01"), ("collapsed", "2021-09-03")]
+    # the report says the negotiations collapsed on 3 September: the agreement's collapse is our reading
+    collapsed = a.statuses[1]
+    assert collapsed.inference is not None
+    assert "negotiations collapsed" in collapsed.inference
     assert a.date == PartialDate.parse("2021-08-31")
     assert a.place == "daraa-al-balad"
     assert a.handover == {SMALL_ARMS}
     assert a.disputed_handover == frozenset()
     assert roles(a) == {("russia", ThirdPartyRole.MEDIATOR)}
+    # "talks negotiated by Russia": mediation is read, as for daraa-2018-07
+    assert {third.actor for third in a.third_parties if third.inference} == {"russia"}
+    # Moscow's support for the early-summer demand belongs to the demands, not to this agreement
+    assert not any("support of Moscow" in claim.summary for claim in a.claims)
     # the former rebels are the object of the terms, not a party
     assert party_actors(a) == {"daraa-local-committee", "syrian-government"}
     assert inferred(a.parties) == {"daraa-local-committee", "syrian-government"}
@@ -307,6 +326,9 @@ def test_daraa_al_balad_2021_09_06(corpus: Corpus) -> None:
     a = corpus.agreements["daraa-al-balad-2021-09-06"]
     assert a.status is Status.IN_FORCE
     assert statuses(a) == [("in-force", "2021-09-10")]
+    # the report tells of the escalation ending "following" the agreement: in force is our reading
+    assert a.statuses[0].inference is not None
+    assert "our reading" in a.statuses[0].inference
     assert a.date == PartialDate.parse("2021-09-06")
     assert a.summary.startswith("According to the 10 September 2021 report")
     assert a.handover == {LIGHT, MEDIUM}
@@ -341,8 +363,12 @@ def test_daraa_al_balad_demands_2021(corpus: Corpus) -> None:
     # the Iranian militias in the siege are the 10 September report's claim
     siege = next(event for event in a.events if event.kind is EventKind.SIEGE_BEGINS)
     assert siege.actors == ("government-forces",)
+    # Moscow's support is the report's words (moved here from the 31 August agreement);
     # Diana Semaan speaks; Amnesty International is where she works, not the speaker
-    assert [claim.by for claim in a.claims] == [("diana-semaan",), ()]
+    assert [claim.by for claim in a.claims] == [(), ("diana-semaan",), ()]
+    assert "with the support of Moscow" in a.claims[0].summary
+    # "support" is not sponsorship in so many words: the role is our reading
+    assert a.third_parties[0].inference is not None
     compromise = next(event for event in a.events if event.id == "compromise")
     assert "increased power granted to the security services" in compromise.summary
 

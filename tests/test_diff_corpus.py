@@ -11,7 +11,7 @@ together:
 - ``daraa-2018-07``: heavy weapons ("the abandonment of their heavy
   weapons"), medium disputed ("hand over their heavy and medium weapons" in
   the other report); "Russian sponsorship and guarantees" (guarantor and
-  sponsor), "negotiated by Russia" (mediator, inferred).
+  sponsor); "negotiated by Russia" says no role (a claim, not a role).
 - ``daraa-al-balad-demands-2021``: "hand over their remaining weapons", no
   class named; demanded "with the support of Moscow" (sponsor).
 - ``daraa-al-balad-2021-08-31``: "hand over their small arms"; "talks
@@ -39,7 +39,7 @@ CORPUS = ag.corpus()
 SEEDS: dict[str, tuple[frozenset[WeaponClass], frozenset[WeaponClass], tuple[ThirdPartyRole, ...]]] = {
     "russian-conditions-2018": (frozenset({HEAVY, MEDIUM}), frozenset(), ()),
     "busra-al-sham-2018": (frozenset({HEAVY, MEDIUM}), frozenset(), (GUARANTOR,)),
-    "daraa-2018-07": (frozenset({HEAVY}), frozenset({MEDIUM}), (GUARANTOR, MEDIATOR, SPONSOR)),
+    "daraa-2018-07": (frozenset({HEAVY}), frozenset({MEDIUM}), (GUARANTOR, SPONSOR)),
     "daraa-al-balad-demands-2021": (frozenset(), frozenset(), (SPONSOR,)),
     "daraa-al-balad-2021-08-31": (frozenset({SMALL}), frozenset(), (MEDIATOR,)),
     "daraa-al-balad-2021-09-06": (frozenset({LIGHT, MEDIUM}), frozenset(), (MEDIATOR,)),
@@ -98,9 +98,7 @@ def test_from_2018_to_september_2021() -> None:
     assert d.weapons.added == {LIGHT, MEDIUM}
     assert d.weapons.kept == frozenset()
     assert d.weapons.disputed == {MEDIUM}
-    assert d.guarantors.changed == (
-        RoleChange(actor="russia", old=(GUARANTOR, MEDIATOR, SPONSOR), new=(MEDIATOR,)),
-    )
+    assert d.guarantors.changed == (RoleChange(actor="russia", old=(GUARANTOR, SPONSOR), new=(MEDIATOR,)),)
     # The 2021 agreement is known from press reports only: what they do not mention is not
     # reported, not dropped.
     assert d.weapons.not_reported == {HEAVY}
@@ -115,7 +113,7 @@ def test_from_2018_to_september_2021() -> None:
         "Heavy weapons held by Daraa armed opposition are handed over.",
     ]
     assert not any("no longer" in line.lower() for line in lines)
-    assert "Russia goes from guarantor, mediator and sponsor to mediator." in lines
+    assert "Russia goes from guarantor and sponsor to mediator." in lines
     assert "Now required: Government forces deploy nine checkpoints." in lines
     assert any(line.startswith("Status: collapsed (as of 24 June 2021") for line in lines)
 

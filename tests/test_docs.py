@@ -85,7 +85,20 @@ def test_every_field_and_value_has_its_meaning() -> None:
     assert {name: set(fields) for name, fields in script.FIELDS.items()} == records
     values = {cls.__name__: {str(member.value) for member in cls} for cls in script.enums()}
     assert {name: set(meanings) for name, meanings in script.VALUES.items()} == values
-    assert set(script.ORDER) == {kind.removesuffix(" document") for kind in _schema_kinds()}
+    assert sorted(script.ORDER) == sorted(kind.removesuffix(" document") for kind in _schema_kinds())
+
+
+def test_every_record_has_one_section() -> None:
+    """Each record of the schema is described once, nested ones (``Coordinates``) included."""
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    headings = re.findall(
+        r"^### (\w+) \{#\w+\}$",
+        page.split("## Records {#records}")[1].split("## Enumerations")[0],
+        flags=re.MULTILINE,
+    )
+    records = [name for name in ag.schema()["$defs"] if not name.endswith("Document")]
+    assert sorted(headings) == sorted(records)
+    assert headings.index("Coordinates") == headings.index("Place") + 1
 
 
 def _schema_kinds() -> list[str]:

@@ -141,7 +141,12 @@ def test_the_memorandum_pulls_weapons_over_100_mm_back_15_km_within_24_hours() -
     assert clause.all_parties
     assert clause.weapons is not None
     assert clause.weapons.action is WeaponAction.WITHDRAW
-    assert clause.weapons.calibre == Quantity(min=100, unit="mm")
+    # "more than 100 mm": bounds are inclusive, so the qualifier and the inference say 100 mm is out
+    assert clause.weapons.calibre == Quantity(
+        min=100, unit="mm", qualifier="more than 100 mm (100 mm itself excluded)"
+    )
+    assert clause.inference is not None
+    assert "more than 100 mm" in clause.inference
     assert clause.weapons.distance == Quantity(
         min=15, unit="km", qualifier="from the line of contact on each side"
     )
@@ -193,6 +198,54 @@ def test_the_disputes_target_parties_and_the_date() -> None:
     assert memorandum.disputed(DisputedField.DATE)
     package = {dispute.id: dispute for dispute in corpus.get(PACKAGE).disputes}
     assert package["signatories"].third_parties == ("germany", "france")
+    # the UN text's "day 1 of the withdrawal" against a reading of "after the withdrawal"
+    assert package["elections-dialogue-timing"].clauses == ("elections-dialogue",)
+    memorandum_disputes = {dispute.id: dispute for dispute in memorandum.disputes}
+    assert memorandum_disputes["osce-role"].third_parties == ("osce",)
+    # Lavrov speaks for a party: his claims are attributed to Russia
+    lavrov = [
+        claim
+        for dispute in memorandum.disputes
+        for claim in dispute.claims
+        if "foreign minister" in claim.summary
+    ]
+    assert lavrov
+    assert all(claim.by == ("russia",) for claim in lavrov)
+
+
+def test_every_inference_is_a_field_not_a_comment() -> None:
+    # comments are lost on load: the readings the audit found only in comments are fields now
+    minsk = example("minsk")
+    protocol, memorandum, package = minsk.get(PROTOCOL), minsk.get(MEMORANDUM), minsk.get(PACKAGE)
+    assert all(event.inference for event in protocol.events if event.id in {"ceasefire-begins", "collapse"})
+    assert all(party.inference for party in memorandum.parties if party.actor in {"dpr", "lpr"})
+    assert {third.actor for third in memorandum.third_parties if third.inference} == {"osce"}
+    assert {third.actor for third in package.third_parties if third.inference} == {"germany", "france"}
+    for clause_id in (
+        "ceasefire",
+        "pull-back-100mm",
+        "pull-back-mlrs",
+        "pull-back-long-range",
+        "osce-monitoring",
+    ):
+        assert package.clause(clause_id).inference, clause_id
+    idlib = example("idlib")
+    assert idlib.get(MOSCOW).clause("corridor-parameters").inference
+    assert idlib.get(SOCHI).clause("radical-groups-leave").inference
+    for folder in CORPORA:
+        text = "\n".join(path.read_text(encoding="utf-8") for path in (EXAMPLES / folder).glob("*.toml"))
+        assert "# inference" not in text
+
+
+def test_the_package_is_signed_on_quotes_about_the_package() -> None:
+    (signed,) = example("minsk").get(PACKAGE).statuses
+    assert signed.status is Status.SIGNED
+    # not the Ukrainian Position sentence, whose "document" is the leaders' declaration
+    assert {citation.source for citation in signed.citations} == {
+        "osce-tcg-2015-02-14",
+        "panorama-package",
+        "freeukraine-unsc",
+    }
 
 
 def test_the_protocol_status_history() -> None:
@@ -242,6 +295,21 @@ def test_sochi_zone_and_weapons() -> None:
     assert sochi.clause("m4-m5-transit").deadlines == (Deadline(at=ag.PartialDate(year=2018)),)
 
 
+def test_in_force_rests_on_a_russian_claim_and_says_so() -> None:
+    idlib = example("idlib")
+    for agreement_id in (SOCHI, MOSCOW):
+        agreement = idlib.get(agreement_id)
+        assert agreement.status is Status.IN_FORCE
+        latest = agreement.statuses[-1]
+        assert (latest.status, str(latest.as_of)) == (Status.IN_FORCE, "2020-09-21")
+        assert latest.inference is not None
+        assert "only from the Russian side" in latest.inference
+        assert [claim.by for claim in agreement.claims] == [("russia",)]
+    # Putin's words on whose weapons leave are Russia's claims, apart from the text's
+    (whose,) = idlib.get(SOCHI).disputes
+    assert [claim.by for claim in whose.claims] == [(), ("russia",), ("russia",)]
+
+
 def test_moscow_corridor_patrols_and_ceasefire_hour() -> None:
     moscow = example("idlib").get(MOSCOW)
     assert moscow.clause("security-corridor").quantity == Quantity(
@@ -263,7 +331,9 @@ def test_the_memorandum_diff_leads_with_the_weapons_withdrawal_and_its_distance(
     minsk = example("minsk")
     d = ag.diff(minsk.get(PROTOCOL), minsk.get(MEMORANDUM), corpus=minsk)
     first = d.summary()[0]
-    assert first.startswith("Weapons of 100 mm or more are now withdrawn 15 km or more")
+    assert first.startswith(
+        "Weapons of more than 100 mm (100 mm itself excluded) are now withdrawn 15 km or more"
+    )
     assert "within 24 hours of the agreement" in first
     assert "artillery" in d.weapons.action(WeaponAction.WITHDRAW).added
 

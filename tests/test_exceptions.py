@@ -54,7 +54,7 @@ def test_unknown_agreement_names_the_closest() -> None:
 def test_unknown_actor_messages() -> None:
     assert (
         str(UnknownActorError("Zzz", ["russia"]))
-        == "no actor or place is called 'Zzz'; the closest are 'russia'"
+        == "no actor or place is called 'Zzz'; did you mean 'russia'?"
     )
     assert str(UnknownActorError("Zzz")) == "no actor or place is called 'Zzz'"
     assert str(UnknownActorError("Daraa", ["daraa", "daraa-city"], ambiguous=True)) == (

@@ -40,6 +40,7 @@ from hypothesis import strategies as st
 
 import agreements as ag
 from agreements import _reading, cli, serialize
+from agreements._cli_parser import bytes_argument
 from agreements._files import write_text
 from agreements.exceptions import AgreementsError, InvalidDataError
 from agreements.serialize import FORMATS, from_data, to_data
@@ -949,7 +950,7 @@ def test_max_bytes_takes_a_size(argv: list[str], message: str, capsys: pytest.Ca
 
 @pytest.mark.parametrize(("text", "size"), [("1", 1), ("500k", 512_000), ("50M", 50 * 2**20), ("1g", 2**30)])
 def test_max_bytes_units(text: str, size: int) -> None:
-    assert cli._max_bytes(text) == size
+    assert bytes_argument(text) == size
 
 
 def test_the_docs_page_states_the_limits() -> None:

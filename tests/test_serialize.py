@@ -729,6 +729,23 @@ class TestOldFiles:
             '[{kind = "follows", target = "busra-al-sham-2018", citations = [...]}]'
         )
 
+    def test_guarantors_say_to_write_third_parties_with_roles(self) -> None:
+        text = AGREEMENT_TOML + 'guarantors = ["russia", "jordan"]\n'
+        with pytest.raises(ag.InvalidDataError) as caught:
+            ag.loads(text, "toml")
+        assert [(problem.path, problem.code) for problem in caught.value.problems] == [
+            ("guarantors", "renamed")
+        ]
+        assert caught.value.problems[0].message == (
+            "'guarantors' is now 'third_parties', each with its role: write third_parties = "
+            '[{actor = "russia", role = "guarantor", citations = [...]}, ...] (one per guarantor)'
+        )
+        # Said once, in a corpus too, with the actor of a table, and for anything else in the list.
+        corpus = "[[agreements]]\n" + AGREEMENT_TOML.replace('type = "agreement"\n', "")
+        assert error_of(corpus + 'guarantors = [{actor = "turkey"}]\n').count("guarantors") == 2
+        assert 'actor = "turkey"' in error_of(corpus + 'guarantors = [{actor = "turkey"}]\n')
+        assert '[{actor = "...", role' in error_of(AGREEMENT_TOML + "guarantors = 3\n")
+
     def test_inside_a_corpus(self) -> None:
         text = "[[agreements]]\n" + AGREEMENT_TOML.replace('type = "agreement"\n', "") + "follows = 7\n"
         assert error_of(text).startswith(

@@ -14,7 +14,7 @@ from typing import Final, Protocol, TypeVar
 from agreements.exceptions import UnknownActorError
 from agreements.similarity import closest, fold
 
-__all__ = ["RESOLVE_CUTOFF", "Named", "resolve"]
+__all__ = ["RESOLVE_CUTOFF", "SUGGEST_CUTOFF", "Named", "resolve"]
 
 #: The least similarity (0 to 1) at which :func:`resolve` accepts a fuzzy match.
 #: Chosen so that every spelling variant in the seeds resolves by folding alone
@@ -23,8 +23,10 @@ RESOLVE_CUTOFF: Final = 0.8
 
 #: How similar a name must be to an alias for that alias's record to be
 #: suggested when nothing matches: below this a suggestion misleads more than
-#: it helps ("Putin" is not "daraa-opposition").
-SUGGEST_CUTOFF: Final = 0.6
+#: it helps ("Assad" is not the town of Samad, at 0.6; "Jordanian army" is not
+#: the Syrian army, at 0.72). An alias that holds every word of the name
+#: ("Assad" in "Assad regime") is suggested whatever its score.
+SUGGEST_CUTOFF: Final = 0.75
 
 
 class Named(Protocol):
@@ -45,8 +47,9 @@ def resolve(records: Iterable[_N], name: str) -> _N:
 
     A name that fits several records equally well raises
     :class:`~agreements.exceptions.UnknownActorError` listing them; a name
-    that fits none raises it too, naming the closest records when any is
-    close enough to be a plausible misspelling.
+    that fits none raises it too, naming the records with an alias that holds
+    all its words or is spelled much like it (:data:`SUGGEST_CUTOFF`), and
+    none rather than a misleading one.
     """
     chosen: Sequence[_N] = list(records)
     key = fold(name)
@@ -76,10 +79,14 @@ def resolve(records: Iterable[_N], name: str) -> _N:
     for record in chosen:
         for alias in record.names:
             plain.setdefault(fold(alias, variants=False), set()).add(record.id)
+    wanted = fold(name, variants=False)
+    ranked = closest(wanted, sorted(plain), limit=len(plain))
+    # First the aliases that hold every word of the name, then those spelled much like it.
+    words = set(wanted.split())
+    holding = [alias for alias, _ in ranked if words <= set(alias.split())]
+    alike = [alias for alias, score in ranked if score >= SUGGEST_CUTOFF and alias not in holding]
     nearest: list[str] = []
-    for alias, _ in closest(
-        fold(name, variants=False), sorted(plain), limit=len(plain), cutoff=SUGGEST_CUTOFF
-    ):
+    for alias in [*holding, *alike]:
         for record_id in sorted(plain[alias]):
             if record_id not in nearest:
                 nearest.append(record_id)

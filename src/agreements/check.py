@@ -323,13 +323,15 @@ def _check_tree(
     position = {record_id: index for index, record_id in enumerate(records)}
     found: list[Problem] = []
     in_cycle = _cycles(records)
+    # A parent may be a record of the corpus checked against (a built-in place, say).
+    known: Collection[str] = getattr(registries, name) or records
     for index, record in enumerate(records.values()):
         path = f"{name}[{index}]"
         if registries.vocabulary is not None:
             found += _term(f"{path}.kind", record.kind, f"{kind}_kinds", registries.vocabulary)
         if record.parent is not None:
-            if record.parent not in records:
-                found.append(_dangling(f"{path}.parent", record.parent, kind, records))
+            if record.parent not in known:
+                found.append(_dangling(f"{path}.parent", record.parent, kind, known))
             elif record.id in in_cycle and min(position[member] for member in in_cycle[record.id]) == index:
                 # One report per cycle, at the member that comes first.
                 loop = " -> ".join(repr(member) for member in (*in_cycle[record.id], record.id))

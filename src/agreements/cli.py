@@ -36,13 +36,14 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import Any, Final, TextIO
 
 from agreements import __version__, _files, pax
+from agreements._cli_parser import NARROWEST, WIDEST, Parser, bytes_argument, path_argument, width_argument
 from agreements._text import clean, clip
 from agreements.compare import BUILTIN_ASPECTS, compare
+from agreements.corpus import builtin_hints, load_corpus
 from agreements.corpus import corpus as builtin_corpus
-from agreements.corpus import load_corpus
 from agreements.diff import diff
 from agreements.exceptions import AgreementsError
 from agreements.model import Corpus
@@ -51,7 +52,6 @@ from agreements.render import terminal as _terminal
 from agreements.render.agreement import text as agreement_text
 from agreements.serialize import MAX_BYTES, dumps, schema, to_data, validate
 from agreements.similar import Neighbours, similar
-from agreements.similarity import closest
 from agreements.timeline import timeline
 
 __all__ = ["main", "main_entry"]
@@ -67,9 +67,6 @@ LIST_FORMATS: Final = ("text", "json", "csv", "markdown")
 #: Formats of ``export``: the data formats, and PA-X's columns (``pax-csv``, which ``-o FILE.csv`` picks too).
 EXPORT_FORMATS: Final = ("json", "toml", "yaml", "pax-csv")
 _ALIASES: Final = {"md": "markdown", "tex": "latex", "yml": "yaml", "htm": "html", "txt": "text"}
-#: The widths ``--width`` and ``COLUMNS`` may ask for; anything else is clamped, with a message for ``--width``.
-NARROWEST: Final = 40
-WIDEST: Final = 1000
 
 
 class UsageError(AgreementsError):
@@ -139,6 +136,10 @@ def _format(args: argparse.Namespace, allowed: Sequence[str], default: str) -> s
 
 def _corpus(args: argparse.Namespace) -> Corpus:
     path: Path | None = getattr(args, "corpus", None)
+    if path is None and args.with_builtin:
+        raise UsageError(
+            f"{args.command}: --with-builtin reads the built-in corpus beside --corpus PATH; give both"
+        )
     if path is None:
         return builtin_corpus()
     if not str(path) or not path.exists():
@@ -190,7 +191,11 @@ def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
-    out.write(getattr(found, f"to_{_format(args, LIST_FORMATS, 'text')}")())
+    fmt = _format(args, LIST_FORMATS, "text")
+    if fmt == "text" and isinstance(found, listing.Listing):
+        out.write(found.to_text(width=out.columns()))
+    else:
+        out.write(getattr(found, f"to_{fmt}")())
     return 0
 
 
@@ -236,7 +241,7 @@ def cmd_resolve(args: argparse.Namespace, out: _Output) -> int:
 
 
 def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
-    against = _corpus(args) if args.corpus is not None or args.with_builtin else None
+    against = _corpus(args) if args.corpus is not None else builtin_corpus() if args.with_builtin else None
     paths: list[Path] = args.files
     for path in (*paths, *([args.sources] if args.sources is not None else [])):
         if not str(path) or not path.exists():
@@ -245,6 +250,10 @@ def cmd_validate(args: argparse.Namespace, out: _Output) -> int:
         (str(path), validate(path, corpus=against, sources=args.sources, max_bytes=args.max_bytes))
         for path in paths
     ]
+    if against is None:  # a reference the built-in corpus resolves says so
+        results = [
+            (str(path), builtin_hints(path, found)) for path, (_, found) in zip(paths, results, strict=True)
+        ]
     fmt = _format(args, ("text", "json"), "text")
     out.write(listing.validation_json(results) if fmt == "json" else listing.validation_text(results))
     failed = any(problem.severity == "error" for _, problems in results for problem in problems)
@@ -278,88 +287,24 @@ def cmd_schema(args: argparse.Namespace, out: _Output) -> int:
 # ------------------------------------------------------------------- parser
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {clip(_suggest(self, message))} (see '{self.prog} --help')\n")
-
-
-def _suggest(parser: argparse.ArgumentParser, message: str) -> str:
-    """``message`` with a did-you-mean for a mistyped command or option."""
-    # argparse keeps its actions in ``_actions``; it has no public way to list them.
-    actions = parser._actions
-    if "invalid choice: " in message:
-        wanted = message.split("invalid choice: ", 1)[1].split("'")[1]
-        words = [str(name) for action in actions if action.choices for name in action.choices]
-    elif message.startswith("unrecognized arguments: "):
-        wanted = message.removeprefix("unrecognized arguments: ").split()[0]
-        subparsers = [
-            sub for action in actions if isinstance(action.choices, dict) for sub in action.choices.values()
-        ]
-        words = [
-            option
-            for each in (parser, *subparsers)
-            for action in each._actions
-            for option in action.option_strings
-        ]
-    else:
-        return message
-    if wanted in words:  # an option of another command
-        return f"{message}; {wanted} is not an option of this command"
-    guess = closest(wanted, words, limit=1, cutoff=0.6)
-    return f"{message}; did you mean {guess[0][0]!r}?" if guess else message
-
-
-def _width(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not NARROWEST <= value <= WIDEST:
-        raise argparse.ArgumentTypeError(f"{value} is out of range; give {NARROWEST} to {WIDEST} columns")
-    return value
-
-
-_UNITS: Final = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
-
-
-def _max_bytes(text: str) -> int:
-    """A number of bytes, with an optional unit: ``20000000``, ``500k``, ``50M``, ``1G`` (powers of 1024)."""
-    number, unit = text.strip()[:-1], text.strip()[-1:].lower()
-    if unit.isdigit():
-        number, unit = text.strip(), ""
-    if unit not in _UNITS or not number.isascii() or not number.isdigit() or len(number) > 15:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of bytes like 50000000 or 50M")
-    value = int(number) * _UNITS[unit]
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not above 0 bytes")
-    return value
-
-
-def _path(text: str) -> Path:
-    """A file or folder named on the command line: ``Path("")`` would be the current folder."""
-    if not text:
-        raise argparse.ArgumentTypeError("expected a file or folder, got an empty name")
-    return Path(text)
-
-
 _BUILTIN_HELP: Final = "use the built-in corpus too: your files may name its actors, places and agreements"
 #: The option groups that commands share, by name.
 _GROUPS: Final[dict[str, tuple[tuple[tuple[str, ...], dict[str, Any]], ...]]] = {
     "corpus": (
-        (("--corpus",), {"type": _path, "metavar": "PATH", "help": "read this corpus (folder or file, or a PA-X release as .csv), not the built-in one"}),
+        (("--corpus",), {"type": path_argument, "metavar": "PATH", "help": "read this corpus (folder or file, or a PA-X release as .csv), not the built-in one"}),
         (("--with-builtin",), {"action": "store_true", "help": _BUILTIN_HELP}),
-        (("--max-bytes",), {"type": _max_bytes, "default": MAX_BYTES, "metavar": "N", "help": "read files of up to N bytes (default 10M; units k, M, G)"}),
+        (("--max-bytes",), {"type": bytes_argument, "default": MAX_BYTES, "metavar": "N", "help": "read files of up to N bytes (default 10M; units k, M, G)"}),
     ),
-    "output": ((("-o", "--output"), {"type": _path, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
-    "width": ((("--width",), {"type": _width, "metavar": "N", "help": f"fit text into N columns, {NARROWEST}-{WIDEST}"}),),
+    "output": ((("-o", "--output"), {"type": path_argument, "metavar": "FILE", "help": "write to FILE (replaced whole)"}),),
+    "width": ((("--width",), {"type": width_argument, "metavar": "N", "help": f"fit text into N columns, {NARROWEST}-{WIDEST}"}),),
 }  # fmt: skip
 
 
-def _options() -> dict[str, _Parser]:
+def _options() -> dict[str, Parser]:
     """The option groups commands share, as parent parsers."""
-    groups: dict[str, _Parser] = {}
+    groups: dict[str, Parser] = {}
     for name, options in _GROUPS.items():
-        groups[name] = _Parser(add_help=False)
+        groups[name] = Parser(add_help=False)
         for flags, settings in options:
             groups[name].add_argument(*flags, **settings)
     return groups
@@ -373,9 +318,9 @@ _ASPECTS: Final = ", ".join(aspect.id for aspect in BUILTIN_ASPECTS)
 
 #: Each command: its handler, summary, formats, the option groups it takes, and its own arguments.
 _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], tuple[_Argument, ...]]]] = {
-    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _CO, ()),
-    "actors": (cmd_actors, "list the actors: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
-    "places": (cmd_places, "list the places: id, kind, name, aliases", LIST_FORMATS, _CO, ()),
+    "list": (cmd_list, "list the agreements: id, date, status, title", LIST_FORMATS, _COW, ()),
+    "actors": (cmd_actors, "list the actors: id, kind, name, what it is part of, aliases", LIST_FORMATS, _COW, ()),
+    "places": (cmd_places, "list the places: id, kind, name, where it lies, aliases", LIST_FORMATS, _COW, ()),
     "show": (cmd_show, "show one agreement, with its quotes", DATA_FORMATS, _COW, _ID),
     "diff": (cmd_diff, "what changed from agreement A to agreement B", TABLE_FORMATS, _COW, (
         ("old", {"metavar": "A", "help": "the earlier agreement's id"}),
@@ -391,8 +336,8 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
         ("name", {"metavar": "NAME", "help": "a name, in any spelling the sources use"}),
     )),
     "validate": (cmd_validate, "check data files (exit 1 when there are errors)", ("text", "json"), _CO, (
-        ("files", {"nargs": "+", "type": _path, "metavar": "FILE", "help": "files or folders to check"}),
-        ("--sources", {"type": _path, "metavar": "DIR", "help": "find every quote in its source's document in DIR"}),
+        ("files", {"nargs": "+", "type": path_argument, "metavar": "FILE", "help": "files or folders to check"}),
+        ("--sources", {"type": path_argument, "metavar": "DIR", "help": "find every quote in its source's document in DIR"}),
     )),
     "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
         "text", "svg", "json"), _COW, ()),
@@ -406,21 +351,18 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``agreements`` command."""
-    top = _Parser(
+    top = Parser(
         prog=PROG,
         description="Ceasefire agreements as cited clauses: compare them, diff them, cite them.",
         epilog="Run 'agreements compare' to see the built-in agreements side by side.",
-        allow_abbrev=False,
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     groups = _options()
-    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands = top.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
     for name, (handler, summary, formats, options, arguments) in _COMMANDS.items():
         parents = [groups[option] for option in options]
-        command = commands.add_parser(
-            name, parents=parents, help=summary, description=summary, allow_abbrev=False
-        )
+        command = commands.add_parser(name, parents=parents, help=summary, description=summary)
         for argument, settings in arguments:
             command.add_argument(argument, **settings)
         command.add_argument("--format", "-f", metavar="FORMAT", help=f"one of: {', '.join(formats)}")

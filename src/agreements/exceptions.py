@@ -257,7 +257,7 @@ class UnknownActorError(AgreementsError, LookupError):
     def __str__(self) -> str:
         if self.ambiguous:
             return f"{self.name!r} is ambiguous: it could be {or_list([repr(c) for c in self.candidates])}"
-        hint = f"; the closest are {or_list([repr(c) for c in self.candidates])}" if self.candidates else ""
+        hint = f"; did you mean {or_list([repr(c) for c in self.candidates])}?" if self.candidates else ""
         return f"no actor or place is called {self.name!r}{hint}"
 
     def __reduce__(self) -> tuple[object, ...]:

@@ -498,7 +498,7 @@ def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Probl
     """Bring a document written for an earlier version of the format up to date, in place.
 
     ``obligor = "x"`` is read as ``obligors = ["x"]``. A key whose meaning
-    changed (``count``, ``follows``) is taken out and becomes a problem that
+    changed (``count``, ``follows``, ``guarantors``) is taken out and becomes a problem that
     says what to write instead, rather than a silent guess; the rest of the
     document is still read, so that its own problems are reported too.
     """
@@ -514,6 +514,21 @@ def _upgrade(body: dict[str, Any], target: type[Any], path: _Path) -> list[Probl
                     message=(
                         "'follows' is now a relation with its citations: write relations = "
                         f'[{{kind = "follows", target = {_literal(body.pop("follows"))}, citations = [...]}}]'
+                    ),
+                    code="renamed",
+                )
+            )
+        if "guarantors" in body:
+            named = body.pop("guarantors")
+            first = named[0] if isinstance(named, list) and named else None
+            actor = first.get("actor") if isinstance(first, dict) else first
+            found.append(
+                Problem(
+                    path=_format_path((*path, "guarantors")),
+                    message=(
+                        "'guarantors' is now 'third_parties', each with its role: write third_parties = "
+                        f'[{{actor = {_literal(actor or "...")}, role = "guarantor", citations = [...]}}, ...]'
+                        " (one per guarantor)"
                     ),
                     code="renamed",
                 )

@@ -298,8 +298,15 @@ def weapons_scope(term: WeaponsTerm, label: Namer = words) -> str:
     if systems:
         text = f"{text} ({systems})" if text else systems
     if term.calibre is not None:
-        text = f"{text or 'weapons'} of {term.calibre}"
+        text = f"{text or 'weapons'} of {_calibre(term.calibre)}"
     return text
+
+
+def _calibre(calibre: Quantity) -> str:
+    """A calibre bound: its qualifier alone when that states the bound itself ("more than 100 mm")."""
+    if calibre.qualifier and calibre.unit in calibre.qualifier:
+        return calibre.qualifier
+    return str(calibre)
 
 
 def _plural(scope: str, term: WeaponsTerm) -> bool:

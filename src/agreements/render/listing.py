@@ -21,7 +21,8 @@ from typing import Any
 
 import attrs
 
-from agreements._text import clip, one_line, width, words, wrap
+from agreements._text import clip, one_line, words, wrap
+from agreements._text import width as _width
 from agreements.exceptions import Problem
 from agreements.model import Actor, Agreement, Backed, Corpus, Place, Source, StatusEntry
 from agreements.render.csv import neutralise
@@ -41,6 +42,28 @@ __all__ = [
 ]
 
 
+#: The narrowest a column of a listing is made to fit a width, in terminal columns.
+_NARROWEST_COLUMN = 6
+
+
+def _fit(sizes: Sequence[int], width: int | None) -> list[int]:
+    """Column sizes within ``width`` (two spaces between columns): the widest columns narrowed first.
+
+    The first column keeps its size while the others can still get
+    :data:`_NARROWEST_COLUMN` each; no column is made narrower than that.
+    """
+    gaps = 2 * (len(sizes) - 1)
+    if width is None or sum(sizes) + gaps <= width:
+        return list(sizes)
+    fixed = sizes[:1] if sizes[0] + gaps + _NARROWEST_COLUMN * (len(sizes) - 1) <= width else []
+    rest = sizes[len(fixed) :]
+    room = width - gaps - sum(fixed)
+    limit = max(rest)
+    while limit > _NARROWEST_COLUMN and sum(min(size, limit) for size in rest) > room:
+        limit -= 1
+    return [*fixed, *(min(size, limit) for size in rest)]
+
+
 def _rows(items: Iterable[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(item) for item in items)
 
@@ -52,16 +75,36 @@ class Listing:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...] = attrs.field(converter=_rows)
 
-    def to_text(self) -> str:
-        """Columns padded to their widest cell, the last one left ragged; ``""`` with no rows."""
+    def to_text(self, width: int | None = None) -> str:
+        """Columns padded to their widest cell, the last one left ragged; ``""`` with no rows.
+
+        With ``width`` (in terminal columns), a table wider than that wraps its
+        cells within narrower columns, the widest narrowed first and the first
+        column (the ids) kept whole while there is room, so that no line is
+        wider than ``width`` while the columns fit at six characters each.
+
+        >>> table = Listing(header=("id", "name"), rows=[("nassib-crossing", "Nassib border crossing")])
+        >>> print(table.to_text(width=30))
+        id               name
+        nassib-crossing  Nassib border
+                         crossing
+        """
         if not self.rows:
             return ""
         shown = [[one_line(cell) for cell in row] for row in (self.header, *self.rows)]
-        sizes = [max(width(row[index]) for row in shown) for index in range(len(self.header) - 1)]
+        sizes = _fit([max(_width(row[index]) for row in shown) for index in range(len(self.header))], width)
         lines = []
         for row in shown:
-            cells = [cell + " " * (size - width(cell)) for cell, size in zip(row, sizes, strict=False)]
-            lines.append("  ".join([*cells, row[-1]]).rstrip())
+            cells = [
+                wrap(cell, size) if _width(cell) > size else [cell]
+                for cell, size in zip(row, sizes, strict=True)
+            ]
+            for depth in range(max(len(cell) for cell in cells)):
+                parts = [cell[depth] if depth < len(cell) else "" for cell in cells]
+                padded = [
+                    part + " " * (size - _width(part)) for part, size in zip(parts[:-1], sizes, strict=False)
+                ]
+                lines.append("  ".join([*padded, parts[-1]]).rstrip())
         return "\n".join(lines) + "\n"
 
     def to_csv(self) -> str:
@@ -158,7 +201,7 @@ def reference(source: Source) -> str:
 
     >>> import agreements as ag
     >>> print(reference(ag.Source(id="s", description="A report.", outlet="Enab Baladi",
-    ...                           title="Daraa truce", date=ag.PartialDate(2021, 9, 6),
+    ...                           title="Daraa truce", date=ag.PartialDate.parse("2021-09-06"),
     ...                           url="https://example.org/truce", translated_from="ar")))
     “Daraa truce.” Enab Baladi, 2021-09-06. Translated from Arabic. https://example.org/truce
     """
