@@ -99,25 +99,35 @@ def test_from_2018_to_september_2021() -> None:
     assert d.weapons.kept == frozenset()
     assert d.weapons.disputed == {MEDIUM}
     assert d.guarantors.changed == (RoleChange(actor="russia", old=(GUARANTOR, SPONSOR), new=(MEDIATOR,)),)
+    # The 2021 agreement is known from press reports only: what they do not mention is not
+    # reported, not dropped.
+    assert d.weapons.not_reported == {HEAVY}
+    assert d.weapons.dropped == frozenset()
+    assert d.parties.dropped == ()
+    assert set(d.parties.not_reported) == {"daraa-opposition", "shabab-al-sunna", "daraa-notables"}
     lines = d.summary(corpus=CORPUS)
-    assert lines[:3] == [
-        "Heavy weapons are no longer handed over.",
-        "Medium weapons are now handed over (before, only a disputed clause said so).",
-        "Light weapons are now handed over.",
+    assert lines[:2] == [
+        "Medium and light weapons held by Daraa armed opposition are now handed over "
+        "(before: medium weapons, disputed).",
+        "Required before, not reported for the later agreement: "
+        "Heavy weapons held by Daraa armed opposition are handed over.",
     ]
-    assert lines[3].startswith("Russia goes from guarantor")
-    assert "A checkpoints clause is added: Government forces deploy nine checkpoints." in lines
-    assert "The status changes from collapsed to in force." in lines
+    assert not any("no longer" in line.lower() for line in lines)
+    assert "Russia goes from guarantor and sponsor to mediator." in lines
+    assert "Now required: Government forces deploy nine checkpoints." in lines
+    assert any(line.startswith("Status: collapsed (as of 24 June 2021") for line in lines)
 
 
 def test_busra_to_daraa_2018_medium_weapons_become_disputed() -> None:
     d = diff(ag.get("busra-al-sham-2018"), ag.get("daraa-2018-07"))
     assert d.weapons.removed == {MEDIUM}
     assert d.weapons.kept == {HEAVY}
-    assert (
-        d.summary(corpus=CORPUS)[0]
-        == "Medium weapons are no longer handed over (a disputed clause still says so)."
-    )
+    assert d.summary(corpus=CORPUS)[:2] == [
+        "Heavy weapons held by Daraa armed opposition are now handed over "
+        "(before: held by Shabab al-Sunna, as of Sunday).",
+        "Medium weapons held by Daraa armed opposition are now handed over "
+        "(before: held by Shabab al-Sunna; now disputed).",
+    ]
     # Both agreements have a clause "handover-heavy"; the same id pairs them although
     # the two texts name the obliged side differently.
     changes = {change.old.id: change for change in d.clauses if isinstance(change, Changed | Unchanged)}

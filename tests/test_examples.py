@@ -322,3 +322,43 @@ def test_moscow_corridor_patrols_and_ceasefire_hour() -> None:
     patrols = moscow.clause("joint-patrols-m4")
     assert patrols.all_parties
     assert patrols.bound([party.actor for party in moscow.parties]) == ("turkey", "russia")
+
+
+# ------------------------------------------------------------------ the diffs
+
+
+def test_the_memorandum_diff_leads_with_the_weapons_withdrawal_and_its_distance() -> None:
+    minsk = example("minsk")
+    d = ag.diff(minsk.get(PROTOCOL), minsk.get(MEMORANDUM), corpus=minsk)
+    first = d.summary()[0]
+    assert first.startswith(
+        "Weapons of more than 100 mm (100 mm itself excluded) are now withdrawn 15 km or more"
+    )
+    assert "within 24 hours of the agreement" in first
+    assert "artillery" in d.weapons.action(WeaponAction.WITHDRAW).added
+
+
+def test_sochi_to_moscow_consolidated_removes_nothing_moscow_left_in_force() -> None:
+    idlib = example("idlib")
+    plain = ag.diff(idlib.get(SOCHI), idlib.get(MOSCOW), corpus=idlib)
+    assert any(isinstance(change, ag.Removed) for change in plain.clauses)  # as two documents
+    d = ag.diff(idlib.consolidated(SOCHI), idlib.consolidated(MOSCOW), corpus=idlib)
+    assert not any(isinstance(change, ag.Removed) for change in d.clauses)
+    added = sorted(change.clause.id for change in d.clauses if isinstance(change, ag.Added))
+    assert added == sorted(clause.id for clause in idlib.get(MOSCOW).clauses)
+    unchanged = {change.clause.id for change in d.clauses if isinstance(change, ag.Unchanged)}
+    assert {"demilitarised-zone", "heavy-weapons-withdrawal"} <= unchanged
+    lines = d.summary()
+    assert not any("not reported" in line or "no longer" in line.lower() for line in lines)
+    assert "Now required: A security corridor is established 6 km deep" in lines[2]
+
+
+def test_diff_consolidated_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(EXAMPLES / "idlib")
+    assert main(["diff", "--corpus", folder, "--consolidated", SOCHI, MOSCOW, "--format", "json"]) == 0
+    consolidated = json.loads(capsys.readouterr().out)
+    assert main(["diff", "--corpus", folder, SOCHI, MOSCOW, "--format", "json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert {row["change"] for row in consolidated["rows"]} == {"obligations", "added", "unchanged"}
+    assert "removed" in {row["change"] for row in plain["rows"]}
+    assert "Place: Sochi → Moscow." in consolidated["summary"]  # names from the corpus given, not ids

@@ -65,7 +65,7 @@ from agreements.render import html as html_render
 from agreements.render import json as json_render
 from agreements.render import latex as latex_render
 from agreements.render import markdown as markdown_render
-from agreements.render._table import Table
+from agreements.render._table import Line, Table
 from agreements.timeline import timeline
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -571,7 +571,7 @@ TABLE_SCHEMA = {
                 "properties": {
                     "id": {"type": "string"},
                     "label": {"type": "string"},
-                    "change": {"enum": ["", "added", "removed", "changed", "unchanged"]},
+                    "change": {"enum": ["", "obligations", "added", "removed", "changed", "unchanged"]},
                     "cells": {
                         "type": "array",
                         "items": {
@@ -778,6 +778,11 @@ def test_a_diff_of_an_agreement_with_itself_says_so() -> None:
     assert "unchanged" in same.to_csv()
 
 
+def clause_rows(table: Table) -> list[Line]:
+    """The rows of a diff table's clause section (after the obligations by actor)."""
+    return [row for row in table.rows if row.section == diff_render.SECTIONS[1]]
+
+
 def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
     cite = [Citation(source="s", quote="q")]
     term = WeaponsTerm(
@@ -805,27 +810,28 @@ def test_a_diff_shows_every_changed_field_under_the_summary() -> None:
     table = diff_render.table(
         diff(old, new, pairs=[("c", "c")]), Corpus(actors=[Actor(id="x", name="Ex", kind=ActorKind.PERSON)])
     )
-    assert table.rows[0].change == "changed"
-    before, after = (cell.value.splitlines() for cell in table.rows[0].cells)
+    row = clause_rows(table)[0]
+    assert row.change == "changed"
+    before, after = (cell.value.splitlines() for cell in row.cells)
+    # The clause's text with its modality, whom it binds and how, then each changed field in words.
     assert before == [
-        "Hand over.",
+        "Forbidden: Hand over.",
+        "Ex: forbidden",
         "category: weapons",
-        "obligors: Ex",
-        "modality: must not",
         "action: none",
-        "weapons: hand over heavy (holder: Ex), Sunday",
-        "quantity: 2 checkpoints",
+        "weapons: Heavy weapons held by Ex are handed over, Sunday",
+        "quantity: two checkpoints",
         "timing: none",
         "places: a",
     ]
-    assert after[1:] == [
+    assert after == [
+        "Hand over.",
+        "no one named: required",
         "category: other",
-        "obligors: none named",
-        "modality: must",
         "action: give",
-        "weapons: retain light",
+        "weapons: Light weapons are kept",
         "quantity: none",
-        "timing: soon",
+        "timing: “soon”",
         "places: none",
     ]
 
@@ -847,8 +853,8 @@ def test_a_diff_shows_weapons_and_conditions_coming_and_going() -> None:
 
     old = deal(weapons=term, condition=Condition(summary="Once the road opens."))
     table = diff_render.table(diff(old, deal(), pairs=[("c", "c")]), Corpus())
-    before, after = (cell.value.splitlines()[1:] for cell in table.rows[0].cells)
-    assert before == ["weapons: retain light", "condition: Once the road opens."]
+    before, after = (cell.value.splitlines()[2:] for cell in clause_rows(table)[0].cells)
+    assert before == ["weapons: Light weapons are kept", "condition: Once the road opens"]
     assert after == ["weapons: none", "condition: none"]
 
 
@@ -874,7 +880,10 @@ def test_not_in_a_diff_marks_a_must_not_clause() -> None:
     )
     a = Agreement(id="a", title="T", date=PartialDate(year=2020), status=Status.SIGNED, citations=cite)
     table = diff_render.table(diff(a, attrs.evolve(a, clauses=[clause])), Corpus())
-    assert table.rows[0].cells[1].value == "Not: Enter."
+    assert clause_rows(table)[0].cells[1].value.splitlines() == [
+        "Forbidden: Enter.",
+        "no one named: forbidden",
+    ]
 
 
 def test_render_refuses_what_it_does_not_know() -> None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import agreements as ag
 from agreements.diff import diff
-from agreements.model import Agreement, Citation, Corpus, Event, EventKind, PartialDate, Status
+from agreements.model import Agreement, Citation, Corpus, Coverage, Event, EventKind, PartialDate, Status
 from agreements.render import render
 from agreements.render import timeline as drawing
 from agreements.render.timeline import STATUS_COLOURS
@@ -199,10 +199,11 @@ def test_text_rendering() -> None:
         event("siege", "2021-06-24", EventKind.SIEGE_BEGINS, "The siege begins."),
         status=Status.IN_FORCE,
         title="Ceasefire",
+        coverage=Coverage.FULL_TEXT,
     )
     line = timeline([a, b])
     sentences = line.changes[0].summary
-    assert len(sentences) > 3
+    assert len(sentences) > 3  # status, title, date and coverage
     assert line.to_text() == (
         "2021-06-24      siege begins: The siege begins. [ceasefire]\n"
         "2021-08-31  * Deal truce [truce, signed]\n"

@@ -187,7 +187,10 @@ def cmd_compare(args: argparse.Namespace, out: _Output) -> int:
 
 def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
     corpus = _corpus(args)
-    return _emit_table(diff(corpus.get(args.old), corpus.get(args.new)), args, out)
+    if args.consolidated:  # the terms in force after each, those it keeps of earlier agreements included
+        old, new = corpus.consolidated(args.old), corpus.consolidated(args.new)
+        return _emit_table(diff(old, new, corpus=corpus), args, out)
+    return _emit_table(diff(corpus.get(args.old), corpus.get(args.new), corpus=corpus), args, out)
 
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
@@ -325,6 +328,7 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
     "diff": (cmd_diff, "what changed from agreement A to agreement B", TABLE_FORMATS, _COW, (
         ("old", {"metavar": "A", "help": "the earlier agreement's id"}),
         ("new", {"metavar": "B", "help": "the later agreement's id"}),
+        ("--consolidated", {"action": "store_true", "help": "diff the terms in force after each (amendments applied)"}),
     )),
     "compare": (cmd_compare, "compare agreements side by side (all by default)", TABLE_FORMATS, _COW, (
         ("ids", {"nargs": "*", "metavar": "ID", "help": "the agreements to compare (default: all)"}),

@@ -25,10 +25,11 @@ explains it. How clauses are paired, and how the threshold was chosen, is in
 >>> d = diff(a, b)
 >>> [type(change).__name__ for change in d.clauses]
 ['Changed', 'Removed', 'Added']
->>> d.summary()
-['An obligation passes from army to police: Stop shelling the old city.', \
-'A ceasefire clause is removed: Open the road to the south.', \
-'A ceasefire clause is added: Lift the siege of the old city.']
+>>> for sentence in d.summary():
+...     print(sentence)
+An obligation passes from army to police: Stop shelling the old city.
+Now required: Lift the siege of the old city.
+Required before, not reported for the later agreement: Open the road to the south.
 >>> d.apply(a) == b and d.invert() == diff(b, a)
 True
 """
@@ -47,6 +48,9 @@ from agreements import corpus as _builtin
 from agreements._diff import align as _align
 from agreements._diff.chain import longest_chain
 from agreements._diff.changes import (
+    BOOKKEEPING,
+    WEAPON_FIELDS,
+    ActionDiff,
     ActorObligations,
     Added,
     Changed,
@@ -61,6 +65,9 @@ from agreements._diff.changes import (
     Removed,
     RoleChange,
     Score,
+    Succession,
+    TermChange,
+    TermKind,
     Unchanged,
     WeaponChange,
     WeaponsDiff,
@@ -69,14 +76,18 @@ from agreements.exceptions import ArgumentTypeError, DiffApplyError, InvalidPair
 from agreements.model import (
     Agreement,
     Clause,
+    Consolidated,
     Corpus,
+    Coverage,
     Dispute,
     Event,
     WeaponAction,
     WeaponClass,
+    WeaponsTerm,
     Word,
     heaviest_first,
 )
+from agreements.model._records import ALL_PARTIES
 from agreements.render import csv as _csv
 from agreements.render import dataframe as _dataframe
 from agreements.render import diff as _render
@@ -90,6 +101,7 @@ from agreements.similarity import closest
 __all__ = [
     "PAIR_THRESHOLD",
     "SAME_ID_THRESHOLD",
+    "ActionDiff",
     "ActorObligations",
     "Added",
     "AgreementDiff",
@@ -107,6 +119,9 @@ __all__ = [
     "Removed",
     "RoleChange",
     "Score",
+    "Succession",
+    "TermChange",
+    "TermKind",
     "Unchanged",
     "WeaponChange",
     "WeaponsDiff",
@@ -133,8 +148,10 @@ _LISTS: typing.Final = ("parties", "third_parties", "clauses", "disputes", "even
 _METADATA_FIELDS: typing.Final = tuple(
     field.name for field in attrs.fields(Agreement) if field.name not in _LISTS
 )
-# A change in these makes a different obligation; id and citations do not.
-_OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - {"id", "citations", "obligors", "all_parties"}
+# A change in these makes a different obligation; the bookkeeping fields (id,
+# citations, inference, codes, action key) do not, and a change of obligors is a transfer.
+_OBLIGATION_FIELDS: typing.Final = frozenset(_CLAUSE_FIELDS) - BOOKKEEPING - {"obligors", "all_parties"}
+_TERM_FIELDS: typing.Final = tuple(field.name for field in attrs.fields(WeaponsTerm))
 
 
 def _names(corpus: Corpus | None) -> Corpus:
@@ -153,6 +170,9 @@ class AgreementDiff:
     with removed clauses after the clause they followed. The other sections
     keep both sides, so that the diff applies and inverts losslessly;
     ``obligations`` and ``weapons`` are views computed from the rest.
+    ``names`` is the corpus the summary and renderings name actors, places
+    and sources from when they are given none (``diff(..., corpus=...)``;
+    by default the built-in corpus); it takes no part in equality.
     """
 
     clauses: tuple[ClauseChange, ...]
@@ -161,6 +181,11 @@ class AgreementDiff:
     guarantors: GuarantorsDiff
     disputes: RecordsDiff[Dispute]
     events: RecordsDiff[Event]
+    names: Corpus | None = attrs.field(default=None, eq=False, repr=False)
+
+    def _names(self, corpus: Corpus | None) -> Corpus:
+        """Where the renderings look up names: ``corpus``, else :attr:`names`, else the built-in corpus."""
+        return _names(corpus if corpus is not None else self.names)
 
     # ------------------------------------------------------------- views
 
@@ -195,13 +220,18 @@ class AgreementDiff:
 
     @property
     def obligations(self) -> ObligationsDiff:
-        """Obligations gained, lost, changed and transferred, per actor."""
-        return _obligations(self.clauses)
+        """Obligations gained, lost, changed and transferred, per actor (joint obligors and all parties included)."""
+        return _obligations(
+            self.clauses,
+            old=tuple(party.actor for party in self.parties.old),
+            new=tuple(party.actor for party in self.parties.new),
+            coverage=self.parties.new_coverage,
+        )
 
     @property
     def weapons(self) -> WeaponsDiff:
-        """The weapon classes handed over, before and after, and per-class changes."""
-        return _weapons(self._side(old=True), self._side(old=False))
+        """Every weapons term, whatever its action: per clause, per action and per class (see :class:`WeaponsDiff`)."""
+        return _weapons(self.clauses, self._side(old=True), self._side(old=False))
 
     # ------------------------------------------------------ delta algebra
 
@@ -244,6 +274,7 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
             guarantors=self.guarantors.invert(),
             disputes=self.disputes.invert(),
             events=self.events.invert(),
+            names=self.names,
         )
 
     def _side(self, *, old: bool) -> Agreement:
@@ -274,10 +305,15 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
     # ------------------------------------------------------------- prose
 
     def summary(self, corpus: Corpus | None = None) -> list[str]:
-        """Plain-English sentences, most important first: weapons, third parties, obligations, the rest.
+        """The report: plain-English sentences, each changed value old → new, in a reader's order.
 
-        Actors are named from ``corpus`` (by default the built-in corpus; an
-        actor it does not know is named by its id).
+        Weapons first, then obligations and parties, third parties with
+        their roles, security presence, status, then the rest (see
+        :data:`agreements.render.diff.ORDER`). What the later agreement lacks
+        is "no longer" there when it is known from its full text, and "not
+        reported" when only from partial reports. Actors and places are named
+        from ``corpus``, else :attr:`names`, else the built-in corpus (a name
+        it does not know stays its id).
 
         >>> from agreements import Agreement, Citation, PartialDate, Status, ThirdParty, ThirdPartyRole
         >>> cite = [Citation(source="s", quote="q")]
@@ -288,56 +324,57 @@ expected <Status.SIGNED: 'signed'>, got <Status.COLLAPSED: 'collapsed'>
         >>> diff(deal(ThirdPartyRole.GUARANTOR), deal(ThirdPartyRole.MEDIATOR)).summary()
         ['Russia goes from guarantor to mediator.']
         """
-        return _render.sentences(self, _names(corpus))
+        return _render.sentences(self, self._names(corpus))
 
     # ------------------------------------------------------------- renderings
 
     def to_markdown(self, *, corpus: Corpus | None = None) -> str:
         """GitHub-flavoured Markdown: the summary, then a table of the clauses old and new, with notes."""
-        return _markdown.render_table(_render.table(self, _names(corpus)))
+        return _markdown.render_table(_render.table(self, self._names(corpus)))
 
     def to_html(self, *, title: str | None = None, corpus: Corpus | None = None) -> str:
         """One self-contained HTML page (no scripts, no external files) with every quote."""
-        return _html.render_table(_render.table(self, _names(corpus)), title=title)
+        return _html.render_table(_render.table(self, self._names(corpus)), title=title)
 
     def to_csv(self, *, corpus: Corpus | None = None) -> str:
         """CSV (RFC 4180): one row per clause, old and new side by side, formula-safe."""
-        return _csv.render_table(_render.table(self, _names(corpus)))
+        return _csv.render_table(_render.table(self, self._names(corpus)))
 
     def to_json(self, *, corpus: Corpus | None = None) -> str:
         """JSON in the documented shape of :mod:`agreements.render.json`."""
-        return _json.render_table(_render.table(self, _names(corpus)))
+        return _json.render_table(_render.table(self, self._names(corpus)))
 
     def to_latex(self, *, corpus: Corpus | None = None) -> str:
         """A LaTeX ``longtable`` with booktabs rules, followed by the numbered notes."""
-        return _latex.render_table(_render.table(self, _names(corpus)))
+        return _latex.render_table(_render.table(self, self._names(corpus)))
 
     def to_text(self, *, width: int = 100, corpus: Corpus | None = None) -> str:
         """A plain-text report that fits ``width`` terminal columns, with numbered notes below."""
-        return _terminal.render_table_plain(_render.table(self, _names(corpus)), width=width)
+        return _terminal.render_table_plain(_render.table(self, self._names(corpus)), width=width)
 
     def to_rich(self, *, corpus: Corpus | None = None) -> Any:
         """A ``rich`` renderable of the report (needs the ``rich`` extra)."""
-        return _terminal.rich_renderable(_render.table(self, _names(corpus)))
+        return _terminal.rich_renderable(_render.table(self, self._names(corpus)))
 
     def __rich__(self) -> Any:
         return self.to_rich()
 
     def to_dataframe(self, *, corpus: Corpus | None = None) -> Any:
         """A ``pandas.DataFrame``: one row per clause, old and new values (needs the ``pandas`` extra)."""
-        return _dataframe.render_table(_render.table(self, _names(corpus)))
+        return _dataframe.render_table(_render.table(self, self._names(corpus)))
 
 
 # ----------------------------------------------------------------- diff()
 
 
 def diff(
-    a: Agreement,
-    b: Agreement,
+    a: Agreement | Consolidated,
+    b: Agreement | Consolidated,
     *,
     pairs: Iterable[tuple[str, str]] | Mapping[str, str] | None = None,
     moves: bool = True,
     trust_ids: bool = True,
+    corpus: Corpus | None = None,
 ) -> AgreementDiff:
     """What changed from agreement ``a`` to agreement ``b``.
 
@@ -355,6 +392,16 @@ def diff(
     and every later ``c7`` now ``c6``) fails that test, and there the same id
     only breaks ties. With ``trust_ids=False`` the same id lowers the bar to
     :data:`SAME_ID_THRESHOLD` and breaks ties.
+
+    Either side may be a :class:`~agreements.model.Consolidated` agreement
+    (:meth:`Corpus.consolidated <agreements.model.Corpus.consolidated>`): its
+    terms in force, those it keeps of the agreements it amends, supplements
+    or implements included, so that a protocol that adds to a memorandum
+    says what it added and changed, and the rest stays unchanged.
+
+    ``corpus`` is where the diff's summary and renderings name actors,
+    places and sources by default (:attr:`AgreementDiff.names`); it does not
+    change the diff.
 
     With ``moves`` a paired clause that left the order of the
     others is flagged ``moved``: the others form a longest common order, so
@@ -380,6 +427,10 @@ def diff(
     ...
     agreements.exceptions.InvalidPairsError: pairs[0]: 'lifted' is not a clause of the new agreement 'a'; did you mean 'lift'?
     """
+    if isinstance(a, Consolidated):
+        a = a.agreement
+    if isinstance(b, Consolidated):
+        b = b.agreement
     for name, value in (("a", a), ("b", b)):
         if not isinstance(value, Agreement):
             raise ArgumentTypeError(f"diff() needs two Agreements, got {type(value).__name__} for {name}")
@@ -387,6 +438,8 @@ def diff(
         raise ArgumentTypeError(f"moves: expected True or False, got {moves!r}")
     if not isinstance(trust_ids, bool):
         raise ArgumentTypeError(f"trust_ids: expected True or False, got {trust_ids!r}")
+    if corpus is not None and not isinstance(corpus, Corpus):
+        raise ArgumentTypeError(f"corpus: expected a Corpus or None, got {type(corpus).__name__}")
     forced = _forced(a, b, pairs)
     matches = _align.align(a.clauses, b.clauses, forced, trust_ids=trust_ids)
     kept = _kept(a.clauses, b.clauses, matches) if moves else None
@@ -431,10 +484,13 @@ def diff(
                 for name in _METADATA_FIELDS
             )
         ),
-        parties=PartiesDiff(old=a.parties, new=b.parties),
-        guarantors=GuarantorsDiff(old=a.third_parties, new=b.third_parties),
+        parties=PartiesDiff(old=a.parties, new=b.parties, old_coverage=a.coverage, new_coverage=b.coverage),
+        guarantors=GuarantorsDiff(
+            old=a.third_parties, new=b.third_parties, old_coverage=a.coverage, new_coverage=b.coverage
+        ),
         disputes=RecordsDiff(old=a.disputes, new=b.disputes),
         events=RecordsDiff(old=a.events, new=b.events),
+        names=corpus,
     )
 
 
@@ -551,12 +607,19 @@ def _first_difference(expected: Agreement, got: Agreement) -> tuple[str, object,
     raise AssertionError("the agreements are equal")  # pragma: no cover - only called when they differ
 
 
-def _bound(clause: Clause) -> tuple[str, ...]:
-    """The actors whose obligations a clause is, for the per-actor view (all parties count as one entry)."""
-    return (*clause.obligors, *(["all parties"] if clause.all_parties else []))
+def _bound(clause: Clause, parties: tuple[str, ...]) -> tuple[str, ...]:
+    """The actors a clause binds: its obligors, and the parties when it binds them all.
+
+    A clause that binds all parties of an agreement that names none binds
+    :data:`~agreements.model.ALL_PARTIES`, which then counts as one actor.
+    """
+    found = clause.bound(parties)
+    return (*found, ALL_PARTIES) if clause.all_parties and not parties else found
 
 
-def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
+def _obligations(
+    changes: Sequence[ClauseChange], *, old: tuple[str, ...], new: tuple[str, ...], coverage: Coverage
+) -> ObligationsDiff:
     gained: dict[str, list[Added]] = {}
     lost: dict[str, list[Removed]] = {}
     changed: dict[str, list[Changed]] = {}
@@ -566,24 +629,29 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     for change in changes:
         match change:
             case Added(clause=clause):
-                for actor in _bound(clause):
+                for actor in _bound(clause, new):
                     gained.setdefault(actor, []).append(change)
             case Removed(clause=clause):
-                for actor in _bound(clause):
+                for actor in _bound(clause, old):
                     lost.setdefault(actor, []).append(change)
-            case Changed(old=old, new=new) if _bound(old) != _bound(new):
+            case Changed(old=before, new=after) if (before.obligors, before.all_parties) != (
+                after.obligors,
+                after.all_parties,
+            ):
                 transfers.append(change)
-                for actor in _bound(old):
-                    if actor not in _bound(new):
+                was, now = _bound(before, old), _bound(after, new)
+                for actor in was:
+                    if actor not in now:
                         out.setdefault(actor, []).append(change)
-                for actor in _bound(new):
-                    if actor not in _bound(old):
+                for actor in now:
+                    if actor not in was:
                         into.setdefault(actor, []).append(change)
-                for actor in set(_bound(old)) & set(_bound(new)):
-                    if change.names & _OBLIGATION_FIELDS:
-                        changed.setdefault(actor, []).append(change)
-            case Changed(old=old) if change.names & _OBLIGATION_FIELDS:
-                for actor in _bound(old):
+                if change.names & _OBLIGATION_FIELDS:
+                    for actor in now:
+                        if actor in was:
+                            changed.setdefault(actor, []).append(change)
+            case Changed(old=before, new=after) if change.names & _OBLIGATION_FIELDS:
+                for actor in dict.fromkeys((*_bound(before, old), *_bound(after, new))):
                     changed.setdefault(actor, []).append(change)
             case _:
                 pass
@@ -597,6 +665,7 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
                 changed=tuple(changed.get(actor, ())),
                 transferred_in=tuple(into.get(actor, ())),
                 transferred_out=tuple(out.get(actor, ())),
+                coverage=coverage,
             )
             for actor in actors
         ),
@@ -604,42 +673,119 @@ def _obligations(changes: Sequence[ClauseChange]) -> ObligationsDiff:
     )
 
 
-def _handover_terms(agreement: Agreement) -> dict[WeaponClass | Word, dict[str, set[str]]]:
-    """For each weapon class some clause hands over: its holders, schedules and modalities."""
-    found: dict[WeaponClass | Word, dict[str, set[str]]] = {}
+def _values(clause: Clause, term: WeaponsTerm, field: str) -> set[str]:
+    """One field of a weapons term (or the clause's modality) as text, for comparing across terms."""
+    if field == "modality":
+        return {clause.modality.value}
+    if field == "systems":
+        return set(term.systems)
+    value = getattr(term, field)
+    return set() if value is None else {str(value)}
+
+
+def _class_terms(agreement: Agreement) -> dict[tuple[WeaponAction, WeaponClass | Word], dict[str, set[str]]]:
+    """For each action and each weapon class a term puts it on: the values of its fields over those terms."""
+    found: dict[tuple[WeaponAction, WeaponClass | Word], dict[str, set[str]]] = {}
     for clause in agreement.clauses:
         term = clause.weapons
-        if term is None or term.action is not WeaponAction.HAND_OVER:
+        if term is None:
             continue
         for weapon in term.classes:
-            values = found.setdefault(weapon, {"holder": set(), "schedule": set(), "modality": set()})
-            if term.holder is not None:
-                values["holder"].add(term.holder)
-            if term.schedule is not None:
-                values["schedule"].add(term.schedule)
-            values["modality"].add(clause.modality.value)
+            values = found.setdefault((term.action, weapon), {field: set() for field in WEAPON_FIELDS})
+            for field in WEAPON_FIELDS:
+                values[field] |= _values(clause, term, field)
     return found
 
 
-def _weapons(old: Agreement, new: Agreement) -> WeaponsDiff:
-    before, after = _handover_terms(old), _handover_terms(new)
-    disputed = old.disputed_handover | new.disputed_handover
-    changes = [
+def _term_fields(old: Clause, new: Clause) -> tuple[FieldChange, ...]:
+    """The values of two clauses' weapons terms that differ, then their modality and deadlines."""
+    assert old.weapons is not None
+    assert new.weapons is not None
+    pairs = [(name, getattr(old.weapons, name), getattr(new.weapons, name)) for name in _TERM_FIELDS]
+    pairs += [(name, getattr(old, name), getattr(new, name)) for name in ("modality", "deadlines")]
+    return tuple(FieldChange(name=name, old=x, new=y) for name, x, y in pairs if x != y)
+
+
+def _terms(changes: Sequence[ClauseChange], old: Agreement, new: Agreement) -> tuple[TermChange, ...]:
+    """Each clause's weapons term that was added, dropped, not reported or changed, in reading order."""
+    doubted_old, doubted_new = old.disputed_clauses, new.disputed_clauses
+    gone = TermKind.NOT_REPORTED if new.coverage is Coverage.PARTIAL else TermKind.DROPPED
+    found: list[TermChange] = []
+    for change in changes:
+        before: Clause | None
+        after: Clause | None
+        match change:
+            case Added(clause=clause):
+                before, after = None, clause
+            case Removed(clause=clause):
+                before, after = clause, None
+            case Changed() | Unchanged():
+                before, after = change.old, change.new
+            case _:  # pragma: no cover - the union is closed
+                typing.assert_never(change)
+        had = before is not None and before.weapons is not None
+        has = after is not None and after.weapons is not None
+        old_disputed = had and before is not None and before.id in doubted_old
+        new_disputed = has and after is not None and after.id in doubted_new
+        if before is not None and after is not None and had and has:
+            fields = _term_fields(before, after)
+            if fields or old_disputed != new_disputed:
+                kind: TermKind | None = TermKind.CHANGED
+            else:
+                kind = None
+        else:
+            fields, kind = (), TermKind.ADDED if has else gone if had else None
+        if kind is not None:
+            found.append(
+                TermChange(
+                    kind=kind,
+                    old=before,
+                    new=after,
+                    fields=fields,
+                    old_disputed=old_disputed,
+                    new_disputed=new_disputed,
+                )
+            )
+    return tuple(found)
+
+
+def _weapons(changes: Sequence[ClauseChange], old: Agreement, new: Agreement) -> WeaponsDiff:
+    before, after = _class_terms(old), _class_terms(new)
+    actions = tuple(
+        ActionDiff(
+            action=action,
+            old=old.weapons(action),
+            new=new.weapons(action),
+            old_disputed=old.weapons(action, disputed=True),
+            new_disputed=new.weapons(action, disputed=True),
+            coverage=new.coverage,
+        )
+        for action in WeaponAction
+        if any(key[0] is action for key in (*before, *after))
+    )
+    disputed = {found.action: found.disputed for found in actions}
+    changes_by_class = [
         WeaponChange(
             weapon=weapon,
             field=field,
-            old=tuple(sorted(before[weapon][field])),
-            new=tuple(sorted(after[weapon][field])),
-            disputed=weapon in disputed,
+            old=tuple(sorted(before[action, weapon][field])),
+            new=tuple(sorted(after[action, weapon][field])),
+            disputed=weapon in disputed[action],
+            action=action,
         )
-        for weapon in heaviest_first(before.keys() & after.keys())
-        for field in ("holder", "schedule", "modality")
-        if before[weapon][field] != after[weapon][field]
+        for action in WeaponAction
+        for weapon in heaviest_first(weapon for kind, weapon in (*before, *after) if kind is action)
+        if (action, weapon) in before and (action, weapon) in after
+        for field in WEAPON_FIELDS
+        if before[action, weapon][field] != after[action, weapon][field]
     ]
     return WeaponsDiff(
         old=old.handover,
         new=new.handover,
         old_disputed=old.disputed_handover,
         new_disputed=new.disputed_handover,
-        changes=tuple(changes),
+        changes=tuple(changes_by_class),
+        terms=_terms(changes, old, new),
+        actions=actions,
+        coverage=new.coverage,
     )

@@ -9,14 +9,30 @@ the diff engine. Import them from :mod:`agreements.diff`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import Generic, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Final, Generic, TypeVar
 
 import attrs
 
-from agreements.model import Clause, Dispute, Event, Party, ThirdParty, ThirdPartyRole, WeaponClass, Word
+from agreements.model import (
+    Actor,
+    Clause,
+    Coverage,
+    Dispute,
+    Event,
+    Party,
+    ThirdParty,
+    ThirdPartyRole,
+    WeaponAction,
+    WeaponClass,
+    WeaponsTerm,
+    Word,
+)
 
 __all__ = [
+    "BOOKKEEPING",
+    "WEAPON_FIELDS",
+    "ActionDiff",
     "ActorObligations",
     "Added",
     "Changed",
@@ -31,6 +47,9 @@ __all__ = [
     "Removed",
     "RoleChange",
     "Score",
+    "Succession",
+    "TermChange",
+    "TermKind",
     "Unchanged",
     "WeaponChange",
     "WeaponsDiff",
@@ -38,6 +57,10 @@ __all__ = [
 
 
 # ------------------------------------------------------------ clause changes
+
+#: The clause fields that say how the corpus records a clause, not what it agrees: a clause
+#: that changes only in these (its id, citations, inference note, codes, action key) says the same.
+BOOKKEEPING: Final = frozenset({"id", "citations", "inference", "codes", "action"})
 
 
 class PairedBy(enum.Enum):
@@ -165,6 +188,11 @@ class Changed:
         """The names of the changed fields."""
         return frozenset(field.name for field in self.fields)
 
+    @property
+    def substantive(self) -> frozenset[str]:
+        """The names of the changed fields a reader needs: all but the :data:`BOOKKEEPING` ones."""
+        return self.names - BOOKKEEPING
+
     def invert(self) -> Changed:
         """The same pairing seen from the other side."""
         return Changed(
@@ -218,10 +246,16 @@ ClauseChange = Added | Removed | Changed | Unchanged
 
 @attrs.frozen(kw_only=True)
 class MetadataDiff:
-    """The agreement's own fields (id, title, date, status, summary, place, territory, citations).
+    """The agreement's own fields: id, title, date, status and its history, coverage, relations, claims, ...
 
     ``fields`` holds every one of them, old and new, so that the diff can be
-    applied and checked; ``changed`` the ones that differ.
+    applied and checked; ``changed`` the ones that differ. For the fields
+    that hold lists (``statuses``, ``relations``, ``claims``, ``citations``),
+    :meth:`added` and :meth:`removed` give the items only one side has.
+
+    >>> m = MetadataDiff(fields=(FieldChange(name="claims", old=("a", "b"), new=("b", "c")),))
+    >>> m.added("claims"), m.removed("claims")
+    (('c',), ('a',))
     """
 
     fields: tuple[FieldChange, ...]
@@ -238,17 +272,84 @@ class MetadataDiff:
                 return field
         raise KeyError(name)
 
+    def added(self, name: str) -> tuple[object, ...]:
+        """The items of the list field ``name`` that only the new agreement has, in its order."""
+        field = self[name]
+        return _only(field.new, field.old)
+
+    def removed(self, name: str) -> tuple[object, ...]:
+        """The items of the list field ``name`` that only the old agreement has, in its order."""
+        field = self[name]
+        return _only(field.old, field.new)
+
     def invert(self) -> MetadataDiff:
         """Old and new swapped."""
         return MetadataDiff(fields=tuple(field.invert() for field in self.fields))
 
 
+def _only(items: object, others: object) -> tuple[object, ...]:
+    found = tuple(items) if isinstance(items, tuple) else ()
+    against = tuple(others) if isinstance(others, tuple) else ()
+    return tuple(item for item in found if item not in against)
+
+
+@attrs.frozen(kw_only=True)
+class Succession:
+    """An actor that takes the place of its parent, or of one of its own units: one change, not two.
+
+    ``old`` left and ``new`` arrived, and one is the other's parent (or an
+    ancestor, through :attr:`~agreements.model.Actor.parent`): the OSCE and
+    its monitoring mission. For third parties, ``old_roles`` and
+    ``new_roles`` are the roles each plays.
+    """
+
+    old: str
+    new: str
+    old_roles: tuple[ThirdPartyRole, ...] = ()
+    new_roles: tuple[ThirdPartyRole, ...] = ()
+
+
+def _ancestors(actor: str, actors: Mapping[str, Actor]) -> tuple[str, ...]:
+    """The actor's parent, its parent's parent, ..., as far as the corpus knows them (a cycle stops it)."""
+    found: list[str] = []
+    current = actors.get(actor)
+    while current is not None and current.parent is not None and current.parent not in found:
+        found.append(current.parent)
+        current = actors.get(current.parent)
+    return tuple(found)
+
+
+def _successions(
+    left: Iterable[str], arrived: Iterable[str], actors: Mapping[str, Actor]
+) -> list[tuple[str, str]]:
+    """``(old, new)`` for each arrived actor whose parent or unit left, each actor in one pair at most."""
+    waiting = list(dict.fromkeys(left))
+    pairs: list[tuple[str, str]] = []
+    for new in dict.fromkeys(arrived):
+        related = next(
+            (old for old in waiting if old in _ancestors(new, actors) or new in _ancestors(old, actors)),
+            None,
+        )
+        if related is not None:
+            waiting.remove(related)
+            pairs.append((related, new))
+    return pairs
+
+
 @attrs.frozen(kw_only=True)
 class PartiesDiff:
-    """The parties of both agreements, and which actors joined or left."""
+    """The parties of both agreements, and which actors joined or left.
+
+    ``old_coverage`` and ``new_coverage`` are the two agreements'
+    :class:`~agreements.model.Coverage`: a party missing from a later
+    agreement known only from partial reports is :attr:`not_reported`, not
+    :attr:`dropped`.
+    """
 
     old: tuple[Party, ...]
     new: tuple[Party, ...]
+    old_coverage: Coverage = Coverage.FULL_TEXT
+    new_coverage: Coverage = Coverage.FULL_TEXT
 
     @property
     def added(self) -> tuple[str, ...]:
@@ -258,9 +359,19 @@ class PartiesDiff:
 
     @property
     def removed(self) -> tuple[str, ...]:
-        """Actors that are parties only to the old agreement, in its order."""
+        """Actors that are parties only to the old agreement, in its order (dropped or not reported)."""
         after = {party.actor for party in self.new}
         return _unique(party.actor for party in self.old if party.actor not in after)
+
+    @property
+    def dropped(self) -> tuple[str, ...]:
+        """The :attr:`removed` actors, when the new agreement is known from its full text: no longer parties."""
+        return self.removed if self.new_coverage is Coverage.FULL_TEXT else ()
+
+    @property
+    def not_reported(self) -> tuple[str, ...]:
+        """The :attr:`removed` actors, when the new agreement is known from partial reports: not reported as parties."""
+        return self.removed if self.new_coverage is Coverage.PARTIAL else ()
 
     @property
     def kept(self) -> tuple[str, ...]:
@@ -268,9 +379,17 @@ class PartiesDiff:
         before = {party.actor for party in self.old}
         return _unique(party.actor for party in self.new if party.actor in before)
 
+    def successions(self, actors: Mapping[str, Actor]) -> tuple[Succession, ...]:
+        """Removed parties whose parent or unit is an added party (``actors``: a corpus's, by id)."""
+        return tuple(
+            Succession(old=old, new=new) for old, new in _successions(self.removed, self.added, actors)
+        )
+
     def invert(self) -> PartiesDiff:
         """Old and new swapped."""
-        return PartiesDiff(old=self.new, new=self.old)
+        return PartiesDiff(
+            old=self.new, new=self.old, old_coverage=self.new_coverage, new_coverage=self.old_coverage
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -284,7 +403,11 @@ class RoleChange:
 
 @attrs.frozen(kw_only=True)
 class GuarantorsDiff:
-    """Third parties (guarantors, mediators, sponsors, ...) of both agreements and their changes.
+    """Third parties (guarantors, mediators, sponsors, monitors, ...) of both agreements and their changes.
+
+    As for :class:`PartiesDiff`, a third party missing from a later agreement
+    known only from partial reports is :attr:`not_reported`, not
+    :attr:`dropped`.
 
     >>> from agreements import Citation, ThirdParty, ThirdPartyRole
     >>> cite = [Citation(source="s", quote="q")]
@@ -297,6 +420,8 @@ new=(<ThirdPartyRole.MEDIATOR: 'mediator'>,)),)
 
     old: tuple[ThirdParty, ...]
     new: tuple[ThirdParty, ...]
+    old_coverage: Coverage = Coverage.FULL_TEXT
+    new_coverage: Coverage = Coverage.FULL_TEXT
 
     @property
     def added(self) -> tuple[ThirdParty, ...]:
@@ -306,9 +431,19 @@ new=(<ThirdPartyRole.MEDIATOR: 'mediator'>,)),)
 
     @property
     def removed(self) -> tuple[ThirdParty, ...]:
-        """Third parties of the old agreement whose actor has no role in the new."""
+        """Third parties of the old agreement whose actor has no role in the new (dropped or not reported)."""
         after = {third.actor for third in self.new}
         return tuple(third for third in self.old if third.actor not in after)
+
+    @property
+    def dropped(self) -> tuple[ThirdParty, ...]:
+        """The :attr:`removed` third parties, when the new agreement is known from its full text."""
+        return self.removed if self.new_coverage is Coverage.FULL_TEXT else ()
+
+    @property
+    def not_reported(self) -> tuple[ThirdParty, ...]:
+        """The :attr:`removed` third parties, when the new agreement is known from partial reports."""
+        return self.removed if self.new_coverage is Coverage.PARTIAL else ()
 
     @property
     def changed(self) -> tuple[RoleChange, ...]:
@@ -326,9 +461,21 @@ new=(<ThirdPartyRole.MEDIATOR: 'mediator'>,)),)
         before, after = _roles(self.old), _roles(self.new)
         return tuple(actor for actor, roles in after.items() if before.get(actor) == roles)
 
+    def successions(self, actors: Mapping[str, Actor]) -> tuple[Succession, ...]:
+        """Removed third parties whose parent or unit is an added one, with both roles (``actors`` by id)."""
+        before, after = _roles(self.old), _roles(self.new)
+        left = [third.actor for third in self.removed]
+        arrived = [third.actor for third in self.added]
+        return tuple(
+            Succession(old=old, new=new, old_roles=before[old], new_roles=after[new])
+            for old, new in _successions(left, arrived, actors)
+        )
+
     def invert(self) -> GuarantorsDiff:
         """Old and new swapped."""
-        return GuarantorsDiff(old=self.new, new=self.old)
+        return GuarantorsDiff(
+            old=self.new, new=self.old, old_coverage=self.new_coverage, new_coverage=self.old_coverage
+        )
 
 
 _R = TypeVar("_R", Dispute, Event)
@@ -375,11 +522,18 @@ class RecordsDiff(Generic[_R]):
 class ActorObligations:
     """How one actor's obligations changed.
 
-    ``gained`` and ``lost`` are clauses added or removed with this actor as
-    obligor; ``changed`` paired clauses of this actor whose terms changed (not
+    An actor's obligations are the clauses that bind it: those that name it
+    among their obligors (alone or jointly with others), and those that bind
+    all parties when it is a party to that agreement.
+
+    ``gained`` and ``lost`` are clauses added or removed that bind this
+    actor; ``changed`` paired clauses binding it whose terms changed (not
     only their id or citations); ``transferred_in`` and ``transferred_out``
-    paired clauses whose obligor changed to or from this actor, reported once
-    as a transfer rather than as one lost and one gained.
+    paired clauses whose obligors changed so that they now bind, or no longer
+    bind, this actor, reported once as a transfer rather than as one lost and
+    one gained. ``coverage`` is the new agreement's: the ``lost`` clauses are
+    :attr:`dropped` when it is known from its full text, :attr:`not_reported`
+    when only from partial reports.
     """
 
     actor: str
@@ -388,6 +542,17 @@ class ActorObligations:
     changed: tuple[Changed, ...] = ()
     transferred_in: tuple[Changed, ...] = ()
     transferred_out: tuple[Changed, ...] = ()
+    coverage: Coverage = Coverage.FULL_TEXT
+
+    @property
+    def dropped(self) -> tuple[Removed, ...]:
+        """The :attr:`lost` clauses, when the new agreement is known from its full text."""
+        return self.lost if self.coverage is Coverage.FULL_TEXT else ()
+
+    @property
+    def not_reported(self) -> tuple[Removed, ...]:
+        """The :attr:`lost` clauses, when the new agreement is known from partial reports."""
+        return self.lost if self.coverage is Coverage.PARTIAL else ()
 
 
 @attrs.frozen(kw_only=True)
@@ -413,13 +578,28 @@ class ObligationsDiff:
         return any(entry.actor == actor for entry in self.actors)
 
 
+#: The fields of a weapons term that :class:`WeaponChange` compares, in this order.
+WEAPON_FIELDS: Final = (
+    "holder",
+    "recipient",
+    "destination",
+    "distance",
+    "calibre",
+    "systems",
+    "schedule",
+    "modality",
+)
+
+
 @attrs.frozen(kw_only=True)
 class WeaponChange:
-    """A change in how one handed-over weapon class is handled.
+    """A change in how the weapons of one class are handled under one action.
 
-    ``field`` is ``"holder"``, ``"schedule"`` or ``"modality"``; ``old`` and
-    ``new`` are the sorted values over every hand-over term of that class.
-    ``disputed`` marks a class that some dispute puts in doubt on either side.
+    ``field`` is one of :data:`WEAPON_FIELDS` (``"holder"``, ``"distance"``,
+    ``"schedule"``, ``"modality"``, ...); ``old`` and ``new`` are the sorted
+    values (as text) over every term of that action and class. ``disputed``
+    marks a class that some dispute puts in doubt on either side; ``action``
+    is the action of the terms (hand-over unless said otherwise).
     """
 
     weapon: WeaponClass | Word
@@ -427,14 +607,127 @@ class WeaponChange:
     old: tuple[str, ...]
     new: tuple[str, ...]
     disputed: bool
+    action: WeaponAction = WeaponAction.HAND_OVER
+
+
+class TermKind(enum.Enum):
+    """What happened to one clause's weapons term."""
+
+    ADDED = "added"
+    """The new agreement has it and the old one does not (a new clause, or a term added to a clause)."""
+    DROPPED = "dropped"
+    """The old agreement has it and the new one, known from its full text, does not."""
+    NOT_REPORTED = "not-reported"
+    """The old agreement has it and the new one, known only from partial reports, does not report it."""
+    CHANGED = "changed"
+    """Both have it, and its values differ."""
+
+
+@attrs.frozen(kw_only=True)
+class TermChange:
+    """One clause's weapons term before and after: whatever its action and however it names its weapons.
+
+    ``old`` and ``new`` are the clauses of the clause change (``None`` for
+    the side of an added or removed clause; a clause may also gain or lose
+    its term); ``fields`` the values that differ, each a :class:`FieldChange`:
+    those of the :class:`~agreements.model.WeaponsTerm` (``action``,
+    ``classes``, ``systems``, ``calibre``, ``all_weapons``, ``distance``,
+    ``holder``, ``recipient``, ``destination``, ``schedule``) and the
+    clause's ``modality`` and ``deadlines``. ``old_disputed`` and
+    ``new_disputed`` say whether a dispute puts the clause in doubt on each
+    side.
+    """
+
+    kind: TermKind
+    old: Clause | None
+    new: Clause | None
+    fields: tuple[FieldChange, ...] = ()
+    old_disputed: bool = False
+    new_disputed: bool = False
+
+    @property
+    def term(self) -> WeaponsTerm:
+        """The term as it now reads (as it read, for a dropped or unreported one)."""
+        clause = self.new if self.new is not None and self.new.weapons is not None else self.old
+        assert clause is not None  # a term change has a term on some side
+        assert clause.weapons is not None
+        return clause.weapons
+
+    @property
+    def action(self) -> WeaponAction:
+        """The term's action (the new one, when it changed)."""
+        return self.term.action
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The names of the changed fields."""
+        return frozenset(field.name for field in self.fields)
+
+
+@attrs.frozen(kw_only=True)
+class ActionDiff:
+    """The weapon classes one action applies to under each agreement, and how that changed.
+
+    ``old`` and ``new`` are the classes an undisputed clause puts the action
+    on (:meth:`Agreement.weapons <agreements.model.Agreement.weapons>`), the
+    ``*_disputed`` sets those only a disputed clause does. Terms that name
+    systems, a calibre or all weapons rather than classes are in
+    :attr:`WeaponsDiff.terms`. ``coverage`` is the new agreement's.
+    """
+
+    action: WeaponAction
+    old: frozenset[WeaponClass | Word]
+    new: frozenset[WeaponClass | Word]
+    old_disputed: frozenset[WeaponClass | Word] = frozenset()
+    new_disputed: frozenset[WeaponClass | Word] = frozenset()
+    coverage: Coverage = Coverage.FULL_TEXT
+
+    @property
+    def added(self) -> frozenset[WeaponClass | Word]:
+        """Classes the action applies to only under the new agreement."""
+        return self.new - self.old
+
+    @property
+    def removed(self) -> frozenset[WeaponClass | Word]:
+        """Classes the action applies to only under the old agreement (dropped or not reported)."""
+        return self.old - self.new
+
+    @property
+    def dropped(self) -> frozenset[WeaponClass | Word]:
+        """The :attr:`removed` classes, when the new agreement is known from its full text."""
+        return self.removed if self.coverage is Coverage.FULL_TEXT else frozenset()
+
+    @property
+    def not_reported(self) -> frozenset[WeaponClass | Word]:
+        """The :attr:`removed` classes, when the new agreement is known only from partial reports."""
+        return self.removed if self.coverage is Coverage.PARTIAL else frozenset()
+
+    @property
+    def kept(self) -> frozenset[WeaponClass | Word]:
+        """Classes the action applies to under both."""
+        return self.old & self.new
+
+    @property
+    def disputed(self) -> frozenset[WeaponClass | Word]:
+        """Classes the action applies to only by a disputed clause, in either agreement."""
+        return self.old_disputed | self.new_disputed
 
 
 @attrs.frozen(kw_only=True)
 class WeaponsDiff:
-    """The weapon classes each agreement has handed over, and how that changed.
+    """Every weapons term of both agreements, whatever its action, and how it changed.
 
-    ``old`` and ``new`` are :attr:`Agreement.handover` (undisputed), the
-    ``*_disputed`` sets :attr:`Agreement.disputed_handover`.
+    The fields ``old``, ``new``, ``old_disputed`` and ``new_disputed`` (and
+    the properties ``added``, ``removed``, ``kept``, ``disputed``) are the
+    hand-over view kept from earlier versions: :attr:`Agreement.handover`
+    and :attr:`Agreement.disputed_handover`. :meth:`action` gives the same
+    view for any action, ``actions`` holds one per action either agreement
+    uses. ``terms`` lists each clause's weapons term that was added, dropped,
+    not reported or changed, classes, named systems, calibres and all-weapons
+    terms alike; ``changes`` the per-class changes of holder, recipient,
+    destination, distance, calibre, systems, schedule and modality.
+    ``coverage`` is the new agreement's: what it lacks is :attr:`dropped`
+    from a full text, :attr:`not_reported` from partial reports.
     """
 
     old: frozenset[WeaponClass | Word]
@@ -442,6 +735,9 @@ class WeaponsDiff:
     old_disputed: frozenset[WeaponClass | Word]
     new_disputed: frozenset[WeaponClass | Word]
     changes: tuple[WeaponChange, ...]
+    terms: tuple[TermChange, ...] = ()
+    actions: tuple[ActionDiff, ...] = ()
+    coverage: Coverage = Coverage.FULL_TEXT
 
     @property
     def added(self) -> frozenset[WeaponClass | Word]:
@@ -450,8 +746,18 @@ class WeaponsDiff:
 
     @property
     def removed(self) -> frozenset[WeaponClass | Word]:
-        """Classes handed over only under the old agreement."""
+        """Classes handed over only under the old agreement (dropped or not reported)."""
         return self.old - self.new
+
+    @property
+    def dropped(self) -> frozenset[WeaponClass | Word]:
+        """The :attr:`removed` classes, when the new agreement is known from its full text: no longer handed over."""
+        return self.removed if self.coverage is Coverage.FULL_TEXT else frozenset()
+
+    @property
+    def not_reported(self) -> frozenset[WeaponClass | Word]:
+        """The :attr:`removed` classes, when the new agreement is known from partial reports: not reported as handed over."""
+        return self.removed if self.coverage is Coverage.PARTIAL else frozenset()
 
     @property
     def kept(self) -> frozenset[WeaponClass | Word]:
@@ -462,6 +768,13 @@ class WeaponsDiff:
     def disputed(self) -> frozenset[WeaponClass | Word]:
         """Classes whose hand-over is disputed in either agreement."""
         return self.old_disputed | self.new_disputed
+
+    def action(self, action: WeaponAction) -> ActionDiff:
+        """The view of one action (empty when neither agreement uses it)."""
+        for found in self.actions:
+            if found.action is action:
+                return found
+        return ActionDiff(action=action, old=frozenset(), new=frozenset(), coverage=self.coverage)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -437,7 +437,10 @@ class Clause:
 
     ``summary`` is our neutral paraphrase of the act, stated affirmatively;
     ``modality`` says whether the act is required (``must``), allowed
-    (``may``) or forbidden (``must-not``), and every rendering says so. The
+    (``may``) or forbidden (``must-not``), and every rendering says so by one
+    rule: a required act reads as it is, an allowed one after "Allowed:", a
+    forbidden one after "Forbidden:" (in a diff, "Now forbidden:", "No longer
+    forbidden:"), so that a prohibition never reads as its opposite. The
     citations carry the words of the sources.
 
     ``obligors`` are the actors the clause binds (one, several, or none named);

@@ -176,12 +176,18 @@ class Column:
 
 @attrs.frozen(kw_only=True)
 class Line:
-    """A row: its label, its cells (one per column) and, for diffs, the kind of change."""
+    """A row: its label, its cells (one per column) and, for diffs, the kind of change.
+
+    ``section`` is the heading of the group of rows it belongs to (a diff's
+    "Obligations by actor" and "Clauses"); rows of one section are next to
+    each other.
+    """
 
     id: str
     label: str
     cells: tuple[Cell, ...]
     change: str = ""
+    section: str = ""
 
 
 @attrs.frozen(kw_only=True)

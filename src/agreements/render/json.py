@@ -19,8 +19,9 @@ The document is an object::
     }
 
 For a comparison, columns are agreements in date order and rows aspects; for
-a diff, rows are clauses, ``change`` is ``added``, ``removed``, ``changed`` or
-``unchanged``, and the columns are the category and the two agreements.
+a diff, rows are the actors whose obligations changed (``change`` is
+``obligations``), then the clauses (``change`` is ``added``, ``removed``,
+``changed`` or ``unchanged``), and the columns are the two agreements.
 A ``value`` is text with one item per line (``""`` for nothing), without the
 items a dispute puts in doubt; ``items`` are all of them, each with whether
 it is new or changed (from the column to its left, or between the two sides
