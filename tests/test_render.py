@@ -311,7 +311,7 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "lang", "charset", "http-equiv", "content", "name", "class", "id", "dir", "scope", "title", "data-label",
-    "href", "aria-label", "aria-describedby",
+    "href", "rel", "aria-label", "aria-describedby",
 }  # fmt: skip
 # The timeline figure's pictures: shapes and text, no links, no scripts, no foreign objects.
 SVG_TAGS = {"svg", "title", "desc", "rect", "g", "line", "circle", "path", "text", "tspan"}
@@ -336,7 +336,10 @@ def check_html(page: str) -> None:
     assert len(parser.ids) == len(set(parser.ids)), "every id is unique in the page"
     assert "<script" not in page.lower()
     assert page.count("<style>") == 1
-    assert not re.search(r"(src|href)=\"(?!#note-)", page), "nothing is loaded or linked from outside"
+    assert "src=" not in page, "nothing is loaded from outside"
+    # The only links out are the sources' addresses (http or https, as the model allows), without a referrer.
+    assert not re.search(r'href="(?!#note-|https?://)', page)
+    assert page.count('href="http') == page.count('rel="noreferrer">http')
     outside = PICTURE.sub("", page)
     inside = EMBEDDED.sub("", "".join(PICTURE.findall(page)))
     for text in (outside, inside):

@@ -228,11 +228,14 @@ def duration_words(offset: str) -> str:
     return and_list(parts) or offset
 
 
-def deadline_words(deadline: Deadline, anchor: Namer | None = None) -> str:
+def deadline_words(
+    deadline: Deadline, anchor: Namer | None = None, date: Callable[[PartialDate], str] | None = None
+) -> str:
     """When an act must have started or ended: ``"by 10 October 2018"``, ``"within 24 hours of the agreement"``.
 
     ``anchor`` names an anchor other than the agreement (an event, a clause);
-    by default it is named by its id.
+    by default it is named by its id. ``date`` writes a date (by default in
+    words, :func:`date_words`; a table passes ``str`` for its own notation).
 
     >>> deadline_words(Deadline(at=PartialDate.parse("2018")))
     'by the end of 2018'
@@ -243,10 +246,14 @@ def deadline_words(deadline: Deadline, anchor: Namer | None = None) -> str:
     """
     start = deadline.edge is Edge.START
     if deadline.at is not None:
-        when = date_words(deadline.at)
+        when = (date or date_words)(deadline.at)
         if start:
             return f"starting {when}"
-        return f"by {when}" if deadline.at.precision in ("day", "minute") else f"by the end of {when}"
+        return (
+            f"by {when}"
+            if date is not None or deadline.at.precision in ("day", "minute")
+            else f"by the end of {when}"
+        )
     assert deadline.anchor is not None  # a deadline has a date or an anchor
     if deadline.anchor == AGREEMENT_ANCHOR:
         what = "the agreement"

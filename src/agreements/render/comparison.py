@@ -19,11 +19,10 @@ so that rendering does not depend on the analysis that builds it, and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Final, Protocol
 
-from agreements._text import and_list, count, one_line, words
+from agreements._text import count, one_line, words
 from agreements.model import (
     AGREEMENT_ANCHOR,
     Agreement,
@@ -32,8 +31,6 @@ from agreements.model import (
     Clause,
     Corpus,
     Deadline,
-    Edge,
-    Modality,
     PartialDate,
     Source,
     StatusEntry,
@@ -42,6 +39,7 @@ from agreements.model import (
     WeaponsTerm,
     heaviest_first,
 )
+from agreements.render._prose import deadline_words, with_modality
 from agreements.render._table import Cell, Column, Item, Line, Table, marked
 
 __all__ = [
@@ -65,8 +63,6 @@ NOT_KNOWN: Final = "not known on that date"
 # ------------------------------------------------------------------ clauses
 
 
-# MERGE: the prose branch writes the one function for this in render/; until it
-# lands, this local helper behaves the same, and is to be replaced by it.
 def stated(clause: Clause) -> str:
     """A clause's summary as a reader reads it: a prohibition as forbidden, a permission as allowed.
 
@@ -79,37 +75,7 @@ def stated(clause: Clause) -> str:
     ...               modality=Modality.MUST_NOT))
     'Forbidden: Shell the town.'
     """
-    summary = one_line(clause.summary)
-    if clause.modality is Modality.MUST_NOT:
-        return f"Forbidden: {summary}"
-    if clause.modality is Modality.MAY:
-        return f"Allowed: {summary}"
-    return summary
-
-
-_DURATION: Final = re.compile(
-    r"P(?:(?P<years>\d+(?:\.\d+)?)Y)?(?:(?P<months>\d+(?:\.\d+)?)M)?(?:(?P<weeks>\d+(?:\.\d+)?)W)?"
-    r"(?:(?P<days>\d+(?:\.\d+)?)D)?(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?"
-    r"(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?"
-)
-
-
-def duration_words(offset: str) -> str:
-    """An ISO 8601 duration as a reader says it: ``P14D`` is ``"14 days"``, ``PT24H`` ``"24 hours"``.
-
-    >>> duration_words("P1Y2M"), duration_words("PT1H30M"), duration_words("P0D")
-    ('1 year and 2 months', '1 hour and 30 minutes', '0 days')
-    """
-    found = _DURATION.fullmatch(offset)
-    if found is None:  # the model only lets valid durations in; say it as it is otherwise
-        return offset
-    parts = []
-    for unit, amount in found.groupdict().items():
-        if amount is not None:
-            number = float(amount)
-            shown = str(int(number)) if number.is_integer() else str(number)
-            parts.append(f"{shown} {unit[:-1] if number == 1 else unit}")
-    return and_list(parts) or "0 days"
+    return with_modality(one_line(clause.summary), clause.modality)
 
 
 def _anchor(anchor: str, agreement: Agreement | None) -> str:
@@ -122,22 +88,16 @@ def _anchor(anchor: str, agreement: Agreement | None) -> str:
 
 
 def deadline_text(deadline: Deadline, agreement: Agreement | None = None) -> str:
-    """When an act must start or end: ``"by 2021-09-10"``, ``"within 14 days of the agreement"``.
+    """When an act must start or end, dates in the table's notation: ``"within 14 days of the agreement"``.
+
+    The words are :func:`~agreements.render._prose.deadline_words`'s, the one rule for saying a deadline.
 
     >>> deadline_text(Deadline(anchor="agreement", offset="P14D"))
     'within 14 days of the agreement'
     >>> deadline_text(Deadline(at=PartialDate.parse("2021-09~"), edge=Edge.START))
-    'starts by 2021-09~'
+    'starting 2021-09~'
     """
-    start = deadline.edge is Edge.START
-    if deadline.at is not None:
-        return f"{'starts by' if start else 'by'} {deadline.at}"
-    assert deadline.anchor is not None  # a deadline has a date or an anchor
-    anchor = _anchor(deadline.anchor, agreement)
-    if deadline.offset is None:
-        return f"{'starts' if start else 'ends'} with {anchor}"
-    span = duration_words(deadline.offset)
-    return f"starts {span} after {anchor}" if start else f"within {span} of {anchor}"
+    return deadline_words(deadline, lambda anchor: _anchor(anchor, agreement), str)
 
 
 def _weapons_what(term: WeaponsTerm) -> list[str]:
