@@ -69,7 +69,7 @@ def stated(clause: Clause) -> str:
     The summary states the act; the modality makes it required (as it is
     read), allowed (``Allowed: ...``) or forbidden (``Forbidden: ...``).
 
-    >>> from agreements.model import Citation, Category
+    >>> from agreements.model import Citation, Category, Modality
     >>> cite = [Citation(source="s", quote="q")]
     >>> stated(Clause(id="c", category=Category.SIEGE, summary="Shell the town.", citations=cite,
     ...               modality=Modality.MUST_NOT))
@@ -94,6 +94,7 @@ def deadline_text(deadline: Deadline, agreement: Agreement | None = None) -> str
 
     >>> deadline_text(Deadline(anchor="agreement", offset="P14D"))
     'within 14 days of the agreement'
+    >>> from agreements.model import Edge
     >>> deadline_text(Deadline(at=PartialDate.parse("2021-09~"), edge=Edge.START))
     'starting 2021-09~'
     """

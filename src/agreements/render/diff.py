@@ -178,7 +178,9 @@ class _Words:
             for clause in (
                 {change.old, change.new} if isinstance(change, Changed | Unchanged) else {_one(change)}
             ):
-                anchors[clause.id] = f"the deadline of clause ‘{clause.id}’"
+                first = clause.deadlines[0].at if clause.deadlines else None
+                named = f"the {words(clause.category)} clause's deadline"
+                anchors[clause.id] = named if first is None else f"{named} ({date_words(first)})"
         for event in (*d.events.old, *d.events.new):
             kind = "event" if event.kind is EventKind.OTHER else words(event.kind)
             anchors[event.id] = f"the {kind} ({date_words(event.date)})"
