@@ -936,7 +936,7 @@ class TestUsage:
             (["schema", "--with-builtin"], "--with-builtin"),
             (["export", "--width", "80"], "--width"),
             (["resolve", "x", "--width", "80"], "--width"),
-            (["similar", "x", "--width", "80"], "--width"),
+            (["similar", "x", "--as-of", "2019"], "--as-of"),
             (["list", "--aspects", "siege"], "--aspects"),
         ],
     )
@@ -964,7 +964,8 @@ class TestUsage:
         assert shown["diff"] == sorted([*table, "--consolidated"])
         for name in ("list", "actors", "places", "show", "cite", "timeline"):
             assert shown[name] == listing, name
-        for name in ("resolve", "export", "similar"):
+        assert shown["similar"] == listing
+        for name in ("resolve", "export"):
             assert shown[name] == sorted([*corpus, "--format", "--help", "--output"]), name
         assert shown["validate"] == sorted([*corpus, "--format", "--help", "--output", "--sources"])
         assert shown["schema"] == ["--format", "--help", "--output"]

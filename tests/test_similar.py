@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import agreements as ag
+from agreements._text import width
 from agreements.model import (
     Actor,
     ActorKind,
@@ -281,3 +282,17 @@ class TestPaths:
             sources=[Source(id="s", description="d")], actors=ACTORS, places=PLACES, agreements=agreements
         )
         assert nearest(corpus, k=3, use_numpy=True) == nearest(corpus, k=3, use_numpy=False)
+
+
+def test_a_narrow_terminal_gets_one_block_per_match() -> None:
+    """The ranked table is wider than 80 columns; narrower, each match is a block with its components below."""
+    found = ag.similar(ag.get("busra-al-sham-2018"), ag.corpus(), k=3)
+    table = found.to_text()
+    assert max(width(line) for line in table.splitlines()) > 80
+    assert found.to_text(width=200) == table
+    narrow = found.to_text(width=80)
+    assert max(width(line) for line in narrow.splitlines()) <= 80
+    heads = [line for line in narrow.splitlines() if not line.startswith(" ")]
+    assert [head.split()[1] for head in heads] == [match.agreement for match in found.matches]
+    assert "categories=" in narrow
+    assert "wording=" in narrow

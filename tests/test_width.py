@@ -45,6 +45,7 @@ def outputs(corpus: Corpus, limit: int) -> dict[str, str]:
         found["compare-rich"] = _terminal.render_rich(compare(corpus).to_rich(), width=limit)
     for agreement in corpus.agreements.values():
         found[f"show {agreement.id}"] = agreement_text(agreement, corpus, width=limit)
+        found[f"cite {agreement.id}"] = listing.cited_text(agreement, corpus, width=limit)
     return found
 
 
@@ -84,7 +85,15 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 def test_the_builtin_corpus_fits_on_every_command(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, limit: int
 ) -> None:
-    for argv in (["compare"], ["show", "daraa-2018-07"], ["timeline"], ["list"], ["actors"], ["places"]):
+    for argv in (
+        ["compare"],
+        ["show", "daraa-2018-07"],
+        ["cite", "busra-al-sham-2018"],
+        ["timeline"],
+        ["list"],
+        ["actors"],
+        ["places"],
+    ):
         # A listing takes its width from the terminal, or COLUMNS in a pipe.
         monkeypatch.setenv("COLUMNS", str(limit))
         text = (

@@ -195,7 +195,7 @@ def cmd_diff(args: argparse.Namespace, out: _Output) -> int:
 
 def _emit_listing(found: listing.Listing | Neighbours, args: argparse.Namespace, out: _Output) -> int:
     fmt = _format(args, LIST_FORMATS, "text")
-    if fmt == "text" and isinstance(found, listing.Listing):
+    if fmt == "text":
         out.write(found.to_text(width=out.columns()))
     else:
         out.write(getattr(found, f"to_{fmt}")())
@@ -347,7 +347,7 @@ _COMMANDS: Final[dict[str, tuple[Handler, str, Sequence[str], tuple[str, ...], t
     "timeline": (cmd_timeline, "the agreements and their events in date order, with what changed", (
         "text", "svg", "json"), _COW, ()),
     "export": (cmd_export, "write the whole corpus as one document, or in PA-X's columns", EXPORT_FORMATS, _CO, ()),
-    "similar": (cmd_similar, "the agreements most like one, with the parts of each score", LIST_FORMATS, _CO, (
+    "similar": (cmd_similar, "the agreements most like one, with the parts of each score", LIST_FORMATS, _COW, (
         *_ID, ("-k", {"type": int, "default": 10, "metavar": "N", "help": "how many to list (default 10)"}),
     )),
     "schema": (cmd_schema, "the JSON Schema of the data files", ("json",), ("output",), ()),

@@ -88,9 +88,13 @@ class Neighbours:
     title: str
     matches: tuple[Match, ...]
 
-    def to_text(self) -> str:
-        """A ranked table: rank, id, score, each component, date and title."""
-        return render_similar.listing(self).to_text()
+    def to_text(self, width: int | None = None) -> str:
+        """A ranked table: rank, id, score, each component, date and title.
+
+        With ``width`` (terminal columns) and a table wider than that, each
+        match is a block instead, its components on the lines below it.
+        """
+        return render_similar.text(self, width)
 
     def to_csv(self) -> str:
         """The table as CSV, formula-safe."""

@@ -254,15 +254,14 @@ def cited_text(agreement: Agreement, corpus: Corpus, *, width: int = 100) -> str
     used: dict[str, None] = {}
     for path, record, citation in agreement.cited():
         used[citation.source] = None
-        head, *rest = wrap(one_line(f"{path} {_record(record)} ({citation.source})"), room - 4)
+        head, *rest = wrap(one_line(f"{path} {_record(record)} ({citation.source})"), room - 4, first=room)
         lines += [head, *(f"    {line}" for line in rest)]
         lines += [f"  {line}" for line in wrap(f"“{one_line(citation.quote)}”", room - 2)]
     if used:
         lines += ["", "sources"]
         for source in used:
-            head, *rest = wrap(
-                one_line(f"{source}: {_reference(corpus, source) or 'not in the corpus'}"), room - 2
-            )
+            said = one_line(f"{source}: {_reference(corpus, source) or 'not in the corpus'}")
+            head, *rest = wrap(said, room - 4, first=room - 2)
             lines += [f"  {head}", *(f"    {line}" for line in rest)]
     return "\n".join(lines) + "\n" if lines else ""
 

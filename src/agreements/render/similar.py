@@ -14,6 +14,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from agreements._text import width as text_width
+from agreements._text import wrap
 from agreements.model import PartialDate
 from agreements.render.listing import Listing
 
@@ -68,6 +70,27 @@ def listing(found: SimilarView) -> Listing:
             for rank, match in enumerate(found.matches, start=1)
         ],
     )
+
+
+def text(found: SimilarView, width: int | None = None) -> str:
+    """The ranked table for a terminal; narrower than the table, one match a block with its components below.
+
+    Without ``width``, or when the table fits, it is :func:`listing`'s. Else
+    each match takes a line (rank, id, score, date, title, wrapped) and its
+    components follow, indented, as ``name=score`` pairs.
+    """
+    table = listing(found).to_text()
+    if width is None or max((text_width(line) for line in table.splitlines()), default=0) <= width:
+        return table
+    room = max(width, 40)
+    lines: list[str] = []
+    for rank, match in enumerate(found.matches, start=1):
+        head = f"{rank}. {match.agreement} · score {_number(match.score)} · {match.date} · {match.title}"
+        first, *rest = wrap(head, room - 4, first=room)
+        lines += [first, *(f"    {line}" for line in rest)]
+        parts = " ".join(f"{name}={_number(value)}" for name, value in match.components.items())
+        lines += [f"    {line}" for line in wrap(parts, room - 4)]
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def to_json(found: SimilarView) -> str:
