@@ -24,7 +24,9 @@ from agreements.testing.strategies import edited
 PAIRS = edited(max_clauses=8)
 
 # Where one piece of text ends in a rendering: a line, a table cell, a list item.
-_BREAKS = re.compile(r"\n|<br>|<td|<li|\||&|\\newline|\\\\")
+_BREAKS = re.compile(r"\n|<br>|<td|<li|\||\\newline|\\\\")
+#: LaTeX's column separator too (an ``&`` of the data is ``\&``, and entities are HTML's and Markdown's).
+_TEX_BREAKS = re.compile(r"\n|(?<!\\)&|\\newline|\\\\")
 
 
 def _acts(agreement: Agreement, modalities: list[Modality], offset: int) -> Agreement:
@@ -46,9 +48,11 @@ def _pieces(d: AgreementDiff) -> dict[str, list[str]]:
     pieces = {
         "summary": d.summary(),
         "text": _BREAKS.split(text),
-        "markdown": _BREAKS.split(d.to_markdown()),
+        "markdown": _BREAKS.split(
+            html.unescape(d.to_markdown())
+        ),  # entities such as &#126; are one character
         "html": [html.unescape(piece) for piece in _BREAKS.split(d.to_html())],
-        "latex": _BREAKS.split(d.to_latex()),
+        "latex": _TEX_BREAKS.split(d.to_latex()),
     }
     document = json.loads(d.to_json())
     pieces["json"] = [
