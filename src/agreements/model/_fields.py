@@ -15,6 +15,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -212,6 +213,8 @@ def frozenset_of(items: Iterable[_T]) -> frozenset[_T]:
 def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
     # A lone string is iterable too; turning "russia" into its letters would
     # hide a mistake, so refuse it.
+    if items.__class__ is tuple or items.__class__ is list:  # the usual case, without the checks below
+        return tuple(items)
     if isinstance(items, str | bytes):
         raise ArgumentTypeError(f"expected a list, got the string {excerpt(items)}")
     if not isinstance(items, Iterable):
@@ -282,8 +285,8 @@ def _checker(tp: Any) -> _Check:
         def check_items(field: str, value: Any) -> None:
             if not isinstance(value, origin):
                 raise FieldTypeError(field, f"expected a list, got {excerpt(value)}")
-            if isinstance(item_type, type) and all(isinstance(element, item_type) for element in value):
-                return  # the usual case, checked without a call per item
+            if isinstance(item_type, type) and all(map(isinstance, value, repeat(item_type))):
+                return  # the usual case, checked without a Python call per item
             for index, element in enumerate(value if origin is tuple else sorted(value, key=repr)):
                 item(f"{field}[{index}]", element)
 
@@ -313,26 +316,87 @@ def _instance_types(tp: type) -> tuple[type, ...]:
     return (int, float) if tp is float else (tp,)
 
 
-class _TypeCheck:
-    """A field validator that checks the field's annotated type, resolved on first use.
+class _FieldCheck:
+    """A field's one validator: its annotated type, then its :class:`Constraint`, resolved on first use.
 
     Records are built from files through the strict converter, which checks
-    types already, and by hand, where mypy checks them; this check is for the
-    caller who passes a wrong value anyway, so that it fails at once with the
-    field's name instead of deep inside an analysis.
+    types already, and by hand, where mypy checks them; the type check is for
+    the caller who passes a wrong value anyway, so that it fails at once with
+    the field's name instead of deep inside an analysis. The constraint is the
+    field's rule (see :func:`constrained`). Both are folded into one check,
+    with a fast path for the usual values (an id, a text, a list of records)
+    that accepts exactly what the two checks accept; anything else takes the
+    two checks one after the other, which raise the same errors as before.
     """
 
-    def __init__(self, annotation: str, module: str) -> None:
+    __slots__ = ("annotation", "check", "module", "rule")
+
+    def __init__(self, annotation: str, module: str, rule: Constraint | None) -> None:
         self.annotation = annotation
         self.module = module
+        self.rule = rule
         self.check: _Check | None = None
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if self.check is None:
+        check = self.check
+        if check is None:
             # The annotation of one of our own records, read in its module, once all is defined.
             namespace = vars(sys.modules[self.module])
-            self.check = _checker(eval(self.annotation, namespace))  # noqa: S307
-        self.check(attribute.name, value)
+            tp = eval(self.annotation, namespace)  # noqa: S307
+            check = self.check = _folded(tp, _checker(tp), self.rule)
+        check(attribute.name, value)
+
+
+def _strings(tp: Any) -> tuple[tuple[type[str], ...], bool] | None:
+    """For a type of text (maybe ``| None``): the text classes it allows, and whether ``None`` is one; else ``None``."""
+    union = typing.get_origin(tp) in (typing.Union, types.UnionType)
+    args = typing.get_args(tp) if union else (tp,)
+    texts = tuple(arg for arg in args if isinstance(arg, type) and issubclass(arg, str))
+    optional = type(None) in args
+    return (texts, optional) if texts and len(texts) + optional == len(args) else None
+
+
+def _folded(tp: Any, type_check: _Check, rule: Constraint | None) -> _Check:
+    """One check for a field of type ``tp`` with the constraint ``rule``: the type's, then the rule's."""
+    if rule is None:
+        return type_check
+    rule_check = rule.check
+
+    def both(field: str, value: Any) -> None:
+        type_check(field, value)
+        if value is not None:
+            rule_check(field, value)
+
+    found = _strings(tp)
+    if found is None:
+        return both
+    strings, optional = found
+    # Text fields: the value passes both checks when it is one of the allowed classes (all of them
+    # text, so no bool can pass for a number) and the rule's own test, written out, accepts it.
+    if rule_check is _check_id:
+        match = _ID.match
+
+        def fast_id(field: str, value: Any) -> None:
+            if value is None:
+                if optional:
+                    return
+            elif isinstance(value, strings) and match(value) is not None:
+                return
+            both(field, value)
+
+        return fast_id
+    if rule_check is _check_text:
+
+        def fast_text(field: str, value: Any) -> None:
+            if value is None:
+                if optional:
+                    return
+            elif isinstance(value, strings) and value and not value.isspace():
+                return
+            both(field, value)
+
+        return fast_text
+    return both
 
 
 def _converting(name: str, converter: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -353,8 +417,14 @@ def checked_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.
     """
     typed = []
     for field in fields:
-        check = _TypeCheck(str(field.type), cls.__module__)
-        validator = check if field.validator is None else attrs.validators.and_(check, field.validator)
+        # A field validated by its constraint alone has it folded into the type check: one call, not three.
+        rule = field.metadata.get(CONSTRAINT) if field.validator is constrained else None
+        check = _FieldCheck(str(field.type), cls.__module__, rule)
+        validator = (
+            check
+            if field.validator is None or rule is not None
+            else attrs.validators.and_(check, field.validator)
+        )
         converter: Any = field.converter
         if converter is not None and callable(converter):
             converter = _converting(field.name, converter)
