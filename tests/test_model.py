@@ -855,6 +855,16 @@ class TestVocabulary:
         assert type(model.canonical(Category, "prisoner-lists")) is Word
         assert model.canonical(Category, word) is word
 
+    @pytest.mark.parametrize("vocabulary", [Category, ActorKind, PlaceKind, WeaponClass])
+    def test_canonical_finds_what_the_vocabulary_finds(self, vocabulary: type[Category]) -> None:
+        # canonical looks words up in a table, not by calling the enum: the same answers, as no vocabulary
+        # has a _missing_ hook that would find more.
+        assert "_missing_" not in vars(vocabulary)
+        for member in vocabulary:
+            assert model.canonical(vocabulary, member.value) is member
+            assert model.canonical(vocabulary, Word(member.value)) is member
+        assert type(model.canonical(vocabulary, member.value.upper())) is Word
+
     def test_records_hold_builtin_words_as_members_and_others_as_words(self) -> None:
         assert clause_with(category="siege").category is Category.SIEGE
         assert type(clause_with(category="prisoner-lists").category) is Word
