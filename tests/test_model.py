@@ -855,6 +855,16 @@ class TestVocabulary:
         assert type(model.canonical(Category, "prisoner-lists")) is Word
         assert model.canonical(Category, word) is word
 
+    @pytest.mark.parametrize("vocabulary", [Category, ActorKind, PlaceKind, WeaponClass])
+    def test_canonical_finds_what_the_vocabulary_finds(self, vocabulary: type[Category]) -> None:
+        # canonical looks words up in a table, not by calling the enum: the same answers, as no vocabulary
+        # has a _missing_ hook that would find more.
+        assert "_missing_" not in vars(vocabulary)
+        for member in vocabulary:
+            assert model.canonical(vocabulary, member.value) is member
+            assert model.canonical(vocabulary, Word(member.value)) is member
+        assert type(model.canonical(vocabulary, member.value.upper())) is Word
+
     def test_records_hold_builtin_words_as_members_and_others_as_words(self) -> None:
         assert clause_with(category="siege").category is Category.SIEGE
         assert type(clause_with(category="prisoner-lists").category) is Word
@@ -1217,3 +1227,34 @@ class TestConsolidated:
             found = c.consolidated(agreement_id)
             assert found.chain[-1] == agreement_id
             assert set(found.provenance) == {clause.id for clause in found.agreement.clauses}
+
+
+_ID_OR_TEXT = st.one_of(
+    st.text(alphabet=st.sampled_from("az09._- \t\n\x1c\u2028\u00a0AZé"), max_size=6),
+    st.builds(Word, st.text(alphabet="az-. ", max_size=4)),
+    st.none(),
+    st.integers(),
+)
+
+
+@given(source=_ID_OR_TEXT, quote=_ID_OR_TEXT, translation=_ID_OR_TEXT)
+def test_folded_field_checks_accept_what_the_type_and_rule_accept(
+    source: object, quote: object, translation: object
+) -> None:
+    """The one validator of a field (type and constraint folded, with a fast path) agrees with the two checks."""
+
+    def valid(text: object, rule: str, optional: bool) -> bool:
+        if text is None:
+            return optional
+        if not isinstance(text, str):
+            return False
+        return re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text) is not None if rule == "id" else bool(text.strip())
+
+    expected = valid(source, "id", False) and valid(quote, "text", False) and valid(translation, "text", True)
+    try:
+        Citation(source=source, quote=quote, translation=translation)  # type: ignore[arg-type]
+    except FieldError:
+        accepted = False
+    else:
+        accepted = True
+    assert accepted is expected

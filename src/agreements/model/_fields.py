@@ -15,6 +15,7 @@ import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from typing import Any, Final, TypeVar
 
 import attrs
@@ -127,8 +128,9 @@ ID: Final = _rule({"pattern": ID_PATTERN}, _check_id)
 IDS: Final = _rule({"items": {"pattern": ID_PATTERN}}, _check_ids)
 #: Text that is not blank.
 TEXT: Final = _rule({"pattern": r"\S"}, _check_text)
+_SOME_CHECK: Final = _at_least(1, "must list at least one")
 #: A list with at least one item.
-SOME: Final = _rule({"minItems": 1}, _at_least(1, "must list at least one"))
+SOME: Final = _rule({"minItems": 1}, _SOME_CHECK)
 #: The claims of a dispute: at least two.
 TWO_OR_MORE: Final = _rule({"minItems": 2}, _at_least(2, "a dispute needs at least two claims"))
 
@@ -212,6 +214,8 @@ def frozenset_of(items: Iterable[_T]) -> frozenset[_T]:
 def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
     # A lone string is iterable too; turning "russia" into its letters would
     # hide a mistake, so refuse it.
+    if items.__class__ is tuple or items.__class__ is list:  # the usual case, without the checks below
+        return tuple(items)
     if isinstance(items, str | bytes):
         raise ArgumentTypeError(f"expected a list, got the string {excerpt(items)}")
     if not isinstance(items, Iterable):
@@ -282,8 +286,8 @@ def _checker(tp: Any) -> _Check:
         def check_items(field: str, value: Any) -> None:
             if not isinstance(value, origin):
                 raise FieldTypeError(field, f"expected a list, got {excerpt(value)}")
-            if isinstance(item_type, type) and all(isinstance(element, item_type) for element in value):
-                return  # the usual case, checked without a call per item
+            if isinstance(item_type, type) and all(map(isinstance, value, repeat(item_type))):
+                return  # the usual case, checked without a Python call per item
             for index, element in enumerate(value if origin is tuple else sorted(value, key=repr)):
                 item(f"{field}[{index}]", element)
 
@@ -313,26 +317,120 @@ def _instance_types(tp: type) -> tuple[type, ...]:
     return (int, float) if tp is float else (tp,)
 
 
-class _TypeCheck:
-    """A field validator that checks the field's annotated type, resolved on first use.
+_Validator = Callable[[object, "attrs.Attribute[Any]", Any], None]
 
-    Records are built from files through the strict converter, which checks
-    types already, and by hand, where mypy checks them; this check is for the
-    caller who passes a wrong value anyway, so that it fails at once with the
-    field's name instead of deep inside an analysis.
-    """
 
-    def __init__(self, annotation: str, module: str) -> None:
+class _FieldCheck:
+    """A field's validator whose annotation names a record not defined yet: resolved on its first use."""
+
+    __slots__ = ("annotation", "check", "module", "name", "rule")
+
+    def __init__(self, annotation: str, module: str, name: str, rule: Constraint | None) -> None:
         self.annotation = annotation
         self.module = module
-        self.check: _Check | None = None
+        self.name = name
+        self.rule = rule
+        self.check: _Validator | None = None
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if self.check is None:
+        check = self.check
+        if check is None:
             # The annotation of one of our own records, read in its module, once all is defined.
-            namespace = vars(sys.modules[self.module])
-            self.check = _checker(eval(self.annotation, namespace))  # noqa: S307
-        self.check(attribute.name, value)
+            tp = eval(self.annotation, vars(sys.modules[self.module]))  # noqa: S307
+            check = self.check = _folded(tp, self.rule, self.name)
+        check(instance, attribute, value)
+
+
+def _field_check(annotation: str, module: str, name: str, rule: Constraint | None) -> _Validator:
+    """The one validator of a field: its annotated type, then its :class:`Constraint` (``rule``).
+
+    Records are built from files through the strict converter, which checks
+    types already, and by hand, where mypy checks them; the type check is for
+    the caller who passes a wrong value anyway, so that it fails at once with
+    the field's name instead of deep inside an analysis. The constraint is the
+    field's rule (see :func:`constrained`). Both are folded into one check
+    (see :func:`_folded`). The annotation is read in the record's module at
+    once when it can be, else (a record defined further down) on first use.
+    """
+    try:
+        tp = eval(annotation, vars(sys.modules[module]))  # noqa: S307
+    except Exception:  # not defined yet: read it on first use, and fail there if it is wrong
+        return _FieldCheck(annotation, module, name, rule)
+    return _folded(tp, rule, name)
+
+
+def _strings(tp: Any) -> tuple[tuple[type[str], ...], bool] | None:
+    """For a type of text (maybe ``| None``): the text classes it allows, and whether ``None`` is one; else ``None``."""
+    union = typing.get_origin(tp) in (typing.Union, types.UnionType)
+    args = typing.get_args(tp) if union else (tp,)
+    texts = tuple(arg for arg in args if isinstance(arg, type) and issubclass(arg, str))
+    optional = type(None) in args
+    return (texts, optional) if texts and len(texts) + optional == len(args) else None
+
+
+def _folded(tp: Any, rule: Constraint | None, name: str) -> _Validator:
+    """The validator of the field ``name`` of type ``tp`` with the constraint ``rule``: the type's check, then the rule's.
+
+    The usual values (an id, a text, a tuple of records) take a fast path that
+    accepts exactly what the two checks accept, written out in one call;
+    anything else takes the two checks one after the other, which raise the
+    errors they always raised.
+    """
+    type_check = _checker(tp)
+    rule_check = None if rule is None else rule.check
+
+    def both(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        type_check(name, value)
+        if rule_check is not None and value is not None:
+            rule_check(name, value)
+
+    if typing.get_origin(tp) is tuple and isinstance(typing.get_args(tp)[0], type):
+        if rule_check is None or rule_check is _SOME_CHECK:
+            least = 0 if rule_check is None else 1
+            item_type = typing.get_args(tp)[0]
+
+            def fast_tuple(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+                if (
+                    value.__class__ is tuple
+                    and len(value) >= least
+                    and all(map(isinstance, value, repeat(item_type)))
+                ):
+                    return
+                both(instance, attribute, value)
+
+            return fast_tuple
+        return both
+    found = _strings(tp)
+    if found is None:
+        return both
+    # Text fields: the value passes both checks when it is one of the allowed classes (all of them
+    # text, so no bool can pass for a number) and the rule's own test, written out, accepts it.
+    strings, optional = found
+    if rule_check is _check_id:
+        match = _ID.match
+
+        def fast_id(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is None:
+                if optional:
+                    return
+            elif isinstance(value, strings) and match(value) is not None:
+                return
+            both(instance, attribute, value)
+
+        return fast_id
+    if rule_check is _check_text or rule_check is None:
+        text = rule_check is not None
+
+        def fast_text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is None:
+                if optional:
+                    return
+            elif isinstance(value, strings) and (not text or (value and not value.isspace())):
+                return
+            both(instance, attribute, value)
+
+        return fast_text
+    return both
 
 
 def _converting(name: str, converter: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -353,8 +451,14 @@ def checked_fields(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.
     """
     typed = []
     for field in fields:
-        check = _TypeCheck(str(field.type), cls.__module__)
-        validator = check if field.validator is None else attrs.validators.and_(check, field.validator)
+        # A field validated by its constraint alone has it folded into the type check: one call, not three.
+        rule = field.metadata.get(CONSTRAINT) if field.validator is constrained else None
+        check = _field_check(str(field.type), cls.__module__, field.name, rule)
+        validator = (
+            check
+            if field.validator is None or rule is not None
+            else attrs.validators.and_(check, field.validator)
+        )
         converter: Any = field.converter
         if converter is not None and callable(converter):
             converter = _converting(field.name, converter)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import types
+import typing
 from collections.abc import Mapping
 from typing import Final, TypeVar
 
@@ -161,10 +162,19 @@ def canonical(vocabulary: type[_Open], word: str) -> _Open | Word:
     value: object = word
     if isinstance(value, vocabulary) or not isinstance(value, str):
         return word  # type: ignore[return-value]  # not text: the caller's type check names it
-    try:
-        return vocabulary(value)
-    except ValueError:
-        return value if isinstance(value, Word) else Word(value)
+    member = _MEMBERS[vocabulary].get(value)
+    if member is not None:
+        return typing.cast("_Open", member)
+    return value if isinstance(value, Word) else Word(value)
+
+
+#: The built-in words of each open vocabulary by value: what ``vocabulary(value)`` finds, without an
+#: exception for a miss (the vocabularies define no ``_missing_``, so a value is a member exactly when
+#: it is one of these).
+_MEMBERS: Final[Mapping[type[enum.StrEnum], Mapping[str, enum.StrEnum]]] = {
+    vocabulary: types.MappingProxyType({member.value: member for member in vocabulary})
+    for vocabulary in (WeaponClass, Category, ActorKind, PlaceKind)
+}
 
 
 def vocabulary_order(vocabulary: type[enum.StrEnum]) -> dict[str, int]:

@@ -19,9 +19,10 @@ signs for. What a rule misses stays in the quote, which is the cell's own text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -471,44 +472,79 @@ class _Reading:
         self.add(Mention(name=text, role=role, person=person, quote=quote))
 
     def ruled(self, piece: str, quote: str) -> None:
-        text = _tidy(piece)
-        if not text:
+        read = _read_ruled(piece)
+        if read is None:
             return
-        if _STRUCTURE.match(text):
+        if read.structure:
             self.skip_person = True
             return
-        header = _header(_visible(piece).strip())
-        if header is not False:
-            self.block_role = header if isinstance(header, ThirdPartyRole) else self.block_role
+        if read.header is not False:
+            self.block_role = read.header if isinstance(read.header, ThirdPartyRole) else self.block_role
             return
-        if _NOTE.match(text) or _NOTE.match(piece.strip()):
-            return
-        own_role, text = _role_of(text)
-        text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
-        text, aliases = _bracketed(text)
-        if "," in text:
-            text = _APPOSITION.split(text, maxsplit=1)[0]
-        text = _SIDE.sub("", text).strip(" ,:;.")
-        if not any(char.isalpha() for char in text) or _UNNAMED.fullmatch(text):
-            return  # a title or a role without a name: "Sheikh [name illegible]", "Witness one"
-        signatory = _person(text) and not dropped and own_role is None and self.after_organisation
-        if self.skip_person or signatory:
+        if self.skip_person or (read.signs and self.after_organisation):
             self.skip_person = False
             return  # a signatory, listed under the organisation it signs for
-        role = own_role or self.block_role
+        role = read.own_role or self.block_role
         if self.third_parties and role is None:
-            role = role_in(piece) or _R.UNSPECIFIED
-        for part in _split_list(text):
-            name = part.removeprefix(
-                "the "
-            )  # "the Russian Federation" in a list; "The Sham Front" keeps its article
-            if len(name.split()) <= MOST_WORDS:  # a longer one is prose, not a name
-                person = _person(name)
-                shown = tuple(aliases) if part == text and not person else ()
-                self.add(
-                    Mention(name=name, aliases=shown, role=role, person=person, quote=quote),
-                    own_role=own_role is not None,
-                )
+            role = read.piece_role or _R.UNSPECIFIED
+        for name, shown, person in read.names:
+            self.add(
+                Mention(name=name, aliases=shown, role=role, person=person, quote=quote),
+                own_role=read.own_role is not None,
+            )
+
+
+class _Ruled(NamedTuple):
+    """What a piece that needs the rules says by itself; :meth:`_Reading.ruled` adds what the pieces before say."""
+
+    structure: bool  # "Represented by:": the next piece signs for the organisation above
+    header: ThirdPartyRole | bool | None  # False when the piece is no header, else the role it sets (if any)
+    own_role: ThirdPartyRole | None  # the role the piece gives itself
+    signs: bool  # a person's name with no role and no organisation dropped: a signatory after an organisation
+    piece_role: ThirdPartyRole | None  # the role the whole piece names first
+    names: tuple[tuple[str, tuple[str, ...], bool], ...]  # (name, aliases, a person's?) in order
+
+
+_NO_NAMES: Final = _Ruled(False, False, None, False, None, ())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _read_ruled(piece: str) -> _Ruled | None:
+    """The reading of one piece by the rules, ``None`` when it names no one; the same piece recurs across rows."""
+    text = _tidy(piece)
+    if not text:
+        return None
+    if _STRUCTURE.match(text):
+        return _NO_NAMES._replace(structure=True)
+    header = _header(_visible(piece).strip())
+    if header is not False:
+        return _NO_NAMES._replace(header=header)
+    if _NOTE.match(text) or _NOTE.match(piece.strip()):
+        return None
+    own_role, text = _role_of(text)
+    text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
+    text, aliases = _bracketed(text)
+    if "," in text:
+        text = _APPOSITION.split(text, maxsplit=1)[0]
+    text = _SIDE.sub("", text).strip(" ,:;.")
+    if not any(char.isalpha() for char in text) or _UNNAMED.fullmatch(text):
+        return None  # a title or a role without a name: "Sheikh [name illegible]", "Witness one"
+    names = []
+    for part in _split_list(text):
+        name = part.removeprefix(
+            "the "
+        )  # "the Russian Federation" in a list; "The Sham Front" keeps its article
+        if len(name.split()) <= MOST_WORDS:  # a longer one is prose, not a name
+            person = _person(name)
+            names.append((name, tuple(aliases) if part == text and not person else (), person))
+    return _Ruled(
+        structure=False,
+        header=False,
+        own_role=own_role,
+        signs=_person(text) and not dropped and own_role is None,
+        piece_role=role_in(piece),
+        names=tuple(names),
+    )
 
 
 def _top_level(text: str, separator: str) -> list[str]:
