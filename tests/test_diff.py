@@ -995,6 +995,7 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: boo
     # against one Hungarian over every pair of clauses: the same total worth.
     old, new = pair.before.clauses, pair.after.clauses
     telling = align_module._telling(old, new)
+    quoted = align_module._quoted(old, new)
     trusted = trust_ids and align_module.ids_kept(old, new, telling=telling)
     # Renumbered ids trusted by the caller only break ties.
     id_bar = THRESHOLD if trust_ids and not trusted else align_module.ID_THRESHOLD
@@ -1014,7 +1015,8 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: boo
             found.total < (id_bar if same else THRESHOLD) and not (same and trusted)
         ):
             return 0
-        return align_module._weight(found, bars, same_id=same, trusted=trusted)
+        quote = align_module._quote_bonus(a, b, quoted)
+        return align_module._weight(found, bars, same_id=same, trusted=trusted, quote=quote)
 
     mine = sum(objective(match.old, match.new) for match in align(old, new, trust_ids=trust_ids))
     weights = [[objective(i, j) for j in range(len(new))] for i in range(len(old))]
