@@ -22,9 +22,12 @@ The steps, each documented in ``docs/diff.md``:
    each clause's best few candidates when a large block has many).
 6. The plausible pairs split into connected components, and each component
    gets an optimal one-to-one assignment (Hungarian method) maximising the
-   total margin over the bar; a component larger than ``COMPONENT_CAP`` is
+   total margin over the bar, plus :data:`QUOTE_BONUS` for a shared quote
+   that a few clauses cite; a component larger than ``COMPONENT_CAP`` is
    first thinned to each clause's best two pairs, and what is still too
    large is paired greedily (the benchmark measures the cost).
+7. A large block then looks again among the clauses it left unpaired, whose
+   best few candidates may all have paired elsewhere.
 
 Nothing depends on the order of the clauses except the final tie-break, and
 the tie-breaks are the same whichever agreement is called old, so that
