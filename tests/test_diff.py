@@ -1020,6 +1020,7 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: boo
     # against one Hungarian over every pair of clauses: the same total worth.
     old, new = pair.before.clauses, pair.after.clauses
     telling = align_module._telling(old, new)
+    quoted = align_module._quoted(old, new)
     trusted = trust_ids and align_module.ids_kept(old, new, telling=telling)
     # Renumbered ids trusted by the caller only break ties.
     id_bar = THRESHOLD if trust_ids and not trusted else align_module.ID_THRESHOLD
@@ -1039,7 +1040,8 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: boo
             found.total < (id_bar if same else THRESHOLD) and not (same and trusted)
         ):
             return 0
-        return align_module._weight(found, bars, same_id=same, trusted=trusted)
+        quote = align_module._quote_bonus(a, b, quoted)
+        return align_module._weight(found, bars, same_id=same, trusted=trusted, quote=quote)
 
     mine = sum(objective(match.old, match.new) for match in align(old, new, trust_ids=trust_ids))
     weights = [[objective(i, j) for j in range(len(new))] for i in range(len(old))]
@@ -1071,6 +1073,62 @@ def test_large_components_are_thinned_then_paired_greedily(monkeypatch: pytest.M
         assert len({m.old for m in fast}) == len(fast) == len({m.new for m in fast})
         # The fallback may give up a little of the total, never much.
         assert sum(m.total for m in fast) >= 0.98 * sum(m.total for m in exact)
+
+
+@pytest.mark.parametrize("renumber", [False, True])
+def test_a_large_block_leaves_no_two_clauses_unpaired_that_could_pair(
+    renumber: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With each clause's best candidate only and tiny components, the first
+    # assignment leaves clauses whose candidates all paired elsewhere; the
+    # second look among the unpaired ones must pair every pair over the bar.
+    monkeypatch.setattr(similarity_module, "DENSE_PAIRS", 0)
+    monkeypatch.setattr(align_module, "DENSE_PAIRS", 0)
+    monkeypatch.setattr(align_module, "BEST", 1)
+    monkeypatch.setattr(align_module, "COMPONENT_CAP", 2)
+    pair = synthetic_pair(300, seed=5, edit_rate=0.4, renumber=renumber)
+    old, new = pair.before.clauses, pair.after.clauses
+    found = align(old, new, trust_ids=False)
+    telling = align_module._telling(old, new)
+    left_old = sorted(set(range(len(old))) - {m.old for m in found})
+    left_new = sorted(set(range(len(new))) - {m.new for m in found})
+    assert left_old
+    assert left_new
+    for i in left_old:
+        for j in left_new:
+            a, b = old[i], new[j]
+            if a.category != b.category:
+                continue
+            fa, fb = align_module._features(a, telling), align_module._features(b, telling)
+            text = similarity(a.summary, b.summary)
+            match = align_module._match(a, b, fa, fb, at=(i, j), text=text, how=PairedBy.SCORE)
+            could_pair = match.total >= THRESHOLD or (
+                a.id == b.id and match.total >= align_module.ID_THRESHOLD
+            )
+            assert not could_pair, (a.id, b.id, match.total)
+
+
+def test_a_quote_cited_by_few_clauses_adds_to_the_worth_by_how_few() -> None:
+    def cites(clause_id: str, *quotes: str) -> Clause:
+        return attrs.evolve(
+            clause(clause_id, "Lift the siege."), citations=[Citation(source="s", quote=q) for q in quotes]
+        )
+
+    old = [cites("a", "twice", "once"), cites("b", "twice"), cites("c", "four")]
+    new = [cites("x", "twice", "once"), cites("y", "twice", "four"), cites("z", "four")]
+    quoted = align_module._quoted(old, new)
+    # "once" is cited by one clause of each: it is in the score, not here; "four" by 1 old and 2 new.
+    assert quoted == {("s", "twice"): 2, ("s", "four"): 2}
+    bonus = align_module.QUOTE_BONUS
+    assert align_module._quote_bonus(old[0], new[0], quoted) == bonus / 2
+    assert align_module._quote_bonus(old[2], new[1], quoted) == bonus / 2
+    assert align_module._quote_bonus(old[0], new[2], quoted) == 0.0
+    assert align_module._quote_bonus(old[0], new[0], {}) == 0.0
+    bars = align_module._Bars(THRESHOLD, THRESHOLD)
+    match = align_module.score(old[0], new[0])
+    assert align_module._weight(
+        match, bars, same_id=False, trusted=False, quote=0.05
+    ) == align_module._weight(match, bars, same_id=False, trusted=False) + 2 * round(0.05 * 10_000)
 
 
 def test_hungarian_turns_tall_matrices_and_handles_empty_ones() -> None:

@@ -17,6 +17,7 @@ import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
@@ -213,16 +214,34 @@ def _by_index(hit: tuple[str, float, int]) -> int:
 
 
 def _similar_pairs_numpy(
-    queries: Sequence[str], choices: Sequence[str], threshold: float
+    queries: Sequence[str], choices: Sequence[str], threshold: float, best: int | None = None
 ) -> list[tuple[int, int, float]]:
     import numpy as np  # noqa: PLC0415 - optional speed-up, imported only when used
 
     # float64 keeps exactly the value fuzz.ratio returns, so both paths agree.
     matrix = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float64)
-    rows, columns = np.nonzero(matrix >= threshold) if threshold > 0 else np.indices(matrix.shape)
-    rows, columns = rows.ravel(), columns.ravel()
+    kept = matrix >= threshold
+    if best is not None and int(np.count_nonzero(kept)) > best * (len(queries) + len(choices)):
+        # The cut of :func:`_best_of_each`, on the whole matrix at once: a pair stays when
+        # it reaches the best-th highest score of its row or of its column (ties kept).
+        # A row with at most ``best`` pairs over the cutoff has its best-th highest
+        # score under the cutoff, so that all its pairs stay, as there.
+        kept &= (matrix >= _kth_highest(matrix, best, axis=1)[:, None]) | (
+            matrix >= _kth_highest(matrix, best, axis=0)[None, :]
+        )
+    rows, columns = np.nonzero(kept)
     scores = matrix[rows, columns] / 100.0
     return list(zip(rows.tolist(), columns.tolist(), scores.tolist(), strict=True))
+
+
+def _kth_highest(matrix: Any, best: int, *, axis: int) -> Any:
+    """The ``best``-th highest value of each row (``axis=1``) or column (``axis=0``); 0 where there are fewer."""
+    import numpy as np  # noqa: PLC0415 - optional speed-up, imported only when used
+
+    length = matrix.shape[axis]
+    if length < best:
+        return np.zeros(matrix.shape[1 - axis])
+    return np.partition(matrix, length - best, axis=axis).take(length - best, axis=axis)
 
 
 def candidate_pairs(
@@ -269,7 +288,10 @@ def candidate_pairs(
             row_counts[key] = row_counts.get(key, 0) + 1
     visits = sum(count * len(postings.get(key, ())) for key, count in row_counts.items())
     if size <= DENSE_PAIRS or 4 * visits >= size:
-        pairs = similar_pairs(queries, choices, cutoff=cutoff, presorted=True, use_numpy=use_numpy)
+        if use_numpy if use_numpy is not None else HAS_NUMPY:
+            # The cut to the best few is made on the matrix: the pairs it drops never become Python objects.
+            return _similar_pairs_numpy(queries, choices, cutoff * 100.0, best)
+        pairs = similar_pairs(queries, choices, cutoff=cutoff, presorted=True, use_numpy=False)
     else:
         pairs = _indexed_pairs(queries, choices, keys, postings, cutoff)
     if best is not None and len(pairs) > best * (len(queries) + len(choices)):

@@ -22,9 +22,12 @@ The steps, each documented in ``docs/diff.md``:
    each clause's best few candidates when a large block has many).
 6. The plausible pairs split into connected components, and each component
    gets an optimal one-to-one assignment (Hungarian method) maximising the
-   total margin over the bar; a component larger than ``COMPONENT_CAP`` is
+   total margin over the bar, plus :data:`QUOTE_BONUS` for a shared quote
+   that a few clauses cite; a component larger than ``COMPONENT_CAP`` is
    first thinned to each clause's best two pairs, and what is still too
    large is paired greedily (the benchmark measures the cost).
+7. A large block then looks again among the clauses it left unpaired, whose
+   best few candidates may all have paired elsewhere.
 
 Nothing depends on the order of the clauses except the final tie-break, and
 the tie-breaks are the same whichever agreement is called old, so that
@@ -52,6 +55,7 @@ __all__ = [
     "ID_BONUS",
     "ID_THRESHOLD",
     "PENALTIES",
+    "QUOTE_BONUS",
     "THRESHOLD",
     "Match",
     "align",
@@ -85,6 +89,15 @@ ID_BONUS = 0.2
 #: but a different obligor, weapons scope, place set or terms pulls a pair
 #: down, which is what separates "mirror" clauses (same words, another obligor).
 PENALTIES = {"obligor": 0.15, "weapons": 0.15, "places": 0.1, "terms": 0.15}
+
+#: What sharing a quote that other clauses cite too adds to a pair's worth in the
+#: assignment, divided by the most clauses of one agreement that cite it (a quote
+#: cited by two clauses on each side adds half of this). It never lets a pair in
+#: (only :data:`THRESHOLD` does, and a quote cited by one clause on each side counts
+#: in the score itself); among the pairs over the bar, it prefers the clause that
+#: still cites what its partner cited, which the words of a clause redrafted with
+#: a near-copy beside it do not tell.
+QUOTE_BONUS = 0.1
 
 #: Components with more clauses than this on either side are thinned to each
 #: clause's best two pairs; what is still larger is paired greedily.
@@ -234,6 +247,7 @@ def align(
 ) -> list[Match]:
     """Pair positions of ``old`` with positions of ``new``; ordered by old position."""
     telling = _telling(old, new)
+    quoted = _quoted(old, new)
     matches = [
         _match(
             old[i],
@@ -266,7 +280,15 @@ def align(
         if rows and columns:
             matches.extend(
                 _align_block(
-                    old, new, rows, columns, bars=bars, telling=telling, trusted=trusted, use_numpy=use_numpy
+                    old,
+                    new,
+                    rows,
+                    columns,
+                    bars=bars,
+                    telling=telling,
+                    quoted=quoted,
+                    trusted=trusted,
+                    use_numpy=use_numpy,
                 )
             )
     return sorted(matches, key=lambda match: (match.old, match.new))
@@ -343,18 +365,59 @@ def _align_block(
     *,
     bars: _Bars,
     telling: Container[_CiteKey],
+    quoted: Mapping[_CiteKey, int],
     trusted: bool,
     use_numpy: bool | None,
 ) -> list[Match]:
     matches, rows, columns = _identical(old, new, rows, columns)
-    if not rows or not columns:
-        return matches
+    while rows and columns:
+        # The best few per clause only in a large block: small ones are solved exactly.
+        large = len(rows) * len(columns) > DENSE_PAIRS or len(rows) + len(columns) > _FEW
+        found = _pair_up(
+            old,
+            new,
+            rows,
+            columns,
+            bars=bars,
+            telling=telling,
+            quoted=quoted,
+            trusted=trusted,
+            large=large,
+            use_numpy=use_numpy,
+        )
+        if not found or not large:
+            # A small block had every pair over the bar as a candidate: nothing is left to find.
+            matches.extend(found)
+            break
+        # In a large block, a clause whose candidates all paired elsewhere may still have
+        # a partner over the bar among the clauses left unpaired: look again among those.
+        matches.extend(found)
+        paired_old = {match.old for match in found}
+        paired_new = {match.new for match in found}
+        rows = [i for i in rows if i not in paired_old]
+        columns = [j for j in columns if j not in paired_new]
+    return matches
+
+
+def _pair_up(
+    old: Sequence[Clause],
+    new: Sequence[Clause],
+    rows: list[int],
+    columns: list[int],
+    *,
+    bars: _Bars,
+    telling: Container[_CiteKey],
+    quoted: Mapping[_CiteKey, int],
+    trusted: bool,
+    large: bool,
+    use_numpy: bool | None,
+) -> list[Match]:
+    """Score the candidate pairs of ``rows`` x ``columns`` and assign them, one component at a time."""
+    matches: list[Match] = []
     old_text = [sorted_tokens(old[i].summary) for i in rows]
     new_text = [sorted_tokens(new[j].summary) for j in columns]
     # Structure only lowers a score, so a pair can reach the bar only through
     # its text, its shared citations or its same id: only those are scored.
-    # The best few per clause only in a large block: small ones are solved exactly.
-    large = len(rows) * len(columns) > DENSE_PAIRS or len(rows) + len(columns) > _FEW
     candidates: dict[tuple[int, int], float] = {
         (r, c): text
         for r, c, text in candidate_pairs(
@@ -391,7 +454,9 @@ def _align_block(
             edges[i, j] = found
     adjacency = _adjacency(edges)
     for component in _components(edges):
-        chosen = _assign(old, new, component, edges, adjacency=adjacency, bars=bars, trusted=trusted)
+        chosen = _assign(
+            old, new, component, edges, adjacency=adjacency, bars=bars, trusted=trusted, quoted=quoted
+        )
         matches.extend(edges[pair] for pair in chosen)
     return matches
 
@@ -406,6 +471,33 @@ def _telling(old: Sequence[Clause], new: Sequence[Clause]) -> frozenset[_CiteKey
     count_old = Counter(key for clause in old for key in {(c.source, c.quote) for c in clause.citations})
     count_new = Counter(key for clause in new for key in {(c.source, c.quote) for c in clause.citations})
     return frozenset(key for key, count in count_old.items() if count == 1 and count_new[key] == 1)
+
+
+def _quoted(old: Sequence[Clause], new: Sequence[Clause]) -> dict[_CiteKey, int]:
+    """Citations that several clauses cite, and both agreements: the most clauses of one agreement citing each."""
+    count_old = Counter(key for clause in old for key in {(c.source, c.quote) for c in clause.citations})
+    count_new = Counter(key for clause in new for key in {(c.source, c.quote) for c in clause.citations})
+    return {
+        key: max(count, count_new[key])
+        for key, count in count_old.items()
+        if key in count_new and max(count, count_new[key]) > 1
+    }
+
+
+def _quote_bonus(a: Clause, b: Clause, quoted: Mapping[_CiteKey, int]) -> float:
+    """:data:`QUOTE_BONUS` over the fewest clauses citing a quote that ``a`` and ``b`` both cite; 0 if none.
+
+    Only quotes in ``quoted`` count: one that a single clause of each agreement
+    cites is already in the pair's score.
+    """
+    if not quoted:
+        return 0.0
+    cited = {(c.source, c.quote) for c in a.citations}
+    fewest = min(
+        (quoted[key] for c in b.citations if (key := (c.source, c.quote)) in cited and key in quoted),
+        default=0,
+    )
+    return QUOTE_BONUS / fewest if fewest else 0.0
 
 
 def _identical(
@@ -514,15 +606,16 @@ def _components(edges: Iterable[tuple[int, int]]) -> list[tuple[list[int], list[
     return list(groups.values())
 
 
-def _weight(match: Match, bars: _Bars, *, same_id: bool, trusted: bool) -> int:
+def _weight(match: Match, bars: _Bars, *, same_id: bool, trusted: bool, quote: float = 0.0) -> int:
     """A pair's worth in the assignment, in units of 1e-4: its margin over the bar, and the id.
 
     The margin is counted from ``bars.any`` for every pair: a pair let in by
     the lower same-id bar has the least positive worth, so that any pair
-    over the bar outbids it. A trusted same-id pair adds :data:`ID_BONUS`.
+    over the bar outbids it. A trusted same-id pair adds :data:`ID_BONUS`,
+    and ``quote`` (:func:`_quote_bonus`) is added as it is.
     The result is doubled and a same id adds one: the id breaks exact ties.
     """
-    effective = max(match.total, bars.any) + (ID_BONUS if same_id and trusted else 0.0)
+    effective = max(match.total, bars.any) + (ID_BONUS if same_id and trusted else 0.0) + quote
     margin = round((effective - bars.any) * _SCALE) + 1
     return 2 * margin + same_id
 
@@ -536,6 +629,7 @@ def _assign(
     adjacency: Mapping[int, Sequence[int]],
     bars: _Bars,
     trusted: bool,
+    quoted: Mapping[_CiteKey, int],
 ) -> list[tuple[int, int]]:
     rows = sorted(component[0], key=lambda i: (id_key(old[i].id), i))
     columns = sorted(component[1], key=lambda j: (id_key(new[j].id), j))
@@ -544,7 +638,13 @@ def _assign(
     # The pairs of the component in row-major canonical order, built from each row's own
     # edges: scanning rows x columns would be quadratic in the component's size.
     worth = {
-        (i, j): _weight(edges[i, j], bars, same_id=old[i].id == new[j].id, trusted=trusted)
+        (i, j): _weight(
+            edges[i, j],
+            bars,
+            same_id=old[i].id == new[j].id,
+            trusted=trusted,
+            quote=_quote_bonus(old[i], new[j], quoted),
+        )
         for i, j in _in_order(rows, columns, adjacency)
     }
     if max(len(rows), len(columns)) <= COMPONENT_CAP:
