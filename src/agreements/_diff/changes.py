@@ -664,27 +664,24 @@ class TermChange:
         return frozenset(field.name for field in self.fields)
 
 
-@attrs.frozen(kw_only=True)
-class ActionDiff:
-    """The weapon classes one action applies to under each agreement, and how that changed.
+class _ClassSets:
+    """The classes an action applies to under each agreement, and what that makes of them.
 
-    ``old`` and ``new`` are the classes an undisputed clause puts the action
-    on (:meth:`Agreement.weapons <agreements.model.Agreement.weapons>`), the
-    ``*_disputed`` sets those only a disputed clause does. Terms that name
-    systems, a calibre or all weapons rather than classes are in
-    :attr:`WeaponsDiff.terms`. ``coverage`` is the new agreement's.
+    Shared by :class:`ActionDiff` (any action) and :class:`WeaponsDiff` (its
+    hand-over view): each declares the fields, this says what they mean.
     """
 
-    action: WeaponAction
     old: frozenset[WeaponClass | Word]
     new: frozenset[WeaponClass | Word]
-    old_disputed: frozenset[WeaponClass | Word] = frozenset()
-    new_disputed: frozenset[WeaponClass | Word] = frozenset()
-    coverage: Coverage = Coverage.FULL_TEXT
+    old_disputed: frozenset[WeaponClass | Word]
+    new_disputed: frozenset[WeaponClass | Word]
+    coverage: Coverage
+
+    __slots__ = ()
 
     @property
     def added(self) -> frozenset[WeaponClass | Word]:
-        """Classes the action applies to only under the new agreement."""
+        """Classes only under the new agreement."""
         return self.new - self.old
 
     @property
@@ -714,7 +711,26 @@ class ActionDiff:
 
 
 @attrs.frozen(kw_only=True)
-class WeaponsDiff:
+class ActionDiff(_ClassSets):
+    """The weapon classes one action applies to under each agreement, and how that changed.
+
+    ``old`` and ``new`` are the classes an undisputed clause puts the action
+    on (:meth:`Agreement.weapons <agreements.model.Agreement.weapons>`), the
+    ``*_disputed`` sets those only a disputed clause does. Terms that name
+    systems, a calibre or all weapons rather than classes are in
+    :attr:`WeaponsDiff.terms`. ``coverage`` is the new agreement's.
+    """
+
+    action: WeaponAction
+    old: frozenset[WeaponClass | Word]
+    new: frozenset[WeaponClass | Word]
+    old_disputed: frozenset[WeaponClass | Word] = frozenset()
+    new_disputed: frozenset[WeaponClass | Word] = frozenset()
+    coverage: Coverage = Coverage.FULL_TEXT
+
+
+@attrs.frozen(kw_only=True)
+class WeaponsDiff(_ClassSets):
     """Every weapons term of both agreements, whatever its action, and how it changed.
 
     The fields ``old``, ``new``, ``old_disputed`` and ``new_disputed`` (and
@@ -738,36 +754,6 @@ class WeaponsDiff:
     terms: tuple[TermChange, ...] = ()
     actions: tuple[ActionDiff, ...] = ()
     coverage: Coverage = Coverage.FULL_TEXT
-
-    @property
-    def added(self) -> frozenset[WeaponClass | Word]:
-        """Classes handed over only under the new agreement."""
-        return self.new - self.old
-
-    @property
-    def removed(self) -> frozenset[WeaponClass | Word]:
-        """Classes handed over only under the old agreement (dropped or not reported)."""
-        return self.old - self.new
-
-    @property
-    def dropped(self) -> frozenset[WeaponClass | Word]:
-        """The :attr:`removed` classes, when the new agreement is known from its full text: no longer handed over."""
-        return self.removed if self.coverage is Coverage.FULL_TEXT else frozenset()
-
-    @property
-    def not_reported(self) -> frozenset[WeaponClass | Word]:
-        """The :attr:`removed` classes, when the new agreement is known from partial reports: not reported as handed over."""
-        return self.removed if self.coverage is Coverage.PARTIAL else frozenset()
-
-    @property
-    def kept(self) -> frozenset[WeaponClass | Word]:
-        """Classes handed over under both."""
-        return self.old & self.new
-
-    @property
-    def disputed(self) -> frozenset[WeaponClass | Word]:
-        """Classes whose hand-over is disputed in either agreement."""
-        return self.old_disputed | self.new_disputed
 
     def action(self, action: WeaponAction) -> ActionDiff:
         """The view of one action (empty when neither agreement uses it)."""
