@@ -865,3 +865,13 @@ def test_synthetic_pair_scales() -> None:
 def test_synthetic_pair_rejects_bad_arguments(arguments: dict[str, object], error: type[Exception]) -> None:
     with pytest.raises(error):
         synthetic_pair(**arguments)  # type: ignore[arg-type]
+
+
+def test_without_hypothesis_the_package_says_what_to_install() -> None:
+    """``agreements.testing`` needs the test extra; without Hypothesis it says so, as the other extras do."""
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "try:\n    import agreements.testing\nexcept ImportError as error:\n    print(type(error).__name__, error)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.startswith("MissingExtraError agreements.testing needs the optional extra 'test'")

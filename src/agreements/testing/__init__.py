@@ -16,6 +16,13 @@ importing ``agreements`` alone does not.
 True
 """
 
+from agreements.exceptions import MissingExtraError
+
+try:
+    import hypothesis  # noqa: F401  # the strategies are Hypothesis strategies
+except ImportError:  # pragma: no cover - the test extra is installed wherever the tests run
+    raise MissingExtraError("agreements.testing", "test") from None
+
 from agreements.testing import strategies
 from agreements.testing._edits import EDIT_KINDS, ClauseEdit, EditedPair, EditTruth, synthetic_pair
 
