@@ -385,13 +385,12 @@ def _align_block(
             large=large,
             use_numpy=use_numpy,
         )
+        matches.extend(found)
         if not found or not large:
             # A small block had every pair over the bar as a candidate: nothing is left to find.
-            matches.extend(found)
             break
         # In a large block, a clause whose candidates all paired elsewhere may still have
         # a partner over the bar among the clauses left unpaired: look again among those.
-        matches.extend(found)
         paired_old = {match.old for match in found}
         paired_new = {match.new for match in found}
         rows = [i for i in rows if i not in paired_old]
