@@ -143,9 +143,7 @@ def test_the_memorandum_pulls_weapons_over_100_mm_back_15_km_within_24_hours() -
     assert clause.weapons.action is WeaponAction.WITHDRAW
     # "more than 100 mm": bounds are inclusive; the qualifier keeps the translations' words and the
     # inference says whether 100 mm itself is covered is unclear (the text's list has the 100 mm MT-12)
-    assert clause.weapons.calibre == Quantity(
-        min=100, unit="mm", qualifier="more than 100 mm"
-    )
+    assert clause.weapons.calibre == Quantity(min=100, unit="mm", qualifier="more than 100 mm")
     assert clause.inference is not None
     assert "More than 100 mm" in clause.inference
     assert "MT-12" in clause.inference
@@ -333,9 +331,7 @@ def test_the_memorandum_diff_leads_with_the_weapons_withdrawal_and_its_distance(
     minsk = example("minsk")
     d = ag.diff(minsk.get(PROTOCOL), minsk.get(MEMORANDUM), corpus=minsk)
     first = d.summary()[0]
-    assert first.startswith(
-        "Weapons of more than 100 mm are now withdrawn 15 km or more"
-    )
+    assert first.startswith("Weapons of more than 100 mm are now withdrawn 15 km or more")
     assert "within 24 hours of the agreement" in first
     assert "artillery" in d.weapons.action(WeaponAction.WITHDRAW).added
 
