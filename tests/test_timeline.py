@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import itertools
 import json
@@ -1038,3 +1039,16 @@ def test_change_to_finds_the_change_leading_to_an_agreement() -> None:
         assert (change.before, change.after) == (before.agreement, after.agreement)
     assert line.change_to("d0") is None
     assert line.change_to("nowhere") is None
+
+
+def test_a_long_chain_of_anchors_is_followed_once() -> None:
+    """3,000 clauses each due a day after the one before: every date, without recursion or rescanning."""
+    clauses = [_clause("c0", ag.Deadline(anchor="agreement", offset="PT12H"))]
+    clauses += [_clause(f"c{n}", ag.Deadline(anchor=f"c{n - 1}", offset="P1D")) for n in range(1, 3000)]
+    chain = deal("chain", "2015-01-01", clauses=clauses)
+    due = chain.deadlines_due()
+    # Offsets add up along the chain before the date moves: 12 hours count once, at the end.
+    assert str(due[-1][2]) == str(
+        PartialDate.parse("2015-01-01").after(datetime.timedelta(days=2999, hours=12))
+    )
+    assert [date for _, _, date in due[:3]] == [chain.due(clauses[n].deadlines[0]) for n in range(3)]

@@ -119,7 +119,7 @@ def timeline(agreements: Corpus | Iterable[Agreement], *, changes: bool = True) 
                 )
             )
         # Each deadline that can be dated, after the events; a deadline of the date alone is no news.
-        due = [(clause, d, agreement.due(d)) for clause in agreement.clauses for d in clause.deadlines]
+        due = agreement.deadlines_due()
         for index, (clause, deadline, date) in enumerate(due, start=len(agreement.events) + 1):
             if date is not None and deadline.at is None:
                 keyed.append(((date, position, index), deadline_entry(agreement, clause, deadline, date)))

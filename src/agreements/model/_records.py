@@ -774,20 +774,17 @@ class Agreement:
         deadline. ``None`` when the anchor is unknown, has no day to count
         from, or leads round in a circle (which ``check()`` reports).
         """
-        events = {event.id: event.date for event in self.events}
-        clauses = {clause.id: clause for clause in self.clauses if clause.deadlines}
-        offset, seen = datetime.timedelta(), set[str]()
-        while (start := deadline.at) is None:  # a chain of anchors, walked without recursion
-            offset += duration(deadline.offset) if deadline.offset else datetime.timedelta()
-            anchor = deadline.anchor or ""
-            start = self.date if anchor == "agreement" else events.get(anchor)
-            if start is not None:
-                break
-            if anchor in seen or anchor not in clauses:
-                return None
-            seen.add(anchor)
-            deadline = clauses[anchor].deadlines[0]
-        return start.after(offset) if offset else start
+        return _Due(self).date(deadline)
+
+    def deadlines_due(self) -> tuple[tuple[Clause, Deadline, PartialDate | None], ...]:
+        """Every clause's deadlines with the date each falls on (see :meth:`due`), in one pass.
+
+        Each anchor is followed once, however many deadlines count from it.
+        """
+        due = _Due(self)
+        return tuple(
+            (clause, deadline, due.date(deadline)) for clause in self.clauses for deadline in clause.deadlines
+        )
 
     def status_on(self, date: PartialDate) -> StatusEntry | None:
         """The latest dated status known on ``date`` (``None`` when the history says nothing that early).
@@ -882,3 +879,58 @@ def _cited(prefix: str, record: Backed, citations: Citations) -> Iterator[tuple[
 Backed = (
     Agreement | Relation | StatusEntry | Party | ThirdParty | Territory | Clause | Dispute | Event | Claim
 )
+
+
+class _Due:
+    """The dates an agreement's deadlines fall on: each anchor's start and offset worked out once."""
+
+    def __init__(self, agreement: Agreement) -> None:
+        self.agreement = agreement
+        self.events = {event.id: event.date for event in agreement.events}
+        self.clauses = {clause.id: clause for clause in agreement.clauses if clause.deadlines}
+        # A clause's first deadline as a start date and the offset after it (None: it has no date).
+        self.known: dict[str, tuple[PartialDate, datetime.timedelta] | None] = {}
+
+    def date(self, deadline: Deadline) -> PartialDate | None:
+        found = self._start(deadline)
+        if found is None:
+            return None
+        start, offset = found
+        return start.after(offset) if offset else start
+
+    def _start(self, deadline: Deadline) -> tuple[PartialDate, datetime.timedelta] | None:
+        """Where ``deadline`` counts from, and how long after it, following clause anchors."""
+        offset = duration(deadline.offset) if deadline.offset else datetime.timedelta()
+        if deadline.at is not None:
+            return deadline.at, offset
+        anchor = deadline.anchor or ""
+        start = self.agreement.date if anchor == AGREEMENT_ANCHOR else self.events.get(anchor)
+        if start is not None:
+            return start, offset
+        if anchor not in self.clauses:
+            return None
+        found = self._first(anchor)
+        return None if found is None else (found[0], found[1] + offset)
+
+    def _first(self, clause_id: str) -> tuple[PartialDate, datetime.timedelta] | None:
+        """A clause's first deadline, worked out along its chain of anchors without recursion."""
+        chain: list[str] = []
+        current = clause_id
+        while current not in self.known:
+            if current in chain:  # a circle, which check() reports: none of it has a date
+                self.known.update(dict.fromkeys(chain))
+                return None
+            deadline = self.clauses[current].deadlines[0]
+            anchor = deadline.anchor or ""
+            if deadline.at is not None or anchor not in self.clauses or anchor == current:
+                self.known[current] = self._start(deadline) if anchor != current else None
+                break
+            chain.append(current)
+            current = anchor
+        found = self.known[current]
+        for member in reversed(chain):  # from the end of the chain back to the clause asked for
+            step = self.clauses[member].deadlines[0].offset
+            if found is not None:
+                found = (found[0], found[1] + (duration(step) if step else datetime.timedelta()))
+            self.known[member] = found
+        return self.known[clause_id]
