@@ -24,7 +24,9 @@ from agreements.testing.strategies import edited
 PAIRS = edited(max_clauses=8)
 
 # Where one piece of text ends in a rendering: a line, a table cell, a list item.
-_BREAKS = re.compile(r"\n|<br>|<td|<li|\||\\newline|\\\\")
+_BREAKS = re.compile(r"\n|<br>|<td|<li|\\newline|\\\\")
+#: Markdown's cells too (a ``|`` of the data is ``\|``).
+_MD_BREAKS = re.compile(r"\n|<br>|(?<!\\)\|")
 #: LaTeX's column separator too (an ``&`` of the data is ``\&``, and entities are HTML's and Markdown's).
 _TEX_BREAKS = re.compile(r"\n|(?<!\\)&|\\newline|\\\\")
 
@@ -47,7 +49,7 @@ def _pieces(d: AgreementDiff) -> dict[str, list[str]]:
     text = d.to_text(width=10_000)
     pieces = {
         "summary": d.summary(),
-        "text": _BREAKS.split(text),
+        "text": text.splitlines(),  # the data's own characters ("|", "<td") are no break in plain text
         "markdown": _BREAKS.split(
             html.unescape(d.to_markdown())
         ),  # entities such as &#126; are one character
