@@ -23,6 +23,7 @@ SOURCE = ROOT / "src" / "agreements"
 LAYERS: dict[str, int] = {
     "agreements._text": 0,
     "agreements._files": 0,
+    "agreements._gc": 0,
     "agreements.similarity": 0,
     "agreements.exceptions": 1,
     "agreements._reading": 1,

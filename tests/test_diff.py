@@ -1032,8 +1032,8 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: boo
     id_bar = THRESHOLD if trust_ids and not trusted else align_module.ID_THRESHOLD
     bars = align_module._Bars(THRESHOLD, id_bar)
 
-    old_features = [align_module._features(clause, telling) for clause in old]
-    new_features = [align_module._features(clause, telling) for clause in new]
+    old_features = [align_module._features(clause, telling, quoted) for clause in old]
+    new_features = [align_module._features(clause, telling, quoted) for clause in new]
 
     def objective(i: int, j: int) -> int:
         a, b = old[i], new[j]
@@ -1046,7 +1046,7 @@ def test_alignment_is_optimal_for_its_objective(pair: EditedPair, trust_ids: boo
             found.total < (id_bar if same else THRESHOLD) and not (same and trusted)
         ):
             return 0
-        quote = align_module._quote_bonus(a, b, quoted)
+        quote = align_module._quote_bonus(old_features[i], new_features[j], quoted)
         return align_module._weight(found, bars, same_id=same, trusted=trusted, quote=quote)
 
     mine = sum(objective(match.old, match.new) for match in align(old, new, trust_ids=trust_ids))
@@ -1126,10 +1126,13 @@ def test_a_quote_cited_by_few_clauses_adds_to_the_worth_by_how_few() -> None:
     # "once" is cited by one clause of each: it is in the score, not here; "four" by 1 old and 2 new.
     assert quoted == {("s", "twice"): 2, ("s", "four"): 2}
     bonus = align_module.QUOTE_BONUS
-    assert align_module._quote_bonus(old[0], new[0], quoted) == bonus / 2
-    assert align_module._quote_bonus(old[2], new[1], quoted) == bonus / 2
-    assert align_module._quote_bonus(old[0], new[2], quoted) == 0.0
-    assert align_module._quote_bonus(old[0], new[0], {}) == 0.0
+    old_features = [align_module._features(each, None, quoted) for each in old]
+    new_features = [align_module._features(each, None, quoted) for each in new]
+    assert align_module._quote_bonus(old_features[0], new_features[0], quoted) == bonus / 2
+    assert align_module._quote_bonus(old_features[2], new_features[1], quoted) == bonus / 2
+    assert align_module._quote_bonus(old_features[0], new_features[2], quoted) == 0.0
+    unquoted = [align_module._features(each, None) for each in (old[0], new[0])]
+    assert align_module._quote_bonus(unquoted[0], unquoted[1], {}) == 0.0
     bars = align_module._Bars(THRESHOLD, THRESHOLD)
     match = align_module.score(old[0], new[0])
     assert align_module._weight(
@@ -1148,18 +1151,24 @@ def test_greedy_takes_heaviest_first() -> None:
     assert greedy([]) == []
 
 
-@given(st.permutations(list(range(7))), st.permutations(list(range(7))))
+@given(st.permutations(list(range(8))), st.permutations(list(range(8))))
 def test_longest_chain_is_longest_and_the_same_both_ways(new: list[int], ranks: list[int]) -> None:
     pairs = list(enumerate(new))
     kept = longest_chain(pairs, rank=lambda k: ranks[k])
     assert sorted(pairs[k][1] for k in kept) == [pairs[k][1] for k in sorted(kept)]
-    longest = max(
-        size
+    chains = [
+        chosen
         for size in range(len(pairs) + 1)
-        for chosen in itertools.combinations(pairs, size)
-        if [c for _, c in chosen] == sorted(c for _, c in chosen)
-    )
+        for chosen in itertools.combinations(range(len(pairs)), size)
+        if [pairs[k][1] for k in chosen] == sorted(pairs[k][1] for k in chosen)
+    ]
+    longest = max(len(chosen) for chosen in chains)
     assert len(kept) == longest
+    # Of the longest chains, the one holding the best-ranked pair any of them can hold, then the next, ...
+    best = min(
+        (chosen for chosen in chains if len(chosen) == longest), key=lambda c: sorted(ranks[k] for k in c)
+    )
+    assert kept == frozenset(best)
     assert longest_chain([(b, a) for a, b in pairs], rank=lambda k: ranks[k]) == kept
 
 

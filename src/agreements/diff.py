@@ -44,6 +44,7 @@ from typing import Any
 
 import attrs
 
+from agreements import _gc
 from agreements import corpus as _builtin
 from agreements._diff import align as _align
 from agreements._diff.chain import longest_chain
@@ -441,43 +442,10 @@ def diff(
     if corpus is not None and not isinstance(corpus, Corpus):
         raise ArgumentTypeError(f"corpus: expected a Corpus or None, got {type(corpus).__name__}")
     forced = _forced(a, b, pairs)
-    matches = _align.align(a.clauses, b.clauses, forced, trust_ids=trust_ids)
-    kept = _kept(a.clauses, b.clauses, matches) if moves else None
-    changes: list[ClauseChange] = []
-    paired_old: set[int] = set()
-    paired_new: set[int] = set()
-    fields_of = operator.attrgetter(*_CLAUSE_FIELDS)
-    for number, match in enumerate(matches):
-        old, new = a.clauses[match.old], b.clauses[match.new]
-        paired_old.add(match.old)
-        paired_new.add(match.new)
-        score = match.score
-        moved = kept is not None and number not in kept
-        if old == new:
-            changes.append(
-                Unchanged(clause=old, old_index=match.old, new_index=match.new, score=score, moved=moved)
-            )
-            continue
-        fields = tuple(
-            FieldChange(name=name, old=before, new=after)
-            for name, before, after in zip(_CLAUSE_FIELDS, fields_of(old), fields_of(new), strict=True)
-            if before != after
-        )
-        changes.append(
-            Changed(
-                old=old,
-                new=new,
-                old_index=match.old,
-                new_index=match.new,
-                fields=fields,
-                score=score,
-                moved=moved,
-            )
-        )
-    changes.extend(Removed(clause=c, index=i) for i, c in enumerate(a.clauses) if i not in paired_old)
-    changes.extend(Added(clause=c, index=j) for j, c in enumerate(b.clauses) if j not in paired_new)
+    with _gc.paused():  # many short-lived objects, no cycles: see agreements._gc
+        changes = _clause_changes(a, b, forced, trust_ids=trust_ids, moves=moves)
     return AgreementDiff(
-        clauses=_ordered(changes),
+        clauses=changes,
         metadata=MetadataDiff(
             fields=tuple(
                 FieldChange(name=name, old=getattr(a, name), new=getattr(b, name))
@@ -492,6 +460,53 @@ def diff(
         events=RecordsDiff(old=a.events, new=b.events),
         names=corpus,
     )
+
+
+def _clause_changes(
+    a: Agreement, b: Agreement, forced: list[tuple[int, int]], *, trust_ids: bool, moves: bool
+) -> tuple[ClauseChange, ...]:
+    """Every clause of ``a`` and ``b`` as unchanged, changed, removed or added, in reading order."""
+    matches = _align.align(a.clauses, b.clauses, forced, trust_ids=trust_ids)
+    kept = _kept(a.clauses, b.clauses, matches) if moves else None
+    changes: list[ClauseChange] = []
+    paired_old: set[int] = set()
+    paired_new: set[int] = set()
+    fields_of = operator.attrgetter(*_CLAUSE_FIELDS)
+    for number, match in enumerate(matches):
+        old, new = a.clauses[match.old], b.clauses[match.new]
+        paired_old.add(match.old)
+        paired_new.add(match.new)
+        score = match.score
+        moved = kept is not None and number not in kept
+        # A pair found identical differs in its id at most: no field to compare.
+        identical = score.paired_by is PairedBy.IDENTICAL
+        if (old.id == new.id) if identical else (old == new):
+            changes.append(
+                Unchanged(clause=old, old_index=match.old, new_index=match.new, score=score, moved=moved)
+            )
+            continue
+        if identical:
+            fields: tuple[FieldChange, ...] = (FieldChange(name="id", old=old.id, new=new.id),)
+        else:
+            fields = tuple(
+                FieldChange(name=name, old=before, new=after)
+                for name, before, after in zip(_CLAUSE_FIELDS, fields_of(old), fields_of(new), strict=True)
+                if before != after
+            )
+        changes.append(
+            Changed(
+                old=old,
+                new=new,
+                old_index=match.old,
+                new_index=match.new,
+                fields=fields,
+                score=score,
+                moved=moved,
+            )
+        )
+    changes.extend(Removed(clause=c, index=i) for i, c in enumerate(a.clauses) if i not in paired_old)
+    changes.extend(Added(clause=c, index=j) for j, c in enumerate(b.clauses) if j not in paired_new)
+    return _ordered(changes)
 
 
 def _forced(

@@ -17,14 +17,16 @@ import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process, utils
 
 __all__ = [
     "DENSE_PAIRS",
     "HAS_NUMPY",
+    "Candidates",
     "candidate_pairs",
+    "candidates",
     "closest",
     "fold",
     "similar_pairs",
@@ -201,7 +203,7 @@ def similar_pairs(
         use_numpy = HAS_NUMPY
     threshold = cutoff * 100.0
     if use_numpy:
-        return _similar_pairs_numpy(queries, choices, threshold)
+        return _similar_pairs_numpy(queries, choices, threshold).pairs
     found: list[tuple[int, int, float]] = []
     for row, query in enumerate(queries):
         hits = process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)
@@ -215,13 +217,14 @@ def _by_index(hit: tuple[str, float, int]) -> int:
 
 def _similar_pairs_numpy(
     queries: Sequence[str], choices: Sequence[str], threshold: float, best: int | None = None
-) -> list[tuple[int, int, float]]:
+) -> Candidates:
     import numpy as np  # noqa: PLC0415 - optional speed-up, imported only when used
 
     # float64 keeps exactly the value fuzz.ratio returns, so both paths agree.
     matrix = process.cdist(queries, choices, scorer=fuzz.ratio, score_cutoff=threshold, dtype=np.float64)
     kept = matrix >= threshold
-    if best is not None and int(np.count_nonzero(kept)) > best * (len(queries) + len(choices)):
+    cut = best is not None and int(np.count_nonzero(kept)) > best * (len(queries) + len(choices))
+    if best is not None and cut:
         # The cut of :func:`_best_of_each`, on the whole matrix at once: a pair stays when
         # it reaches the best-th highest score of its row or of its column (ties kept).
         # A row with at most ``best`` pairs over the cutoff has its best-th highest
@@ -231,7 +234,9 @@ def _similar_pairs_numpy(
         )
     rows, columns = np.nonzero(kept)
     scores = matrix[rows, columns] / 100.0
-    return list(zip(rows.tolist(), columns.tolist(), scores.tolist(), strict=True))
+    return Candidates(
+        list(zip(rows.tolist(), columns.tolist(), scores.tolist(), strict=True)), complete=not cut
+    )
 
 
 def _kth_highest(matrix: Any, best: int, *, axis: int) -> Any:
@@ -273,30 +278,73 @@ def candidate_pairs(
     >>> candidate_pairs(queries, choices, cutoff=0.5)
     [(0, 1, 1.0), (1, 0, 0.833...)]
     """
+    return candidates(queries, choices, cutoff=cutoff, best=best, use_numpy=use_numpy).pairs
+
+
+class Candidates(NamedTuple):
+    """The pairs :func:`candidate_pairs` gives, and whether they are all the pairs over the cutoff.
+
+    ``complete`` is false when the cut to each text's ``best`` few dropped some, or
+    when the word index chose them (it skips the pairs that share no word).
+    """
+
+    pairs: list[tuple[int, int, float]]
+    complete: bool
+
+
+def candidates(
+    queries: Sequence[str],
+    choices: Sequence[str],
+    *,
+    cutoff: float,
+    best: int | None = None,
+    use_numpy: bool | None = None,
+) -> Candidates:
+    """:func:`candidate_pairs`, and whether the cut to the ``best`` few dropped any pair over the cutoff.
+
+    >>> found = candidates([sorted_tokens("Lift the siege.")], [sorted_tokens("Lift siege")], cutoff=0.5, best=1)
+    >>> found.pairs, found.complete
+    ([(0, 0, 0.833...)], True)
+    """
     if not queries or not choices:
-        return []
+        return Candidates([], complete=True)
+    size = len(queries) * len(choices)
+    if size <= DENSE_PAIRS:  # every pair is scored: no index to build
+        return _dense_pairs(queries, choices, cutoff=cutoff, best=best, use_numpy=use_numpy)
     postings: dict[str, list[int]] = {}
     for column, text in enumerate(choices):
         for key in _index_keys(text):
             postings.setdefault(key, []).append(column)
     keys = [_index_keys(text) for text in queries]
-    size = len(queries) * len(choices)
     # Pairs the index would visit: sum over words of rows x columns holding it.
     row_counts: dict[str, int] = {}
     for found in keys:
         for key in found:
             row_counts[key] = row_counts.get(key, 0) + 1
     visits = sum(count * len(postings.get(key, ())) for key, count in row_counts.items())
-    if size <= DENSE_PAIRS or 4 * visits >= size:
-        if use_numpy if use_numpy is not None else HAS_NUMPY:
-            # The cut to the best few is made on the matrix: the pairs it drops never become Python objects.
-            return _similar_pairs_numpy(queries, choices, cutoff * 100.0, best)
-        pairs = similar_pairs(queries, choices, cutoff=cutoff, presorted=True, use_numpy=False)
-    else:
-        pairs = _indexed_pairs(queries, choices, keys, postings, cutoff)
-    if best is not None and len(pairs) > best * (len(queries) + len(choices)):
-        pairs = _best_of_each(pairs, best)
-    return pairs
+    if 4 * visits >= size:
+        return _dense_pairs(queries, choices, cutoff=cutoff, best=best, use_numpy=use_numpy)
+    pairs = _indexed_pairs(queries, choices, keys, postings, cutoff)
+    # The index skips the pairs that share no word: a filter, so never complete.
+    return _cut(pairs, best, len(queries) + len(choices))._replace(complete=False)
+
+
+def _dense_pairs(
+    queries: Sequence[str], choices: Sequence[str], *, cutoff: float, best: int | None, use_numpy: bool | None
+) -> Candidates:
+    """:func:`candidates` by scoring every pair in C."""
+    if use_numpy if use_numpy is not None else HAS_NUMPY:
+        # The cut to the best few is made on the matrix: the pairs it drops never become Python objects.
+        return _similar_pairs_numpy(queries, choices, cutoff * 100.0, best)
+    pairs = similar_pairs(queries, choices, cutoff=cutoff, presorted=True, use_numpy=False)
+    return _cut(pairs, best, len(queries) + len(choices))
+
+
+def _cut(pairs: list[tuple[int, int, float]], best: int | None, texts: int) -> Candidates:
+    """``pairs`` cut to the ``best`` of each text when they are more than ``best`` per text."""
+    if best is not None and len(pairs) > best * texts:
+        return Candidates(_best_of_each(pairs, best), complete=False)
+    return Candidates(pairs, complete=True)
 
 
 def _index_keys(text: str) -> frozenset[str]:

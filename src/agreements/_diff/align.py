@@ -27,7 +27,8 @@ The steps, each documented in ``docs/diff.md``:
    first thinned to each clause's best two pairs, and what is still too
    large is paired greedily (the benchmark measures the cost).
 7. A large block then looks again among the clauses it left unpaired, whose
-   best few candidates may all have paired elsewhere.
+   best few candidates may all have paired elsewhere, unless no candidate
+   was cut and no component thinned (then nothing is left to find).
 
 Nothing depends on the order of the clauses except the final tie-break, and
 the tie-breaks are the same whichever agreement is called old, so that
@@ -39,7 +40,8 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter
-from collections.abc import Container, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Final, NamedTuple
 
 import attrs
@@ -47,7 +49,7 @@ import attrs
 from agreements._diff.assignment import greedy, hungarian
 from agreements._diff.changes import PairedBy, Score
 from agreements.model import Clause, WeaponsTerm
-from agreements.similarity import DENSE_PAIRS, candidate_pairs, similarity, sorted_tokens
+from agreements.similarity import DENSE_PAIRS, candidates, similarity, sorted_tokens
 
 __all__ = [
     "BEST",
@@ -157,65 +159,102 @@ def _weapons(a: WeaponsTerm | None, b: WeaponsTerm | None) -> float:
     return overlap if a.action is b.action else overlap / 2
 
 
-def _terms(a: Clause, b: Clause) -> float:
-    same = (
-        (a.modality is b.modality)
-        + (a.action == b.action)
-        + (a.quantity == b.quantity)
-        + ((a.timing, a.deadlines) == (b.timing, b.deadlines))
-    )
-    return same / 4
-
-
 _CiteKey = tuple[str, str]
 
 
 class _Features(NamedTuple):
     """What scoring needs of one clause, computed once per call."""
 
-    cited: frozenset[_CiteKey]
-    telling: frozenset[_CiteKey]
+    cited: AbstractSet[_CiteKey]
+    telling: AbstractSet[_CiteKey]
     places: frozenset[str]
+    parties: tuple[object, ...]  # the obligors, and whether all parties are
+    terms: tuple[object, ...]  # modality, action, quantity, and timing with deadlines
+    quoted: AbstractSet[_CiteKey]  # what it cites of the quotes several clauses cite (see _quoted)
 
 
-def _features(clause: Clause, telling: Container[_CiteKey] | None) -> _Features:
-    cited = frozenset((citation.source, citation.quote) for citation in clause.citations)
-    told = cited if telling is None else frozenset(key for key in cited if key in telling)
-    return _Features(cited, told, frozenset(clause.places))
+_NONE: Final[frozenset[_CiteKey]] = frozenset()
+
+
+def _features(
+    clause: Clause, telling: AbstractSet[_CiteKey] | None, quoted: Mapping[_CiteKey, int] | None = None
+) -> _Features:
+    cited = frozenset([(citation.source, citation.quote) for citation in clause.citations])
+    return _Features(
+        cited,
+        cited if telling is None else cited & telling,
+        frozenset(clause.places),
+        (clause.obligors, clause.all_parties),
+        (clause.modality, clause.action, clause.quantity, (clause.timing, clause.deadlines)),
+        _NONE if not quoted else quoted.keys() & cited,
+    )
+
+
+def _terms(a: _Features, b: _Features) -> float:
+    """The share of the terms (modality, action, quantity, timing) on which two clauses agree."""
+    mine, theirs = a.terms, b.terms
+    return (
+        (mine[0] == theirs[0]) + (mine[1] == theirs[1]) + (mine[2] == theirs[2]) + (mine[3] == theirs[3])
+    ) / 4
+
+
+class _Evidence(NamedTuple):
+    """The components of a pair's :class:`Score` and their total, before the Score is built."""
+
+    text: float
+    citations: float
+    obligor: float
+    category: float
+    weapons: float
+    places: float
+    terms: float
+    total: float
+
+
+_OBLIGOR, _WEAPONS, _PLACES, _TERMS = (PENALTIES[name] for name in ("obligor", "weapons", "places", "terms"))
+
+
+def _evidence(a: Clause, b: Clause, fa: _Features, fb: _Features, text: float) -> _Evidence:
+    """Each component of the score of pairing ``a`` with ``b``, and the total (see :class:`Score`)."""
+    text = round(text, 4)
+    shared = fa.telling & fb.telling
+    citations = round(len(shared) / len(fa.cited | fb.cited), 4) if shared else 0.0
+    obligor = 1.0 if fa.parties == fb.parties else 0.0
+    category = 1.0 if a.category == b.category else 0.0
+    weapons = 1.0 if a.weapons is None and b.weapons is None else round(_weapons(a.weapons, b.weapons), 4)
+    places = round(_jaccard(fa.places, fb.places), 4) if fa.places or fb.places else 1.0
+    terms = _terms(fa, fb)
+    kept = (
+        1.0
+        - _OBLIGOR * (1.0 - obligor)
+        - _WEAPONS * (1.0 - weapons)
+        - _PLACES * (1.0 - places)
+        - _TERMS * (1.0 - terms)
+    )
+    total = round(category * max(text, citations) * kept, 4)
+    return _Evidence(text, citations, obligor, category, weapons, places, terms, total)
+
+
+def _scored(evidence: _Evidence, *, at: tuple[int, int], same_id: bool, how: PairedBy) -> Match:
+    score = Score(
+        text=evidence.text,
+        citations=evidence.citations,
+        obligor=evidence.obligor,
+        category=evidence.category,
+        weapons=evidence.weapons,
+        places=evidence.places,
+        terms=evidence.terms,
+        total=evidence.total,
+        same_id=same_id,
+        paired_by=how,
+    )
+    return Match(*at, score)
 
 
 def _match(
     a: Clause, b: Clause, fa: _Features, fb: _Features, *, at: tuple[int, int], text: float, how: PairedBy
 ) -> Match:
-    text = round(text, 4)
-    shared = fa.telling & fb.telling
-    citations = round(len(shared) / len(fa.cited | fb.cited), 4) if shared else 0.0
-    obligor = 1.0 if (a.obligors, a.all_parties) == (b.obligors, b.all_parties) else 0.0
-    category = 1.0 if a.category == b.category else 0.0
-    weapons = 1.0 if a.weapons is None and b.weapons is None else round(_weapons(a.weapons, b.weapons), 4)
-    places = round(_jaccard(fa.places, fb.places), 4)
-    terms = _terms(a, b)
-    kept = (
-        1.0
-        - PENALTIES["obligor"] * (1.0 - obligor)
-        - PENALTIES["weapons"] * (1.0 - weapons)
-        - PENALTIES["places"] * (1.0 - places)
-        - PENALTIES["terms"] * (1.0 - terms)
-    )
-    total = round(category * max(text, citations) * kept, 4)
-    score = Score(
-        text=text,
-        citations=citations,
-        obligor=obligor,
-        category=category,
-        weapons=weapons,
-        places=places,
-        terms=terms,
-        total=total,
-        same_id=a.id == b.id,
-        paired_by=how,
-    )
-    return Match(*at, score)
+    return _scored(_evidence(a, b, fa, fb, text), at=at, same_id=a.id == b.id, how=how)
 
 
 def score(a: Clause, b: Clause) -> Match:
@@ -246,8 +285,9 @@ def align(
     use_numpy: bool | None = None,
 ) -> list[Match]:
     """Pair positions of ``old`` with positions of ``new``; ordered by old position."""
-    telling = _telling(old, new)
-    quoted = _quoted(old, new)
+    counts = _citing(old, new)
+    telling = _telling(old, new, counts)
+    quoted = _quoted(old, new, counts)
     matches = [
         _match(
             old[i],
@@ -298,7 +338,7 @@ def ids_kept(
     old: Sequence[Clause],
     new: Sequence[Clause],
     *,
-    telling: Container[_CiteKey] | None = None,
+    telling: AbstractSet[_CiteKey] | None = None,
     id_threshold: float = ID_THRESHOLD,
 ) -> bool:
     """Whether the ids the two agreements share mostly name the same clauses.
@@ -364,7 +404,7 @@ def _align_block(
     columns: list[int],
     *,
     bars: _Bars,
-    telling: Container[_CiteKey],
+    telling: AbstractSet[_CiteKey],
     quoted: Mapping[_CiteKey, int],
     trusted: bool,
     use_numpy: bool | None,
@@ -373,7 +413,7 @@ def _align_block(
     while rows and columns:
         # The best few per clause only in a large block: small ones are solved exactly.
         large = len(rows) * len(columns) > DENSE_PAIRS or len(rows) + len(columns) > _FEW
-        found = _pair_up(
+        found, complete = _pair_up(
             old,
             new,
             rows,
@@ -386,8 +426,10 @@ def _align_block(
             use_numpy=use_numpy,
         )
         matches.extend(found)
-        if not found or not large:
-            # A small block had every pair over the bar as a candidate: nothing is left to find.
+        if not found or not large or complete:
+            # A small block, or a large one whose every pair over the cutoff was a candidate
+            # and whose assignment was exact: no pair over the bar is left between two
+            # clauses both unpaired (an optimal assignment would have taken it).
             break
         # In a large block, a clause whose candidates all paired elsewhere may still have
         # a partner over the bar among the clauses left unpaired: look again among those.
@@ -405,26 +447,26 @@ def _pair_up(
     columns: list[int],
     *,
     bars: _Bars,
-    telling: Container[_CiteKey],
+    telling: AbstractSet[_CiteKey],
     quoted: Mapping[_CiteKey, int],
     trusted: bool,
     large: bool,
     use_numpy: bool | None,
-) -> list[Match]:
-    """Score the candidate pairs of ``rows`` x ``columns`` and assign them, one component at a time."""
+) -> tuple[list[Match], bool]:
+    """Score the candidate pairs of ``rows`` x ``columns`` and assign them, one component at a time.
+
+    Also whether the pairing is complete: every pair over the cutoff was a
+    candidate, and every component was assigned exactly (none was thinned).
+    """
     matches: list[Match] = []
     old_text = [sorted_tokens(old[i].summary) for i in rows]
     new_text = [sorted_tokens(new[j].summary) for j in columns]
     # Structure only lowers a score, so a pair can reach the bar only through
     # its text, its shared citations or its same id: only those are scored.
-    candidates: dict[tuple[int, int], float] = {
-        (r, c): text
-        for r, c, text in candidate_pairs(
-            old_text, new_text, cutoff=bars.any, best=BEST if large else None, use_numpy=use_numpy
-        )
-    }
-    old_features = [_features(old[i], telling) for i in rows]
-    new_features = [_features(new[j], telling) for j in columns]
+    found = candidates(old_text, new_text, cutoff=bars.any, best=BEST if large else None, use_numpy=use_numpy)
+    scored: dict[tuple[int, int], float] = {(r, c): text for r, c, text in found.pairs}
+    old_features = [_features(old[i], telling, quoted) for i in rows]
+    new_features = [_features(new[j], telling, quoted) for j in columns]
     citing: dict[_CiteKey, int] = {}
     for c, features in enumerate(new_features):
         for key in features.telling:
@@ -435,47 +477,62 @@ def _pair_up(
         if old[i].id in column_of:
             others.add(column_of[old[i].id])
         for c in sorted(others):
-            if (r, c) not in candidates:
-                candidates[r, c] = similarity(old_text[r], new_text[c], presorted=True)
+            if (r, c) not in scored:
+                scored[r, c] = similarity(old_text[r], new_text[c], presorted=True)
     edges: dict[tuple[int, int], Match] = {}
-    for (r, c), text in candidates.items():
+    bonus: dict[tuple[int, int], float] = {}
+    for (r, c), text in scored.items():
         i, j = rows[r], columns[c]
-        found = _match(
-            old[i], new[j], old_features[r], new_features[c], at=(i, j), text=text, how=PairedBy.SCORE
-        )
-        if old[i].id != new[j].id:
-            if found.total >= bars.any:
-                edges[i, j] = found
-        elif trusted or found.total >= bars.same_id:
-            if found.total < bars.any:
-                # Only the id lets this pair in: say so.
-                found = found._replace(score=attrs.evolve(found.score, paired_by=PairedBy.SAME_ID))
-            edges[i, j] = found
+        same_id = old[i].id == new[j].id
+        evidence = _evidence(old[i], new[j], old_features[r], new_features[c], text)
+        if evidence.total >= bars.any:
+            how = PairedBy.SCORE
+        elif same_id and (trusted or evidence.total >= bars.same_id):
+            how = PairedBy.SAME_ID  # only the id lets this pair in: say so
+        else:
+            continue  # most candidates: the Score is built only for a pair that may pair
+        edges[i, j] = _scored(evidence, at=(i, j), same_id=same_id, how=how)
+        bonus[i, j] = _quote_bonus(old_features[r], new_features[c], quoted)
     adjacency = _adjacency(edges)
-    for component in _components(edges):
+    components = _components(edges)
+    for component in components:
         chosen = _assign(
-            old, new, component, edges, adjacency=adjacency, bars=bars, trusted=trusted, quoted=quoted
+            old, new, component, edges, adjacency=adjacency, bars=bars, trusted=trusted, bonus=bonus
         )
         matches.extend(edges[pair] for pair in chosen)
-    return matches
+    exact = all(max(len(part) for part in component) <= COMPONENT_CAP for component in components)
+    return matches, found.complete and exact
 
 
-def _telling(old: Sequence[Clause], new: Sequence[Clause]) -> frozenset[_CiteKey]:
+_Counts = tuple[Counter[_CiteKey], Counter[_CiteKey]]
+
+
+def _citing(old: Sequence[Clause], new: Sequence[Clause]) -> _Counts:
+    """How many clauses of each agreement cite each (source, quote)."""
+    return (
+        Counter(key for clause in old for key in {(c.source, c.quote) for c in clause.citations}),
+        Counter(key for clause in new for key in {(c.source, c.quote) for c in clause.citations}),
+    )
+
+
+def _telling(
+    old: Sequence[Clause], new: Sequence[Clause], counts: _Counts | None = None
+) -> frozenset[_CiteKey]:
     """Citations (source, quote) that one clause of each agreement cites, and no other clause.
 
     Only those link two clauses: a quote that several clauses cite (a whole
     paragraph, or the same placeholder everywhere) says nothing about which
-    is which.
+    is which. ``counts`` is :func:`_citing` of the two, when the caller has it.
     """
-    count_old = Counter(key for clause in old for key in {(c.source, c.quote) for c in clause.citations})
-    count_new = Counter(key for clause in new for key in {(c.source, c.quote) for c in clause.citations})
+    count_old, count_new = counts or _citing(old, new)
     return frozenset(key for key, count in count_old.items() if count == 1 and count_new[key] == 1)
 
 
-def _quoted(old: Sequence[Clause], new: Sequence[Clause]) -> dict[_CiteKey, int]:
+def _quoted(
+    old: Sequence[Clause], new: Sequence[Clause], counts: _Counts | None = None
+) -> dict[_CiteKey, int]:
     """Citations that several clauses cite, and both agreements: the most clauses of one agreement citing each."""
-    count_old = Counter(key for clause in old for key in {(c.source, c.quote) for c in clause.citations})
-    count_new = Counter(key for clause in new for key in {(c.source, c.quote) for c in clause.citations})
+    count_old, count_new = counts or _citing(old, new)
     return {
         key: max(count, count_new[key])
         for key, count in count_old.items()
@@ -483,20 +540,16 @@ def _quoted(old: Sequence[Clause], new: Sequence[Clause]) -> dict[_CiteKey, int]
     }
 
 
-def _quote_bonus(a: Clause, b: Clause, quoted: Mapping[_CiteKey, int]) -> float:
+def _quote_bonus(a: _Features, b: _Features, quoted: Mapping[_CiteKey, int]) -> float:
     """:data:`QUOTE_BONUS` over the fewest clauses citing a quote that ``a`` and ``b`` both cite; 0 if none.
 
-    Only quotes in ``quoted`` count: one that a single clause of each agreement
-    cites is already in the pair's score.
+    Only quotes in ``quoted`` count (the features must have been made with it): one
+    that a single clause of each agreement cites is already in the pair's score.
     """
-    if not quoted:
+    shared = a.quoted & b.quoted
+    if not shared:
         return 0.0
-    cited = {(c.source, c.quote) for c in a.citations}
-    fewest = min(
-        (quoted[key] for c in b.citations if (key := (c.source, c.quote)) in cited and key in quoted),
-        default=0,
-    )
-    return QUOTE_BONUS / fewest if fewest else 0.0
+    return QUOTE_BONUS / min(quoted[key] for key in shared)
 
 
 def _identical(
@@ -583,9 +636,10 @@ def _pair_equal(
 
 def _components(edges: Iterable[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
     """Connected components of the plausible pairs, as (old positions, new positions)."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
+    # Nodes are integers: old position i is 2i, new position j is 2j + 1.
+    parent: dict[int, int] = {}
 
-    def find(node: tuple[str, int]) -> tuple[str, int]:
+    def find(node: int) -> int:
         root = node
         while parent.setdefault(root, root) != root:
             root = parent[root]
@@ -594,14 +648,13 @@ def _components(edges: Iterable[tuple[int, int]]) -> list[tuple[list[int], list[
         return root
 
     for i, j in edges:
-        left, right = find(("old", i)), find(("new", j))
+        left, right = find(2 * i), find(2 * j + 1)
         if left != right:
             parent[max(left, right)] = min(left, right)
-    groups: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+    groups: dict[int, tuple[list[int], list[int]]] = {}
     for node in sorted(parent):
-        side, position = node
         group = groups.setdefault(find(node), ([], []))
-        (group[0] if side == "old" else group[1]).append(position)
+        group[node & 1].append(node >> 1)
     return list(groups.values())
 
 
@@ -628,7 +681,7 @@ def _assign(
     adjacency: Mapping[int, Sequence[int]],
     bars: _Bars,
     trusted: bool,
-    quoted: Mapping[_CiteKey, int],
+    bonus: Mapping[tuple[int, int], float],
 ) -> list[tuple[int, int]]:
     rows = sorted(component[0], key=lambda i: (id_key(old[i].id), i))
     columns = sorted(component[1], key=lambda j: (id_key(new[j].id), j))
@@ -642,7 +695,7 @@ def _assign(
             bars,
             same_id=old[i].id == new[j].id,
             trusted=trusted,
-            quote=_quote_bonus(old[i], new[j], quoted),
+            quote=bonus[i, j],
         )
         for i, j in _in_order(rows, columns, adjacency)
     }

@@ -50,11 +50,17 @@ def longest_chain(pairs: Sequence[tuple[int, int]], rank: Callable[[int], Any]) 
     at_level: dict[int, list[int]] = {}
     for k in candidates:
         at_level.setdefault(level[k], []).append(k)
-    if all(len(group) == 1 for group in at_level.values()):
+    open_levels = [found for found, group in at_level.items() if len(group) > 1]
+    if not open_levels:
         return frozenset(candidates)
-    open_pairs = sorted((k for group in at_level.values() if len(group) > 1 for k in group), key=rank)
+    open_pairs = sorted((k for found in open_levels for k in at_level[found]), key=rank)
     bit = {k: 1 << (len(open_pairs) - 1 - place) for place, k in enumerate(open_pairs)}
-    return frozenset(_best_chain(candidates, pairs, bit))
+    # Every longest chain holds the one pair of each other level, so only the levels from just
+    # before the first open one to just after the last need choosing: the pairs there are
+    # the only ones whose neighbours in the chain are not settled.
+    low, high = min(open_levels) - 1, max(open_levels) + 1
+    settled = [k for k in candidates if not low <= level[k] <= high]
+    return frozenset(settled + _best_chain([k for k in candidates if low <= level[k] <= high], pairs, bit))
 
 
 def _chain_lengths(values: Sequence[int]) -> list[int]:

@@ -20,6 +20,7 @@ from typing import Final
 
 import attrs
 
+from agreements import _gc
 from agreements._reading import MAX_BYTES, read_text
 from agreements.corpus import corpus as builtin_corpus
 from agreements.exceptions import ArgumentTypeError, FieldError, InvalidDataError, Problem
@@ -692,7 +693,8 @@ def reads(
     See :func:`read`.
     """
     ArgumentTypeError.check("text", text, str, "the text of a CSV file")
-    corpus, problems = _Reader(text, document, where).run()
+    with _gc.paused():  # many records, no cycles: see agreements._gc
+        corpus, problems = _Reader(text, document, where).run()
     errors = [problem for problem in problems if problem.severity == "error"]
     whole_file = [problem for problem in errors if not _row_problem(problem)]
     if whole_file or (errors and not skip_invalid):
