@@ -90,7 +90,7 @@ def _fold_reference(text: str, *, variants: bool = True) -> str:
     text = re.sub(r"[\s\-_'.,\"“”()]+", " ", text).strip()
     text = module._ARABIC_ARTICLE.sub("", text)
     text = re.sub(r"^(?:the)\s+", "", text)
-    for pattern, replacement in module._TRANSLITERATION if variants else ():
+    for _, pattern, replacement in module._TRANSLITERATION if variants else ():
         text = pattern.sub(replacement, text)
     return re.sub(r"\s+", " ", text).strip()
 

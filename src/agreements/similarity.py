@@ -81,14 +81,15 @@ _STOP_WORDS = frozenset(
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|as|ad|ar|az|ash|an|at)[\s-]+(?=\w)")
 # Variant spellings of the same sounds in Latin transliterations of Arabic:
 # Awda/Awdeh, Musalima/Masalma, Naseeb/Nassib, Deraa/Daraa.
+# Each rule with the letters it needs: a word without them is left alone without running the pattern.
 _TRANSLITERATION = (
-    (re.compile(r"(?<=\w)eh\b"), "a"),
-    (re.compile(r"(?<=\w)ah\b"), "a"),
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"ou"), "u"),
-    (re.compile(r"oo"), "u"),
-    (re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
-    (re.compile(r"(?<=\w)[aeiouy]+(?=\w)"), ""),
+    ("eh", re.compile(r"(?<=\w)eh\b"), "a"),
+    ("ah", re.compile(r"(?<=\w)ah\b"), "a"),
+    ("ee", re.compile(r"ee"), "i"),
+    ("ou", re.compile(r"ou"), "u"),
+    ("oo", re.compile(r"oo"), "u"),
+    ("", re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
+    ("", re.compile(r"(?<=\w)[aeiouy]+(?=\w)"), ""),
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
@@ -127,8 +128,9 @@ def fold(text: str, *, variants: bool = True) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _variants(word: str) -> str:
     """One word with the transliteration variants folded."""
-    for pattern, replacement in _TRANSLITERATION:
-        word = pattern.sub(replacement, word)
+    for needed, pattern, replacement in _TRANSLITERATION:
+        if needed in word:
+            word = pattern.sub(replacement, word)
     return word
 
 

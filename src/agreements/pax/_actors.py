@@ -252,7 +252,7 @@ class Registry:
         """The id of the actor ``mention`` names in row ``row``: one read before, or a new one."""
         canonical = None if mention.person else canonical_name(mention.name)
         names = [mention.name, *mention.aliases]
-        keys = {key(name) for name in names if key(name)}
+        keys = {found for found in map(key, names) if found}
         if canonical is not None:
             keys.add(key(canonical))
         index = self._exact(keys)

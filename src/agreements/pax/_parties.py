@@ -211,10 +211,13 @@ _RULES_NEEDED: Final = re.compile(
 )
 
 
+# The words of _ROLE_KEYS as one pattern: one search in C instead of a test per word.
+_ROLE_HINT: Final = re.compile("|".join(map(re.escape, _ROLE_KEYS)))
+
+
 def role_in(text: str) -> ThirdPartyRole | None:
     """The third-party role a piece of text names first, if any."""
-    low = text.lower()
-    if not any(key in low for key in _ROLE_KEYS):
+    if not _ROLE_HINT.search(text.lower()):
         return None
     found = _ROLE_WORDS.search(text)
     return None if found is None or found.lastgroup is None else ThirdPartyRole(found.lastgroup)
@@ -372,21 +375,23 @@ def _role_of(text: str) -> tuple[ThirdPartyRole | None, str]:
     return None, text
 
 
+# A line that is only a header: "Witnesses", "In the presence of", "The guarantor countries" ...
+_HEADER: Final = re.compile(
+    rf"(?:the\s+)?(?:international\s+|local\s+)?(?:{_ROLE_NOUN})|(?:the agreement was\s+)?"
+    r"(?:signed\s+|made\s+)?in (?:the )?presence of|witnessed by|attested (?:to|by)|mediated by|"
+    r"(?:as|the)\s+(?:witnesses|observers|mediators|guarantors)|by the (?:guarantor|accompanying) countries|"
+    r"les facilitateurs internationaux",
+    re.IGNORECASE,
+)
+
+
 def _header(text: str) -> ThirdPartyRole | bool | None:
     """For a header line (``Witnesses:``, ``International Observers``): the role it sets; ``False`` when not a header."""
     bare = text.rstrip(" :")
     if not text.endswith(":") and bare.count(" ") > 4:
         return False
     role = role_in(bare)
-    plural = re.fullmatch(
-        rf"(?:the\s+)?(?:international\s+|local\s+)?(?:{_ROLE_NOUN})|(?:the agreement was\s+)?"
-        r"(?:signed\s+|made\s+)?in (?:the )?presence of|witnessed by|attested (?:to|by)|mediated by|"
-        r"(?:as|the)\s+(?:witnesses|observers|mediators|guarantors)|by the (?:guarantor|accompanying) countries|"
-        r"les facilitateurs internationaux",
-        bare,
-        re.IGNORECASE,
-    )
-    if plural:
+    if _HEADER.fullmatch(bare):
         return role
     if text.endswith(":") and role is not None and len(bare.split()) <= 6:
         return role

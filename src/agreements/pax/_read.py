@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import operator
 import re
 import unicodedata
@@ -498,9 +499,8 @@ class _Reader:
         topics: list[tuple[str, int, str]] = []
         labels: list[tuple[str, Code, str]] = []
         cells = self.kinds.level_cells(record)
-        coded = [
-            (name, text) for name, text in zip(self.kinds.level_names, cells, strict=True) if text != "0"
-        ]
+        # Most cells are "0": compress leaves those out in C.
+        coded = itertools.compress(zip(self.kinds.level_names, cells, strict=True), map("0".__ne__, cells))
         for name, text in coded:  # most cells are "0": those are left out at once
             if _blank(text):
                 continue
