@@ -9,11 +9,16 @@ import pytest
 from agreements import _gc
 
 
-def test_the_collector_is_back_on_after_an_error() -> None:
-    assert gc.isenabled()
-    with pytest.raises(ValueError, match="boom"), _gc.paused():
+def _fail_while_paused() -> None:
+    with _gc.paused():
         assert not gc.isenabled()
         raise ValueError("boom")
+
+
+def test_the_collector_is_back_on_after_an_error() -> None:
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="boom"):
+        _fail_while_paused()
     assert gc.isenabled()
 
 
