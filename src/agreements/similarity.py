@@ -88,13 +88,12 @@ _TRANSLITERATION = (
     ("ee", re.compile(r"ee"), "i"),
     ("ou", re.compile(r"ou"), "u"),
     ("oo", re.compile(r"oo"), "u"),
-    ("", re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
+    (None, re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
     ("", re.compile(r"(?<=\w)[aeiouy]+(?=\w)"), ""),
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
 _PUNCTUATION = re.compile(r"[\s\-_'.,\"“”()]+")
-_THE = re.compile(r"^(?:the)\s+")
 
 
 def fold(text: str, *, variants: bool = True) -> str:
@@ -119,7 +118,8 @@ def fold(text: str, *, variants: bool = True) -> str:
     text = text.casefold()
     text = _PUNCTUATION.sub(" ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)
-    text = _THE.sub("", text)
+    if text.startswith("the "):  # after the punctuation rule, words are one space apart
+        text = text[4:]
     # The variant rules never reach across a space, so they apply word by word, and a
     # word seen before is not folded again (names share most of their words).
     return " ".join(map(_variants, text.split())) if variants else " ".join(text.split())
@@ -129,7 +129,8 @@ def fold(text: str, *, variants: bool = True) -> str:
 def _variants(word: str) -> str:
     """One word with the transliteration variants folded."""
     for needed, pattern, replacement in _TRANSLITERATION:
-        if needed in word:
+        # None: the rule needs a letter twice, which a word of distinct letters has not.
+        if (len(set(word)) < len(word)) if needed is None else needed in word:
             word = pattern.sub(replacement, word)
     return word
 

@@ -179,19 +179,15 @@ _FOLDED_STOPWORDS: Final = frozenset(fold(word) for word in _STOPWORDS)
 @functools.lru_cache(maxsize=1 << 16)
 def _words(name: str) -> _Words:
     """The distinctive words of a name (folded), the kinds of group it names, and its numbers."""
-    tokens = key(name).split()
-    return _Words(
-        distinct=frozenset(
-            token
-            for token in tokens
-            if token not in _FOLDED_STOPWORDS
-            and token not in _FOLDED_GROUPS
-            and not token.isdigit()
-            and len(token) > 1
-        ),
-        groups=frozenset(_FOLDED_GROUPS[token] for token in tokens if token in _FOLDED_GROUPS),
-        numbers=frozenset(token for token in tokens if token.isdigit()),
-    )
+    distinct, groups, numbers = [], [], []
+    for token in key(name).split():  # one pass: most names are a handful of words
+        if token.isdigit():
+            numbers.append(token)
+        elif token in _FOLDED_GROUPS:
+            groups.append(_FOLDED_GROUPS[token])
+        elif token not in _FOLDED_STOPWORDS and len(token) > 1:
+            distinct.append(token)
+    return _Words(distinct=frozenset(distinct), groups=frozenset(groups), numbers=frozenset(numbers))
 
 
 def kind_of(name: str, *, person: bool) -> ActorKind | Word:
@@ -251,10 +247,10 @@ class Registry:
     def add(self, mention: Mention, row: int) -> str:
         """The id of the actor ``mention`` names in row ``row``: one read before, or a new one."""
         canonical = None if mention.person else canonical_name(mention.name)
-        names = [mention.name, *mention.aliases]
-        keys = {found for found in map(key, names) if found}
+        keys = [key(mention.name), *map(key, mention.aliases)]
         if canonical is not None:
-            keys.add(key(canonical))
+            keys.append(key(canonical))
+        keys = [found for found in keys if found]
         index = self._exact(keys)
         if index is None and not mention.person and canonical is None:
             index = self._fuzzy(mention.name, row)
@@ -266,12 +262,13 @@ class Registry:
         for alias in mention.aliases:
             if alias not in entry.aliases:
                 entry.aliases.append(alias)
-        self._index(index, [*names, *([canonical] if canonical else [])])
+        self._index(index, keys)
         return entry.id
 
-    def _exact(self, keys: set[str]) -> int | None:
-        found = {self._by_key[each] for each in keys if each in self._by_key}
-        return min(found) if len(found) == 1 else None
+    def _exact(self, keys: list[str]) -> int | None:
+        by_key = self._by_key
+        found = {by_key[each] for each in keys if each in by_key}
+        return found.pop() if len(found) == 1 else None
 
     def _fuzzy(self, name: str, row: int) -> int | None:
         mine = _words(name)
@@ -304,11 +301,9 @@ class Registry:
         self._entries.append(_Entry(id=actor_id, person=person, canonical=canonical, words=words))
         return len(self._entries) - 1
 
-    def _index(self, index: int, names: list[str]) -> None:
-        for name in names:
-            folded = key(name)
-            if folded:
-                self._by_key.setdefault(folded, index)
+    def _index(self, index: int, keys: list[str]) -> None:
+        for each in keys:
+            self._by_key.setdefault(each, index)
         words = self._entries[index].words
         if words.distinct and index not in self._indexed:
             self._indexed.add(index)

@@ -72,8 +72,17 @@ _PREFIX: Final = re.compile(
 )
 # A state's government is the state here: PA-X writes "Syrian Government" and
 # "Government of the Syrian Arab Republic" for the same signatory.
-_FORMAL: Final = re.compile(r"government|republic|kingdom|state|sultanate", re.IGNORECASE)
+_FORMAL_WORDS: Final = ("government", "republic", "kingdom", "state", "sultanate")
+_FORMAL: Final = re.compile("|".join(_FORMAL_WORDS), re.IGNORECASE)
 _GOVERNMENT: Final = re.compile(r"^(?:the\s+)?government of (?:the\s+)?|\s+government$", re.IGNORECASE)
+
+
+def _formal(name: str) -> bool:
+    """Whether ``name`` has a word of :data:`_FORMAL` in it: in lower case when it is ASCII, which is quicker."""
+    if name.isascii():  # ignoring case is lower-casing for ASCII text
+        low = name.lower()
+        return any(word in low for word in _FORMAL_WORDS)
+    return _FORMAL.search(name) is not None
 
 
 def _key(name: str) -> str:
@@ -114,7 +123,7 @@ def canonical_name(name: str) -> str | None:
     True
     """
     found = _BY_KEY.get(_key(name))
-    if found is not None or not _FORMAL.search(name):
+    if found is not None or not _formal(name):
         return found
     for text in (name, _GOVERNMENT.sub("", name)):
         for candidate in (text, _PREFIX.sub("", text)):

@@ -202,13 +202,39 @@ _UNNAMED: Final = re.compile(
 MOST_WORDS: Final = 10
 # What a piece needs the rules for: punctuation, digits, or a word that starts a role, a header, a
 # signatory or a note. A piece without any is a plain name.
+_RULE_WORDS: Final = frozenset(
+    {
+        "and", "by", "of", "for", "from", "as", "to", "on", "behalf", "side", "party", "signed", "signature",
+        "signatures", "delegate", "commander", "leader", "head", "president", "chairman", "member", "official",
+        "auspices", "presence", "according", "note", "page", "these", "participant", "participants", "name",
+        "names", "international", "temoin", "temoins", "témoin", "témoins",
+    }
+)  # fmt: skip
+_RULE_PREFIXES: Final = (
+    "represent", "witness", "guarant", "observ", "mediat", "médiat", "facilitat", "monitor", "sponsor", "broker",
+    "attest", "signator",
+)  # fmt: skip
+_RULE_MARKS: Final = re.compile(r"[^\w\s'’ʼ.\-]|\d|^[\s.\-]")
 _RULES_NEEDED: Final = re.compile(
-    r"[^\w\s'’ʼ.\-]|\d|^[\s.\-]|\b(?:and|by|of|for|from|as|to|on|behalf|side|party|signed|signature|represent\w*|"
-    r"delegate|commander|leader|head|president|chairman|member|official|witness\w*|guarant\w*|observ\w*|"
-    r"m[ée]diat\w*|facilitat\w*|monitor\w*|sponsor\w*|broker\w*|auspices|presence|attest\w*|according|note|"
-    r"page|these|signator\w*|participants?|names?|international|signatures?|t[ée]moins?)\b",
+    rf"{_RULE_MARKS.pattern}|\b(?:{'|'.join(sorted(_RULE_WORDS))})\b|\b(?:{'|'.join(_RULE_PREFIXES)})\w*",
     re.IGNORECASE,
 )
+_WORD_BREAKS: Final = str.maketrans("'.-", "   ")
+
+
+def _rules_needed(plain: str) -> bool:
+    """Whether a piece needs the rules (:data:`_RULES_NEEDED` finds something in it).
+
+    ASCII text, the usual case, is tested without the pattern's slow part: once
+    no mark is found, its words are runs of letters between blanks, ``'``, ``.``
+    and ``-``, and ignoring case is lower-casing.
+    """
+    if not plain.isascii():
+        return _RULES_NEEDED.search(plain) is not None
+    if _RULE_MARKS.search(plain):
+        return True
+    words = plain.lower().translate(_WORD_BREAKS).split()
+    return not _RULE_WORDS.isdisjoint(words) or any(word.startswith(_RULE_PREFIXES) for word in words)
 
 
 # The words of _ROLE_KEYS as one pattern: one search in C instead of a test per word.
@@ -461,7 +487,7 @@ class _Reading:
         if not quote:
             return
         plain = _LIST_MARK.sub("", quote, count=1) if quote[0].isdigit() or quote[0] in "•·-–" else quote
-        if plain and not _RULES_NEEDED.search(plain):  # a plain name, maybe numbered: read at once
+        if plain and not _rules_needed(plain):  # a plain name, maybe numbered: read at once
             self.plain(plain, quote)
         else:
             self.ruled(piece, quote)
