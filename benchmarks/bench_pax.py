@@ -8,12 +8,20 @@ the peak memory traced by ``tracemalloc`` in a separate run. A repeated read
 finds the per-name caches warm; the "first read" line times ``pax.read`` in a
 fresh interpreter for each run (``--repeat`` of them), as a user's one read of
 a file costs, with the import of ``agreements.pax`` timed apart. With
-``--profile``, the functions that take the most time under cProfile.
+``--breakdown``, what part of a first read is the party cells': in fresh
+interpreters again, the rule-based reading of every ``Part`` and ``ThrdPart``
+cell (``_parties.mentions``), then the resolution of the names read into actors
+(``_actors.Registry``), each from cold caches as in a first read; the rest of
+the best first read is everything else (the CSV, dates, codes, places,
+citations, the records). All three are the best of the runs, the least
+disturbed by other load on the machine. With ``--profile``, the functions that take the most time under
+cProfile.
 
 Run by hand::
 
     python benchmarks/bench_pax.py                       # the two releases in ../shared/pax, five runs each
     python benchmarks/bench_pax.py --quick               # the CI smoke run: the first 200 rows of each, one run
+    python benchmarks/bench_pax.py --breakdown           # and how much of a first read is the party cells'
     python benchmarks/bench_pax.py FILE.csv --profile 25
 
 Files that are not there are skipped with a note (the PA-X releases are not
@@ -82,6 +90,42 @@ print(json.dumps({**times, "rows": len(found.agreements)}))
 """
 
 
+# Run in a fresh interpreter: the party cells of a file read by the rules, then resolved into actors, each timed.
+_PARTY_CELLS = """
+import csv, io, json, sys, time
+from agreements.pax._actors import Registry
+from agreements.pax._parties import mentions
+text = open(sys.argv[1], encoding="utf-8").read() if len(sys.argv) < 3 else sys.stdin.read()
+records = list(csv.reader(io.StringIO(text.removeprefix("\\ufeff"), newline="")))
+header = [name.strip() for name in records[0]]
+columns = [(header.index(name), name == "ThrdPart") for name in ("Part", "ThrdPart") if name in header]
+cpu = time.process_time()
+read = [
+    (row, mention)
+    for row, record in enumerate(records[1:], start=2)
+    for index, third in columns
+    for mention in mentions(record[index], third_parties=third)
+]
+cells = time.process_time() - cpu
+cpu = time.process_time()
+registry = Registry()
+for row, mention in read:
+    registry.add(mention, row)
+actors = registry.actors()
+resolved = time.process_time() - cpu
+print(json.dumps({"cells": cells, "actors": resolved, "names": len(read), "distinct": len(actors)}))
+"""
+
+
+def _party_cells(path: Path, text: str | None, repeat: int) -> list[dict[str, float]]:
+    """The times of ``repeat`` cold readings of the party cells of ``path`` (or ``text``), each in a fresh interpreter."""
+    command = [sys.executable, "-c", _PARTY_CELLS, str(path), *([path.name] if text is not None else [])]
+    return [
+        json.loads(subprocess.run(command, input=text, capture_output=True, text=True, check=True).stdout)
+        for _ in range(repeat)
+    ]
+
+
 def _first_reads(path: Path, text: str | None, repeat: int) -> list[dict[str, float]]:
     """The times of ``repeat`` first reads of ``path`` (or of ``text``), each in a fresh interpreter."""
     command = [sys.executable, "-c", _FIRST_READ, str(path), *([path.name] if text is not None else [])]
@@ -106,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
         "--quick", action="store_true", help="smoke run: the first 200 rows of each file, one run"
+    )
+    parser.add_argument(
+        "--breakdown", action="store_true", help="time the party cells' part of a first read apart"
     )
     parser.add_argument("--profile", type=int, metavar="LINES", help="print the top LINES of a cProfile run")
     args = parser.parse_args(argv)
@@ -143,6 +190,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  {1000 * wall / rows:5.2f} s wall and {1000 * cpu / rows:5.2f} s CPU per 1,000 rows"
             f"  (import of agreements.pax: {imported:.2f} s CPU, not counted)"
         )
+        if args.breakdown:
+            parties = _party_cells(path, text, 1 if args.quick else args.repeat)
+            # The best of the runs, here and for the first read: the least disturbed by the machine's other load.
+            cells = min(run["cells"] for run in parties)
+            actors = min(run["actors"] for run in parties)
+            best = min(run["cpu"] for run in first)
+            names = int(parties[0]["names"])
+            print(
+                f"{'  of which, party cells':<28} {names:>5} names  reading the cells {cells:5.2f} s CPU"
+                f" ({1e6 * cells / max(names, 1):.0f} µs a name), resolving {int(parties[0]['distinct'])} actors"
+                f" {actors:5.2f} s CPU ({1e6 * actors / max(names, 1):.0f} µs a name);"
+                f" the rest of the best first read {max(best - cells - actors, 0.0):5.2f} s CPU"
+                f" ({1000 * max(best - cells - actors, 0.0) / rows:.2f} s per 1,000 rows); best of {len(parties)}"
+            )
         if args.profile:
             profile = cProfile.Profile()
             profile.runcall(run)
