@@ -117,18 +117,9 @@ print(json.dumps({"cells": cells, "actors": resolved, "names": len(read), "disti
 """
 
 
-def _party_cells(path: Path, text: str | None, repeat: int) -> list[dict[str, float]]:
-    """The times of ``repeat`` cold readings of the party cells of ``path`` (or ``text``), each in a fresh interpreter."""
-    command = [sys.executable, "-c", _PARTY_CELLS, str(path), *([path.name] if text is not None else [])]
-    return [
-        json.loads(subprocess.run(command, input=text, capture_output=True, text=True, check=True).stdout)
-        for _ in range(repeat)
-    ]
-
-
-def _first_reads(path: Path, text: str | None, repeat: int) -> list[dict[str, float]]:
-    """The times of ``repeat`` first reads of ``path`` (or of ``text``), each in a fresh interpreter."""
-    command = [sys.executable, "-c", _FIRST_READ, str(path), *([path.name] if text is not None else [])]
+def _fresh_runs(script: str, path: Path, text: str | None, repeat: int) -> list[dict[str, float]]:
+    """What ``script`` prints (JSON) in each of ``repeat`` fresh interpreters, given ``path`` (or ``text``)."""
+    command = [sys.executable, "-c", script, str(path), *([path.name] if text is not None else [])]
     return [
         json.loads(subprocess.run(command, input=text, capture_output=True, text=True, check=True).stdout)
         for _ in range(repeat)
@@ -180,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  {1000 * wall / rows:5.2f} s wall and {1000 * cpu / rows:5.2f} s CPU per 1,000 rows"
             f"  peak {_peak(run):6.1f} MiB"
         )
-        first = _first_reads(path, text, 1 if args.quick else args.repeat)
+        first = _fresh_runs(_FIRST_READ, path, text, 1 if args.quick else args.repeat)
         cpu = statistics.median(run["cpu"] for run in first)
         wall = statistics.median(run["wall"] for run in first)
         imported = statistics.median(run["import"] for run in first)
@@ -191,7 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  (import of agreements.pax: {imported:.2f} s CPU, not counted)"
         )
         if args.breakdown:
-            parties = _party_cells(path, text, 1 if args.quick else args.repeat)
+            parties = _fresh_runs(_PARTY_CELLS, path, text, 1 if args.quick else args.repeat)
             # The best of the runs, here and for the first read: the least disturbed by the machine's other load.
             cells = min(run["cells"] for run in parties)
             actors = min(run["actors"] for run in parties)

@@ -426,6 +426,15 @@ def test_renumbered_ids_do_not_pull_the_wrong_clause() -> None:
     assert [type(change).__name__ for change in d.clauses] == ["Removed", "Changed", "Changed"]
 
 
+def test_the_penalties_are_read_only_and_weigh_a_mismatch() -> None:
+    # The scoring reads the penalties once, at import: a change at run time would be silently ignored.
+    with pytest.raises(TypeError):
+        align_module.PENALTIES["obligor"] = 0.5  # type: ignore[index]
+    same = clause("handover", "The opposition hands over its heavy weapons.", obligors=["a"])
+    other = attrs.evolve(same, obligors=("b",))
+    assert score(same, other).total == pytest.approx(1 - align_module.PENALTIES["obligor"])
+
+
 def test_the_same_id_lowers_the_bar() -> None:
     old = clause(
         "handover", "Shabab al-Sunna hands over its heavy weapons, starting on a Sunday.", obligors=["a"]

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import operator
 import re
+import types
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -90,7 +91,10 @@ ID_BONUS = 0.2
 #: clauses of one category share an obligor and have no weapons or places),
 #: but a different obligor, weapons scope, place set or terms pulls a pair
 #: down, which is what separates "mirror" clauses (same words, another obligor).
-PENALTIES = {"obligor": 0.15, "weapons": 0.15, "places": 0.1, "terms": 0.15}
+#: Read-only: the scoring reads these once, when the module is imported.
+PENALTIES: Final[Mapping[str, float]] = types.MappingProxyType(
+    {"obligor": 0.15, "weapons": 0.15, "places": 0.1, "terms": 0.15}
+)
 
 #: What sharing a quote that other clauses cite too adds to a pair's worth in the
 #: assignment, divided by the most clauses of one agreement that cite it (a quote
