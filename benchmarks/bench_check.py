@@ -46,14 +46,13 @@ import platform
 import statistics
 import sys
 import tempfile
-import time
-import tracemalloc
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
+from _measure import peak_bytes, runs
 
 import agreements as ag
 from agreements.model import (
@@ -148,24 +147,8 @@ def corpus_of(count: int) -> Corpus:
 def _timed(call: Callable[[], object], repeat: int) -> tuple[float, float, float]:
     """The median and the best wall time, and the median CPU time, of ``repeat`` runs of ``call``."""
     call()  # a warm-up run, untimed: imports, caches and the file in the page cache
-    times: list[float] = []
-    cpu_times: list[float] = []
-    for _ in range(repeat):
-        start, cpu_start = time.perf_counter(), time.process_time()
-        call()
-        times.append(time.perf_counter() - start)
-        cpu_times.append(time.process_time() - cpu_start)
+    times, cpu_times = runs(call, repeat)
     return statistics.median(times), min(times), statistics.median(cpu_times)
-
-
-def _peak(call: Callable[[], object]) -> float:
-    """Peak memory traced while ``call`` runs, in MiB."""
-    tracemalloc.start()
-    try:
-        call()
-        return tracemalloc.get_traced_memory()[1] / 2**20
-    finally:
-        tracemalloc.stop()
 
 
 def growth(sizes: Sequence[float], times: Sequence[float]) -> float | None:
@@ -212,12 +195,12 @@ def measure(kind: str, size: int, corpus: Corpus, folder: Path, repeat: int) -> 
         "check CPU": check_cpu,
         "parse CPU": parse_cpu,
         "load CPU": load_cpu,
-        "check MiB": _peak(run_check),
+        "check MiB": peak_bytes(run_check) / 2**20,
         "parse": parse_time,
         "parse best": parse_best,
         "load": load_time,
         "load best": load_best,
-        "load MiB": _peak(lambda: ag.load(path, max_bytes=limit)),
+        "load MiB": peak_bytes(lambda: ag.load(path, max_bytes=limit)) / 2**20,
     }
 
 

@@ -42,10 +42,10 @@ import pstats
 import statistics
 import subprocess
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from _measure import peak_bytes, runs
 
 from agreements import pax
 
@@ -63,18 +63,6 @@ def _first_rows(path: Path, rows: int) -> str:
             break
         writer.writerow(record)
     return out.getvalue()
-
-
-def _runs(call: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
-    """Wall and CPU times of ``repeat`` runs of ``call``."""
-    walls: list[float] = []
-    cpus: list[float] = []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        call()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return walls, cpus
 
 
 # Run in a fresh interpreter: the import, then one read, each timed; prints the times as JSON.
@@ -126,15 +114,6 @@ def _fresh_runs(script: str, path: Path, text: str | None, repeat: int) -> list[
     ]
 
 
-def _peak(call: Callable[[], object]) -> float:
-    tracemalloc.start()
-    try:
-        call()
-        return tracemalloc.get_traced_memory()[1] / 2**20
-    finally:
-        tracemalloc.stop()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("files", nargs="*", type=Path, default=list(_FILES))
@@ -163,13 +142,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return len(found.agreements)
 
         rows = run()  # a warm-up run, untimed, which also counts the agreements read
-        walls, cpus = _runs(run, 1 if args.quick else args.repeat)
+        walls, cpus = runs(run, 1 if args.quick else args.repeat)
         wall, cpu = statistics.median(walls), statistics.median(cpus)
         print(
             f"{path.name:<28} {rows:>5} rows  wall {wall:6.2f} s (best {min(walls):.2f})  CPU {cpu:6.2f} s"
             f"  {rows / wall:6.0f} rows/s wall, {rows / cpu:6.0f} rows/s CPU"
             f"  {1000 * wall / rows:5.2f} s wall and {1000 * cpu / rows:5.2f} s CPU per 1,000 rows"
-            f"  peak {_peak(run):6.1f} MiB"
+            f"  peak {peak_bytes(run) / 2**20:6.1f} MiB"
         )
         first = _fresh_runs(_FIRST_READ, path, text, 1 if args.quick else args.repeat)
         cpu = statistics.median(run["cpu"] for run in first)

@@ -43,11 +43,11 @@ import platform
 import random
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
+from _measure import peak_bytes
 
 import agreements
 from agreements import compare, timeline
@@ -160,15 +160,6 @@ def _time(call: Callable[[], Any], *, quick: bool) -> tuple[float, int, int]:
     return min(times), len(times), len(output) if isinstance(output, str) else 0
 
 
-def _peak(call: Callable[[], Any]) -> int:
-    tracemalloc.start()
-    try:
-        call()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def bench(sizes: Sequence[int], *, seed: int, quick: bool, only: Sequence[str] = ()) -> list[Result]:
     """Time and trace each renderer at each size; one result row per renderer and size."""
     rows: list[Result] = []
@@ -187,7 +178,7 @@ def bench(sizes: Sequence[int], *, seed: int, quick: bool, only: Sequence[str] =
                 "renderer": name,
                 "time": seconds,
                 "runs": runs,
-                "peak": _peak(call),
+                "peak": peak_bytes(call),
                 "chars": chars,
                 "exponent": _exponent(previous.get(name), size, seconds),
             }

@@ -34,12 +34,11 @@ import copy
 import functools
 import platform
 import sys
-import time
-import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
 import yaml
+from _measure import peak_bytes, runs
 
 import agreements as ag
 from agreements import _reading
@@ -60,21 +59,7 @@ def corpus_text(megabytes: float) -> tuple[str, dict[str, Any]]:
 
 
 def best(call: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def peak(call: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        call()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    return min(runs(call, repeat)[0])
 
 
 _Row = tuple[str, Callable[[], object], Callable[[], object], Callable[[], object] | None]
@@ -146,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     record = ag.loads(text, "yaml")
     for fmt in ("json", "toml", "yaml"):
         written = ag.dumps(record, fmt)
-        ratio = peak(functools.partial(ag.loads, written, fmt)) / len(written.encode())
+        ratio = peak_bytes(functools.partial(ag.loads, written, fmt)) / len(written.encode())
         print(f"- {fmt}: {ratio:.0f}x ({len(written.encode()) / 1e6:.2f} MB)")
     return 0
 
