@@ -21,6 +21,10 @@ from pathlib import Path
 
 from agreements.cli import main as agreements
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _generated import write_or_check
+
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "comparison.md"
 COMMAND = ("compare", "--format", "md")
 FRONT = "---\nhide:\n  - navigation\n  - toc\n---\n\n"
@@ -52,14 +56,7 @@ def render() -> str:
 
 def main(argv: list[str]) -> int:
     """Write the page (or, with ``--check``, fail when it is out of date)."""
-    text = render()
-    if "--check" in argv:
-        if not PAGE.exists() or PAGE.read_text(encoding="utf-8") != text:
-            print(f"{PAGE} is out of date: run python scripts/comparison_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    PAGE.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check({PAGE: render()}, argv, "comparison_doc.py")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,10 @@ from pathlib import Path
 import agreements as ag
 from agreements.model import heaviest_first
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _generated import write_or_check
+
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "corpus.md"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~])")
 
@@ -292,14 +296,7 @@ def render(corpus: ag.Corpus | None = None) -> str:
 
 def main(argv: list[str]) -> int:
     """Write the page (or, with ``--check``, fail when it is out of date)."""
-    text = render()
-    if "--check" in argv:
-        if PAGE.read_text(encoding="utf-8") != text:
-            print(f"{PAGE} is out of date: run python scripts/corpus_doc.py", file=sys.stderr)
-            return 1
-        return 0
-    PAGE.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check({PAGE: render()}, argv, "corpus_doc.py")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from agreements.model import _fields, _vocabulary
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _generated import between, write_or_check
 from docstring_markdown import inline
 
 ROOT: Final = Path(__file__).resolve().parent.parent
@@ -632,11 +633,8 @@ def reference() -> str:
 
 
 def render(page: str) -> str:
-    """The page with its generated part replaced by the current one."""
-    start, end = page.find(BEGIN), page.find(END)
-    if start < 0 or end < start:
-        raise ValueError(f"{PAGE}: the markers {BEGIN!r} and {END!r} are missing")
-    return page[:start] + reference() + page[end + len(END) :]
+    """``page`` with its generated part replaced by what the code says now."""
+    return between(page, BEGIN, END, reference(), name=PAGE.name)
 
 
 def schema_text() -> str:
@@ -646,20 +644,9 @@ def schema_text() -> str:
 
 def main(argv: list[str]) -> int:
     """Write the page and the schema (or, with ``--check``, fail when either is out of date)."""
-    page = PAGE.read_text(encoding="utf-8")
-    wanted = {PAGE: render(page), SCHEMA: schema_text()}
-    if "--check" in argv:
-        stale = [
-            path
-            for path, text in wanted.items()
-            if not path.exists() or path.read_text(encoding="utf-8") != text
-        ]
-        for path in stale:
-            print(f"{path} is out of date: run python scripts/format_doc.py", file=sys.stderr)
-        return 1 if stale else 0
-    for path, text in wanted.items():
-        path.write_text(text, encoding="utf-8")
-    return 0
+    return write_or_check(
+        {PAGE: render(PAGE.read_text(encoding="utf-8")), SCHEMA: schema_text()}, argv, "format_doc.py"
+    )
 
 
 if __name__ == "__main__":

@@ -34,6 +34,26 @@ def load_script(name: str) -> ModuleType:
     return module
 
 
+def test_generated_parts_go_between_their_markers_and_check_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    generated = load_script("_generated")
+    assert doctest.testmod(generated).failed == 0
+    with pytest.raises(ValueError, match=r"page\.md has lost its markers"):
+        generated.between("prose only", "<!--b-->", "<!--e-->", "new", name="page.md")
+    page, missing = tmp_path / "page.md", tmp_path / "missing.md"
+    page.write_text("old", encoding="utf-8")
+    wanted = {page: "new", missing: "text"}
+    assert generated.write_or_check(wanted, ["--check"], "x_doc.py") == 1
+    assert page.read_text(encoding="utf-8") == "old"
+    assert not missing.exists()
+    assert capsys.readouterr().err.count("is out of date: run python scripts/x_doc.py") == 2
+    assert generated.write_or_check(wanted, [], "x_doc.py") == 0
+    assert generated.write_or_check(wanted, ["--check"], "x_doc.py") == 0
+    assert page.read_text(encoding="utf-8") == "new"
+    assert missing.read_text(encoding="utf-8") == "text"
+
+
 def test_corpus_page_is_fresh() -> None:
     script = load_script("corpus_doc")
     assert (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8") == script.render(), (
