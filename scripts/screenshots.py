@@ -79,7 +79,8 @@ def chromium() -> str | None:
     )
 
 
-def _run(browser: str, page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def headless(browser: str, page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """``browser`` headless on ``page`` (a file), with its own ``profile`` folder and the ``extra`` flags."""
     return subprocess.run(  # noqa: S603 - the browser on PATH, with our own arguments
         [browser, *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
         capture_output=True,
@@ -103,7 +104,7 @@ def probe(browser: str, html: str, width: int, work: Path) -> list[list[int]]:
     relaxed = re.sub(r"default-src 'none';", "default-src 'none'; script-src 'unsafe-inline';", html, count=1)
     page = work / "probed.html"
     page.write_text(relaxed.replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    done = _run(browser, page, work / "profile", f"--window-size={width},1600", "--dump-dom")
+    done = headless(browser, page, work / "profile", f"--window-size={width},1600", "--dump-dom")
     if done.returncode != 0:
         raise RuntimeError(f"chromium exited with {done.returncode}: {done.stderr[-2000:]}")
     found = re.search(r'data-probe="([^"]*)"', done.stdout)
@@ -119,7 +120,7 @@ def screenshot(browser: str, html: str, width: int, shot: Path, work: Path) -> N
     page = work / "page.html"
     page.write_text(html, encoding="utf-8")
     shot.unlink(missing_ok=True)
-    done = _run(browser, page, work / "profile", f"--window-size={width},1800", f"--screenshot={shot}")
+    done = headless(browser, page, work / "profile", f"--window-size={width},1800", f"--screenshot={shot}")
     if done.returncode != 0 or not shot.exists():
         raise RuntimeError(f"no screenshot {shot}: {done.stderr[-2000:]}")
 

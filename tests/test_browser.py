@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -19,39 +18,23 @@ from typing import Any
 import pytest
 
 import agreements as ag
+from _scripts import load_script
 from agreements.compare import compare
 from agreements.diff import diff
 from test_render import ARABIC, DIFF_PAIR, hostile_comparison
 
-CHROMIUM = next(
-    (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))),
-    None,
-)
+SCREENSHOTS = load_script("screenshots")  # its Chromium finder, flags and runner
+CHROMIUM = SCREENSHOTS.chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium: apt-get install -y chromium")
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-)
 WIDE, NARROW = "1400,1800", "390,1600"
 
 
 def chromium(page: Path, profile: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
-    return subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result: subprocess.CompletedProcess[str] = SCREENSHOTS.headless(CHROMIUM, page, profile, *extra)
+    return result
 
 
 def console(log: str) -> list[str]:

@@ -20,18 +20,9 @@ from types import ModuleType
 import pytest
 
 import agreements as ag
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_generated_parts_go_between_their_markers_and_check_writes_nothing(

@@ -8,7 +8,6 @@ others run on small CSV files written here in the same shape.
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import os
@@ -23,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import agreements as ag
+from _scripts import load_script
 from agreements import pax
 from agreements.model import ActorKind, Agreement, Category, Corpus, ThirdPartyRole
 from agreements.pax._actors import Registry
@@ -801,11 +801,7 @@ class TestCommand:
 
 def test_the_pax_page_is_fresh() -> None:
     """docs/pax.md's tables are what scripts/pax_doc.py writes from the mapping and the built-in corpus."""
-    spec = importlib.util.spec_from_file_location("pax_doc", ROOT / "scripts" / "pax_doc.py")
-    assert spec is not None
-    assert spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = load_script("pax_doc")
     page = (ROOT / "docs" / "pax.md").read_text(encoding="utf-8")
     assert page == script.render(page), "docs/pax.md is out of date: run python scripts/pax_doc.py"
     assert script.main(["--check"]) == 0

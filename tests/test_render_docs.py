@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -10,16 +9,13 @@ from types import ModuleType
 
 import pytest
 
+from _scripts import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("comparison_doc", ROOT / "scripts" / "comparison_doc.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("comparison_doc")
 
 
 def test_the_comparison_page_is_fresh() -> None:

@@ -6,26 +6,17 @@ to a temporary folder here (run the script for ones to keep).
 
 from __future__ import annotations
 
-import importlib.util
 import struct
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from _scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts" / "screenshots.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCRIPT = script()
+SCRIPT = load_script("screenshots")
 BROWSER = SCRIPT.chromium()
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="no Chromium: apt-get install -y chromium")
 
