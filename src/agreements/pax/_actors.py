@@ -28,8 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections import Counter
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -162,8 +161,7 @@ def key(name: str) -> str:
     return fold(_unquoted(name))
 
 
-@attrs.frozen
-class _Words:
+class _Words(NamedTuple):
     """What the fuzzy rule compares: the distinctive words (folded), the kinds of group, the numbers."""
 
     distinct: frozenset[str]
@@ -218,7 +216,7 @@ class _Entry:
 
     id: str
     person: bool
-    spellings: Counter[str] = attrs.field(factory=Counter)
+    spellings: dict[str, int] = attrs.field(factory=dict)  # how often each spelling is seen
     aliases: list[str] = attrs.field(factory=list)
     canonical: str | None = None
     rows: set[int] = attrs.field(factory=set)
@@ -257,7 +255,7 @@ class Registry:
         if index is None:
             index = self._new(canonical or mention.name, mention.person, canonical)
         entry = self._entries[index]
-        entry.spellings[mention.name] += 1
+        entry.spellings[mention.name] = entry.spellings.get(mention.name, 0) + 1
         entry.rows.add(row)
         for alias in mention.aliases:
             if alias not in entry.aliases:
