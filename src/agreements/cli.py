@@ -64,8 +64,8 @@ TABLE_FORMATS: Final = ("text", "plain", "rich", "markdown", "html", "csv", "jso
 DATA_FORMATS: Final = ("text", "json", "toml", "yaml")
 #: Formats of the listings (``list``, ``actors``, ``places``, ``cite``, ``similar``).
 LIST_FORMATS: Final = ("text", "json", "csv", "markdown")
-#: Formats of ``export``: the data formats, and PA-X's columns (``pax-csv``, which ``-o FILE.csv`` picks too).
-EXPORT_FORMATS: Final = ("json", "toml", "yaml", "pax-csv")
+#: Formats of ``export``: the data formats, and PA-X's columns (``pax-csv``; ``csv`` and ``-o FILE.csv`` name it too).
+EXPORT_FORMATS: Final = ("json", "toml", "yaml", "pax-csv", "csv")
 _ALIASES: Final = {"md": "markdown", "tex": "latex", "yml": "yaml", "htm": "html", "txt": "text"}
 
 
@@ -271,7 +271,7 @@ def cmd_timeline(args: argparse.Namespace, out: _Output) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: _Output) -> int:
-    fmt, corpus = _format(args, (*EXPORT_FORMATS, "csv"), "json"), _corpus(args)
+    fmt, corpus = _format(args, EXPORT_FORMATS, "json"), _corpus(args)
     out.write(pax.to_csv(corpus) if fmt in ("pax-csv", "csv") else dumps(corpus, fmt))
     return 0
 
