@@ -30,6 +30,7 @@ import argparse
 import functools
 import re
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, NoReturn
@@ -46,6 +47,23 @@ CUTOFF: Final = 0.6
 _INVALID_CHOICE: Final = re.compile(r"invalid choice: (['\"])(?P<value>.*?)\1 \(choose from")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with lines broken between words only: ``weapons-handover`` stays whole to copy."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        # argparse's own, but for the hyphens: the documented way to change how help text wraps.
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+
+
 class Parser(argparse.ArgumentParser):
     """An :class:`argparse.ArgumentParser` without abbreviations, whose usage errors say what was meant.
 
@@ -55,7 +73,7 @@ class Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *args: Any, top: Parser | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **{**kwargs, "allow_abbrev": False})
+        super().__init__(*args, **{"formatter_class": _HelpFormatter, **kwargs, "allow_abbrev": False})
         self.top = top
         self.commands: dict[str, Parser] = {}
 
