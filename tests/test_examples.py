@@ -317,7 +317,7 @@ def test_moscow_in_force_is_known_earlier_from_turkeys_defence_ministry() -> Non
     assert (spring.status, str(spring.as_of)) == (Status.IN_FORCE, "2020-04-15")
     assert spring.inference is not None
     assert "Turkey's Defence Ministry" in spring.inference
-    assert {citation.source for citation in spring.citations} == {"hurriyet-patrol4"}
+    assert {citation.source for citation in spring.citations} == {"hurriyet-patrol4", "ensonhaber-patrol4"}
     # before the patrol report, only the signing is known
     march = moscow.status_on(ag.PartialDate.parse("2020-03-10"))
     assert march is not None
