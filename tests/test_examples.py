@@ -310,14 +310,21 @@ def test_in_force_rests_on_a_russian_claim_and_says_so() -> None:
     assert [claim.by for claim in whose.claims] == [(), ("russia",), ("russia",)]
 
 
-def test_moscow_in_force_is_known_earlier_from_turkeys_defence_ministry() -> None:
+def test_moscow_in_force_is_known_earlier_from_both_parties_patrol_statements() -> None:
     moscow = example("idlib").get(MOSCOW)
     spring = moscow.status_on(ag.PartialDate.parse("2020-05"))
     assert spring is not None
     assert (spring.status, str(spring.as_of)) == (Status.IN_FORCE, "2020-04-15")
     assert spring.inference is not None
+    # each side's statement is attributed: Turkey's Defence Ministry and Russia's reconciliation centre
     assert "Turkey's Defence Ministry" in spring.inference
-    assert {citation.source for citation in spring.citations} == {"hurriyet-patrol4", "ensonhaber-patrol4"}
+    assert "Russian centre for reconciliation of opposing sides" in spring.inference
+    assert "Statements of both parties are cited." in spring.inference
+    assert {citation.source for citation in spring.citations} == {
+        "hurriyet-patrol4",
+        "ensonhaber-patrol4",
+        "urdupoint-patrol4",
+    }
     # before the patrol report, only the signing is known
     march = moscow.status_on(ag.PartialDate.parse("2020-03-10"))
     assert march is not None
