@@ -141,11 +141,11 @@ def test_the_memorandum_pulls_weapons_over_100_mm_back_15_km_within_24_hours() -
     assert clause.all_parties
     assert clause.weapons is not None
     assert clause.weapons.action is WeaponAction.WITHDRAW
-    # "more than 100 mm": bounds are inclusive; the qualifier keeps the translations' words and the
+    # "more than 100 mm": bounds are inclusive; the qualifier keeps Euromaidan Press's words and the
     # inference says whether 100 mm itself is covered is unclear (the text's list has the 100 mm MT-12)
     assert clause.weapons.calibre == Quantity(min=100, unit="mm", qualifier="more than 100 mm")
     assert clause.inference is not None
-    assert '"more than 100 mm" (the translations\' words)' in clause.inference
+    assert '"more than 100 mm" (Euromaidan Press\'s words' in clause.inference
     assert "MT-12" in clause.inference
     assert clause.weapons.distance == Quantity(
         min=15, unit="km", qualifier="from the line of contact on each side"
