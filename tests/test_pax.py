@@ -344,6 +344,10 @@ class TestParties:
              ["Sheikh Abu Muhammad al-Sadiq", "Sheikh Abd al-Rizaq al-Mahdi"]),
             ("Witnesses:\r\nIslamic Front\r\nArmy of the Mujahideen", False,
              [("Islamic Front", "witness"), ("Army of the Mujahideen", "witness")]),
+            # A numbered side (a Yemeni row) opens a party of its own: its person is no signatory of the organisation above.
+            ("The first side: Mr Abd al-Malik Badr al-Din al-Houthi, signed by his representative, Yusuf Abdallah "
+             "for Ansar Allah [The Houthis]\r\nThe second side: Sheikh Muhammad bin Abdullah al-Imam [for the "
+             "Salafists of the Noor Center]", False, ["Ansar Allah", "Sheikh Muhammad bin Abdullah al-Imam"]),
         ],
     )  # fmt: skip
     def test_cells_of_the_syria_rows(self, cell: str, third: bool, expected: list[object]) -> None:

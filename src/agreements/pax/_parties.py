@@ -95,9 +95,14 @@ _ROLE_SUFFIX: Final = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVE_GUARANTOR: Final = re.compile(r"\b(?:representative of )?the (\w+) guarantor\b", re.IGNORECASE)
+# A side of the agreement named by its number ("The second side:", "Party one"): what follows is a party of its own.
+_NUMBERED_SIDE: Final = (
+    r"(?:the\s+)?(?:t?he\s+)?(?:first|second|third|1st|2nd|3rd)\s+(?:party|side)|side\s+(?:one|two|three|\d)|"
+    r"party\s+(?:one|two|\d)"
+)
+_NEW_SIDE: Final = re.compile(rf"^(?:{_NUMBERED_SIDE})\b", re.IGNORECASE)
 _SIDE: Final = re.compile(
-    r"^(?:(?:the\s+)?(?:t?he\s+)?(?:first|second|third|1st|2nd|3rd)\s+party|side\s+(?:one|two|three|\d)|"
-    r"signing on behalf of the \w+ party|on the side of|from factions of|party\s+(?:one|two|\d)|"
+    rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
     r"(?:from|for|on behalf of|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
     re.IGNORECASE,
 )
@@ -512,7 +517,7 @@ class _Reading:
         if read.header is not False:
             self.block_role = read.header if isinstance(read.header, ThirdPartyRole) else self.block_role
             return
-        if self.skip_person or (read.signs and self.after_organisation):
+        if self.skip_person or (read.signs and self.after_organisation and not read.new_side):
             self.skip_person = False
             return  # a signatory, listed under the organisation it signs for
         role = read.own_role or self.block_role
@@ -532,11 +537,14 @@ class _Ruled(NamedTuple):
     header: ThirdPartyRole | bool | None  # False when the piece is no header, else the role it sets (if any)
     own_role: ThirdPartyRole | None  # the role the piece gives itself
     signs: bool  # a person's name with no role and no organisation dropped: a signatory after an organisation
+    new_side: (
+        bool  # opens a side of its own ("The second side: ..."): a party, not a signatory of the one before
+    )
     piece_role: ThirdPartyRole | None  # the role the whole piece names first
     names: tuple[tuple[str, tuple[str, ...], bool], ...]  # (name, aliases, a person's?) in order
 
 
-_NO_NAMES: Final = _Ruled(False, False, None, False, None, ())
+_NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -552,6 +560,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return _NO_NAMES._replace(header=header)
     if _NOTE.match(text) or _NOTE.match(piece.strip()):
         return None
+    new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
     text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
     text, aliases = _bracketed(text)
@@ -573,6 +582,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
         header=False,
         own_role=own_role,
         signs=_person(text) and not dropped and own_role is None,
+        new_side=new_side,
         piece_role=role_in(piece),
         names=tuple(names),
     )
