@@ -414,6 +414,7 @@ def _parse_yaml(text: str, *, pure: bool) -> object:
         data = builder.build(loader)
         if builder.spans is not None:
             _check_tabs(text, builder.spans)
+        _check_block_headers(text, builder.blocks)
         return data
     except _RefusedError as refused:
         _fail(refused.message, code=refused.code, path=path_text(builder.where()), line=refused.line)
@@ -447,6 +448,8 @@ class _Builder:
         self.stack: list[list[Any]] = []
         #: With ``spans``, where each scalar starts and ends, and whether it is quoted or a block.
         self.spans: list[tuple[int, int, bool]] | None = [] if spans else None
+        #: Where each block text (``|``, ``>``) starts: at its header.
+        self.blocks: list[int] = []
 
     def where(self) -> list[str | int]:
         """The path of the value being read."""
@@ -478,6 +481,8 @@ class _Builder:
                     self._refuse_node(event)
                 if spans is not None:
                     spans.append((event.start_mark.index, event.end_mark.index, bool(event.style)))
+                if event.style in {"|", ">"}:
+                    self.blocks.append(event.start_mark.index)
                 if not event.style:  # plain: None from PyYAML, "" from libyaml
                     try:
                         value = _plain(event.value)
@@ -599,6 +604,25 @@ def _check_tabs(text: str, spans: list[tuple[int, int, bool]]) -> None:
             )
         line_end = text.find("\n", index)
         index = -1 if line_end < 0 else text.find("\t", line_end)
+
+
+# A block text's header as PyYAML's parser reads it: the indicator, then a chomping sign and an indentation
+# digit in either order, then the line's end, or spaces and perhaps a comment before it.
+_BLOCK_HEADER: Final = re.compile(
+    r"[|>](?:[+-][1-9]?|[1-9][+-]?)?(?: +(?:#[^\r\n\x85\u2028\u2029]*)?)?(?:[\r\n\x85\u2028\u2029]|\Z)"
+)
+
+
+def _check_block_headers(text: str, starts: list[int]) -> None:
+    """Refuse a block text whose header PyYAML's parser refuses and libyaml does not (``>#``, a tab after ``|``)."""
+    for start in starts:
+        if not _BLOCK_HEADER.match(text, start):
+            raise _RefusedError(
+                "a block text's | or > can be followed only by + or -, a digit for its indentation, then the"
+                " line's end, or spaces and a comment (# after a space)",
+                code="syntax",
+                line=_line_of(text, start),
+            )
 
 
 def _check_block_indentation(text: str, start: int, end: int) -> None:
