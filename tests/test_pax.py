@@ -344,6 +344,18 @@ class TestParties:
              ["Sheikh Abu Muhammad al-Sadiq", "Sheikh Abd al-Rizaq al-Mahdi"]),
             ("Witnesses:\r\nIslamic Front\r\nArmy of the Mujahideen", False,
              [("Islamic Front", "witness"), ("Army of the Mujahideen", "witness")]),
+            # A person's name, then the organisation they sign for (PA-X Local 2339); "Independent" is no other name.
+            ("Yaqoob al-Omar (Jabhat al-Nusra)\nMuhammad Izzedine Khattab (Syria Revolutionaries Front)\n"
+             "Abdullah Al-Muhaisni (independent)\nYassin Alloush (Independent)\nAbdel Mon’im Zaid Eddin (Independent)",
+             False, ["Jabhat al-Nusra", "Syria Revolutionaries Front", "Abdullah Al-Muhaisni", "Yassin Alloush",
+                     "Abdel Mon’im Zaid Eddin"]),
+            # Not a person and an organisation: a body, an office, a list, a translation.
+            ("Sheikhs and Dignitaries of the Tribes of Tarhunah (Social Council of Tarhunah)", False,
+             ["Sheikhs and Dignitaries of the Tribes of Tarhunah"]),
+            ("U Aung Min (Union Minister)", False, ["U Aung Min"]),
+            ("Joint Forum (Indonesian Government; Free Aceh Movement)", False, ["Joint Forum"]),
+            ("Tajam Fastaqim Kama Umirt [The Fastaqim Kama Umirt Union]", True,
+             [("Tajam Fastaqim Kama Umirt", "unspecified")]),
             # A numbered side (a Yemeni row) opens a party of its own: its person is no signatory of the organisation above.
             ("The first side: Mr Abd al-Malik Badr al-Din al-Houthi, signed by his representative, Yusuf Abdallah "
              "for Ansar Allah [The Houthis]\r\nThe second side: Sheikh Muhammad bin Abdullah al-Imam [for the "
@@ -370,6 +382,41 @@ class TestParties:
         (mention,) = mentions("Suqur al-Sham Brigades [Hawks of Syria Brigade]", third_parties=False)
         assert mention.aliases == ("Hawks of Syria Brigade",)
 
+    @pytest.mark.parametrize(
+        ("cell", "name", "aliases"),
+        [
+            ("People's Protection Units (YPG;", "People's Protection Units", ("YPG",)),  # left open in the cell
+            ("Jorge Ismael SOTO GARCÍA (Commander Pablo MONSANTO)", "Jorge Ismael SOTO GARCÍA",
+             ("Commander Pablo MONSANTO",)),  # a person's other name
+            ("NICC (National Cohesion and Integration Commission)", "NICC",
+             ("National Cohesion and Integration Commission",)),
+            # What a bracket says that is no other name of the one before it:
+            ("Harikat Tahrir al-Sham (Muhammad Abu Zaid);", "Harikat Tahrir al-Sham", ()),  # who signs for it
+            ("Representative of the TROIKA (USA, UK and Norway)", "TROIKA", ()),  # its members
+            ("For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)", "SELEKA Coalition", ()),
+            ("Yassin Alloush (Independent)", "Yassin Alloush", ()),  # a note on the person
+            ("Office of the Ministry of Defense (Army)", "Office of the Ministry of Defense", ()),  # a kind of group
+        ],
+    )  # fmt: skip
+    def test_what_a_bracket_gives(self, cell: str, name: str, aliases: tuple[str, ...]) -> None:
+        (mention,) = mentions(cell, third_parties=False)
+        assert (mention.name, mention.aliases) == (name, aliases)
+
+    def test_an_acronym_joins_its_actor_across_spellings(self) -> None:
+        registry = Registry()
+        cells = [
+            "People's Defence Units (YPG)",
+            "Levant Front;\nPeople's Protection Units (YPG)",
+            "People's Protection Units (YPG;",
+        ]
+        ids = {
+            registry.add(found, row)
+            for row, cell in enumerate(cells)
+            for found in mentions(cell, third_parties=False)
+            if "Units" in found.name
+        }
+        assert len(ids) == 1
+
 
 def resolved(*rows: list[str]) -> list[list[str]]:
     """The actor ids the names of each row resolve to, rows in order."""
@@ -391,7 +438,7 @@ class TestOneActorPerOrganisation:
             ["Faylaq al-Sham", "Failaq al-Shām", "Sham Legion", "Al Sham Legion"],
             ["Islamic State in Iraq and the Levant", "Islamic State of Iraq and Levant"],
             ["Russian Federation", "Russia", "the Russian Federation", "Representative of the Russian Government"],
-            ["Syrian Government", "Government of the Syrian Arab Republic"],
+            ["Syrian Government", "Government of the Syrian Arab Republic", "Syrian Regime", "the Syrian regime"],
             ["United Nations", "UN", "The United Nations."],
             ["National Front for Liberation", "National Front Liberation"],
         ],
@@ -677,6 +724,14 @@ class TestTheSharedReleases:
             assert str(agreement.date) == file_row["Dat"]
             assert " ".join(file_row["description"].split())[:40] in agreement.summary
         assert sum(1 for a in local_syria.agreements.values() if a.parties) >= 80
+        # A person's name with the organisation in brackets (2339) is that organisation, not its alias.
+        nusra = local_syria.resolve("Jabhat al-Nusra")
+        assert nusra.id == "pax-jabhat-al-nusra"
+        assert "Yaqoob al-Omar" not in nusra.names
+        assert nusra.id in {party.actor for party in local_syria.get("pax-2339").parties}
+        assert "pax-syria" in {
+            party.actor for party in local_syria.get("pax-1995").parties
+        }  # "Syrian Regime"
         waer = local_syria.get("pax-1525")
         assert local_syria.places[waer.place or ""].name == "Homs, Old city"
         assert codes(waer)["MedIntActor"] == "1"

@@ -36,7 +36,7 @@ from agreements import _names
 from agreements.exceptions import UnknownActorError
 from agreements.model import Actor, ActorKind, Word
 from agreements.pax._gazetteer import KINDS, canonical_name
-from agreements.pax._parties import Mention
+from agreements.pax._parties import APOSTROPHES, GROUP_WORDS, Mention
 from agreements.similarity import fold
 
 __all__ = ["UNCLASSIFIED", "Registry"]
@@ -44,7 +44,6 @@ __all__ = ["UNCLASSIFIED", "Registry"]
 #: The actor kind of a name that says nothing of what it names (a word of the corpus's vocabulary).
 UNCLASSIFIED: Final = Word("pax-unclassified")
 
-_APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
 _STOPWORDS: Final = frozenset(
     [
         "the",
@@ -84,31 +83,6 @@ _STOPWORDS: Final = frozenset(
         "islamiya",
     ]
 )
-# The words for a kind of group, in English and in the transliterations PA-X uses.
-_GROUP_WORDS: Final = {
-    "front": "front", "jabhat": "front", "jabha": "front", "jebhat": "front",
-    "army": "army", "jaysh": "army", "jaish": "army", "jeish": "army",
-    "movement": "movement", "harakat": "movement", "harakah": "movement", "haraka": "movement",
-    "harikat": "movement",
-    "brigade": "brigade", "brigades": "brigade", "liwa": "brigade", "liwaa": "brigade", "liva": "brigade",
-    "alwiya": "brigade", "alwiyat": "brigade", "katiba": "brigade", "kataib": "brigade",
-    "battalion": "battalion", "battalions": "battalion",
-    "legion": "legion", "faylaq": "legion", "failaq": "legion", "filaq": "legion",
-    "division": "division", "firqa": "division", "farqa": "division",
-    "council": "council", "majlis": "council", "shura": "council",
-    "committee": "committee", "lajna": "committee",
-    "union": "union", "tajamu": "union", "tajammu": "union", "ittihad": "union",
-    "forces": "forces", "force": "forces", "quwat": "forces",
-    "units": "units", "unit": "units", "wahadat": "units",
-    "group": "group", "groups": "group",
-    "organisation": "organisation", "organization": "organisation", "hayat": "organisation",
-    "hayaat": "organisation", "hayah": "organisation",
-    "room": "operations room", "ghurfa": "operations room", "operations": "operations room",
-    "operation": "operations room",
-    "government": "government", "regime": "government", "administration": "government",
-    "ministry": "government",
-    "movements": "movement", "fronts": "front",
-}  # fmt: skip
 _ARMED: Final = frozenset(
     {"front", "army", "movement", "brigade", "battalion", "legion", "division", "forces"}
 )
@@ -152,7 +126,7 @@ _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
 def _unquoted(text: str) -> str:
     if text.isascii():
         return text.replace("'", "").replace("`", "") if "'" in text or "`" in text else text
-    return text.translate(_APOSTROPHES)
+    return text.translate(APOSTROPHES)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -170,7 +144,7 @@ class _Words(NamedTuple):
 
 
 _NO_WORDS: Final = _Words(distinct=frozenset(), groups=frozenset(), numbers=frozenset())
-_FOLDED_GROUPS: Final = {fold(word): group for word, group in _GROUP_WORDS.items()}
+_FOLDED_GROUPS: Final = {fold(word): group for word, group in GROUP_WORDS.items()}
 _FOLDED_STOPWORDS: Final = frozenset(fold(word) for word in _STOPWORDS)
 
 

@@ -70,11 +70,13 @@ _PREFIX: Final = re.compile(
     r"(?:republic|kingdom|state|sultanate) of (?:the\s+)?",
     re.IGNORECASE,
 )
-# A state's government is the state here: PA-X writes "Syrian Government" and
-# "Government of the Syrian Arab Republic" for the same signatory.
-_FORMAL_WORDS: Final = ("government", "republic", "kingdom", "state", "sultanate")
+# A state's government is the state here: PA-X writes "Syrian Government",
+# "Government of the Syrian Arab Republic" and, in an opposition's words, "Syrian Regime" for the same signatory.
+_FORMAL_WORDS: Final = ("government", "regime", "republic", "kingdom", "state", "sultanate")
 _FORMAL: Final = re.compile("|".join(_FORMAL_WORDS), re.IGNORECASE)
-_GOVERNMENT: Final = re.compile(r"^(?:the\s+)?government of (?:the\s+)?|\s+government$", re.IGNORECASE)
+_GOVERNMENT: Final = re.compile(
+    r"^(?:the\s+)?(?:government|regime) of (?:the\s+)?|\s+(?:government|regime)$", re.IGNORECASE
+)
 
 
 def _formal(name: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
@@ -174,6 +175,32 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         re.compile(r"^(?P<org>[^,]{3,80}?)\s+[\-–]\s+(?P<person>.+)$"),
     ),
 )
+# The words for a kind of group, in English and in the transliterations PA-X uses.
+#: (Shared with the actor registry, which tells two groups' kinds apart by them.)
+GROUP_WORDS: Final = {
+    "front": "front", "jabhat": "front", "jabha": "front", "jebhat": "front",
+    "army": "army", "jaysh": "army", "jaish": "army", "jeish": "army",
+    "movement": "movement", "harakat": "movement", "harakah": "movement", "haraka": "movement",
+    "harikat": "movement",
+    "brigade": "brigade", "brigades": "brigade", "liwa": "brigade", "liwaa": "brigade", "liva": "brigade",
+    "alwiya": "brigade", "alwiyat": "brigade", "katiba": "brigade", "kataib": "brigade",
+    "battalion": "battalion", "battalions": "battalion",
+    "legion": "legion", "faylaq": "legion", "failaq": "legion", "filaq": "legion",
+    "division": "division", "firqa": "division", "farqa": "division",
+    "council": "council", "majlis": "council", "shura": "council",
+    "committee": "committee", "lajna": "committee",
+    "union": "union", "tajam": "union", "tajamu": "union", "tajammu": "union", "ittihad": "union",
+    "forces": "forces", "force": "forces", "quwat": "forces",
+    "units": "units", "unit": "units", "wahadat": "units",
+    "group": "group", "groups": "group",
+    "organisation": "organisation", "organization": "organisation", "hayat": "organisation",
+    "hayaat": "organisation", "hayah": "organisation",
+    "room": "operations room", "ghurfa": "operations room", "operations": "operations room",
+    "operation": "operations room",
+    "government": "government", "regime": "government", "administration": "government",
+    "ministry": "government",
+    "movements": "movement", "fronts": "front",
+}  # fmt: skip
 _TRANSLATION: Final = re.compile(r"(?:[A-Z]|al-).{0,59}\Z", re.DOTALL)
 # What every pattern of _ORGANISATION_AND_PERSON needs: a separator, or a word that opens a signatory.
 _MAYBE_SIGNED: Final = re.compile(
@@ -182,6 +209,34 @@ _MAYBE_SIGNED: Final = re.compile(
     re.IGNORECASE,
 )
 _BRACKETS: Final = re.compile(r"\s*[\(\[]([^\(\)\[\]]*)[\)\]]")
+# "Yaqoob al-Omar (Jabhat al-Nusra)": a person's name as PA-X writes one without a title (two to five
+# words, each capitalised or a particle), then in brackets the organisation the person signs for.
+_NAME_THEN_BRACKET: Final = re.compile(r"^(?P<person>[^()\[\],;:/]+?)\s*[\(\[](?P<org>[^()\[\],;:/]+)[\)\]]$")
+_BARE_PERSON: Final = re.compile(
+    r"^(?:(?:[A-Z]\S*|(?:al|el|bin|ibn|bint|abu|abd|umm)(?:-\S+)?)\s+){1,4}(?:[A-Z]\S*|(?:al|el)-\S+)$"
+)
+# Words that make a name a body of people rather than a person ("Jubba Delegation", "Joint Forum").
+_BODY: Final = re.compile(
+    r"\b(?:delegation|forum|assembly|commission|party|parties|alliance|coalition|congress|conference|"
+    r"parliament|senate|secretariat|office|mission|agency|association|federation|bloc|platform|network|"
+    r"cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries)\b",
+    re.IGNORECASE,
+)
+# Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
+_OFFICE: Final = re.compile(
+    r"\b(?:minister|envoy|chair\w*|representative|coordinator|president|head|commander|leader|member|"
+    r"secretary|director|officer|chief|governor|deputy|spokes\w*)\b",
+    re.IGNORECASE,
+)
+# A bracket that names a person, after the organisation the person signs for: a title, or a kunya
+# or a patronymic ("Harikat Tahrir al-Sham (Muhammad Abu Zaid)").
+_KIN: Final = re.compile(r"\b(?:abu|umm|bin|ibn|bint)\b", re.IGNORECASE)
+# A bracket the cell leaves open at the end, around another name: "(YPG", "(Commander Rolando MORÁN".
+_LEFT_OPEN: Final = re.compile(r"\((?:[A-Z]|al-)[^(),;]*[\s,.;:]*$")
+# A bracket that lists three names or more lists members, not another name of the one before it.
+_MEMBERS: Final = re.compile(r"\s*[;,/]\s*|\s+(?:and|&)\s+")
+# What a bracket says of a person, not another name: "Yassin Alloush (Independent)".
+_NO_OTHER_NAME: Final = frozenset({"independent", "independents"})
 _ACRONYMS: Final = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\s*[;,/]\s*[A-Z][A-Za-z]{0,2}[A-Z]{1,5})*$")
 _LIST: Final = re.compile(r",\s+and\s+|\s+and\s+|\s+&\s+|,\s+")
 # ", head of ...", ", co-chairs of ...": what follows describes the name before it.
@@ -338,11 +393,21 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
     if "(" not in text and "[" not in text and ")" not in text and "]" not in text:
         return text, aliases
 
+    def organisation() -> bool:  # whether the name outside the brackets names a group, not a person
+        return _names_group(_BRACKETS.sub(" ", text))
+
     def keep(match: re.Match[str]) -> str:
         inner = match.group(1).strip(" ;,")
         if _YEARS.fullmatch(inner) and len(inner.split()) <= 3:
             return f" \x00{inner}\x01"  # part of the name: "Opposition delegation at the Busra talks (2018)"
         inner = _TRANSLATED.sub("", inner)
+        if inner.casefold() in _NO_OTHER_NAME or inner.casefold() in GROUP_WORDS:
+            return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"
+        if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
+            return " "
+        # The person who signs for the organisation: "Harikat Tahrir al-Sham (Muhammad Abu Zaid)".
+        if (_PERSON.match(inner) or _KIN.search(inner)) and not _names_group(inner) and organisation():
+            return " "
         if _ACRONYMS.match(inner):
             aliases.extend(part for part in re.split(r"\s*[;,/]\s*", inner) if part)
         elif _TRANSLATION.match(inner) and len(inner.split()) <= MOST_WORDS and not _NOTE.match(inner):
@@ -361,6 +426,38 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
 
 def _known(part: str) -> bool:
     return canonical_name(part) is not None
+
+
+#: Apostrophes and the letters transliterations write for ʿayn and hamza, which spellings of a word differ by.
+APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
+_GROUP_WORD_SET: Final = frozenset(GROUP_WORDS)
+
+
+def _names_group(text: str) -> bool:
+    """Whether ``text`` has a word for an organisation or a kind of group, in English or transliterated."""
+    if _ORGANISATION_WORD.search(text):
+        return True
+    plain = unicodedata.normalize("NFKD", text.translate(APOSTROPHES).lower())
+    plain = "".join(char for char in plain if not unicodedata.combining(char))
+    return not _GROUP_WORD_SET.isdisjoint(re.findall(r"[a-z]+", plain))
+
+
+def _signed_for(text: str) -> str | None:
+    """The organisation in brackets after a person's name (``Yaqoob al-Omar (Jabhat al-Nusra)``); else ``None``.
+
+    The name outside the bracket must read as a person's (no word for a group
+    or a body, not a known state or organisation), and the one inside as an
+    organisation's, not an office's.
+    """
+    found = _NAME_THEN_BRACKET.match(text)
+    if found is None:
+        return None
+    person, organisation = found.group("person"), found.group("org").strip()
+    if not _BARE_PERSON.match(person) or _names_group(person) or _BODY.search(person) or _known(person):
+        return None
+    if not organisation[:1].isupper() or not _names_group(organisation) or _OFFICE.search(organisation):
+        return None
+    return organisation
 
 
 def _split_list(text: str) -> list[str]:
@@ -437,15 +534,26 @@ def _organisation(text: str) -> tuple[str, bool]:
     """The organisation a piece names, dropping the person who signs for it; and whether a person was dropped."""
     if not _MAYBE_SIGNED.search(text):
         return text, False
-    low = text.lower()
+    # A separator inside brackets separates no organisation from its signatory ("TROIKA (USA, UK and
+    # Norway)"): the patterns match the text with those blanked out, the same length, so its spans hold.
+    masked = _BRACKETS.sub(_blank_separators, text) if "(" in text or "[" in text else text
+    low = masked.lower()
     for applies, pattern in _ORGANISATION_AND_PERSON:
-        found = pattern.match(text) if applies(low) else None
+        found = pattern.match(masked) if applies(low) else None
         if found and found.group("org").strip():
-            organisation = found.group("org").strip(" ,:")
-            if _person(organisation) and not _person(found.group("person") or ""):
+            organisation = text[found.start("org") : found.end("org")].strip(" ,:")
+            person = text[found.start("person") : found.end("person")] if found.group("person") else ""
+            if _person(organisation) and not _person(person):
                 continue
             return organisation, True
     return text, False
+
+
+def _blank_separators(bracket: re.Match[str]) -> str:
+    return bracket.group(0).translate(_SEPARATORS)
+
+
+_SEPARATORS: Final = str.maketrans(",:;-–", "\x02\x02\x02\x02\x02")
 
 
 def mentions(cell: str, *, third_parties: bool) -> list[Mention]:
@@ -550,6 +658,9 @@ _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 @functools.lru_cache(maxsize=1 << 16)
 def _read_ruled(piece: str) -> _Ruled | None:
     """The reading of one piece by the rules, ``None`` when it names no one; the same piece recurs across rows."""
+    opened = piece.rfind("(")
+    if opened > piece.rfind(")") and _LEFT_OPEN.match(piece, opened):  # "People's Protection Units (YPG;"
+        piece = piece.rstrip(" ,.;:") + ")"
     text = _tidy(piece)
     if not text:
         return None
@@ -563,6 +674,9 @@ def _read_ruled(piece: str) -> _Ruled | None:
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
     text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
+    organisation = None if dropped else _signed_for(text)
+    if organisation is not None:
+        text, dropped = organisation, True
     text, aliases = _bracketed(text)
     if "," in text:
         text = _APPOSITION.split(text, maxsplit=1)[0]
