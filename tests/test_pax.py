@@ -396,6 +396,7 @@ class TestParties:
             ("For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)", "SELEKA Coalition", ()),
             ("Yassin Alloush (Independent)", "Yassin Alloush", ()),  # a note on the person
             ("Office of the Ministry of Defense (Army)", "Office of the Ministry of Defense", ()),  # a kind of group
+            ("Army (FARC – EP)", "FARC – EP", ()),  # a kind of group, named in the bracket
         ],
     )  # fmt: skip
     def test_what_a_bracket_gives(self, cell: str, name: str, aliases: tuple[str, ...]) -> None:

@@ -420,8 +420,12 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if not count:
             break
     bare = _STRAY_BRACKET.sub(" ", bare)  # an unbalanced bracket: "People's Protection Units (YPG;"
-    bare = bare.replace("\x00", "(").replace("\x01", ")")
-    return " ".join(bare.split()).strip(" ,.;:-–"), aliases
+    bare = " ".join(bare.replace("\x00", "(").replace("\x01", ")").split()).strip(" ,.;:-–")
+    if (
+        aliases and bare.casefold() in GROUP_WORDS
+    ):  # only a kind of group, named in brackets: "Army (FARC – EP)"
+        return aliases[0], aliases[1:]
+    return bare, aliases
 
 
 def _known(part: str) -> bool:
