@@ -211,7 +211,8 @@ _MAYBE_SIGNED: Final = re.compile(
 _BRACKETS: Final = re.compile(r"\s*[\(\[]([^\(\)\[\]]*)[\)\]]")
 # "Yaqoob al-Omar (Jabhat al-Nusra)": a person's name as PA-X writes one without a title (two to five
 # words, each capitalised or a particle), then in brackets the organisation the person signs for.
-_NAME_THEN_BRACKET: Final = re.compile(r"^(?P<person>[^()\[\],;:/]+?)\s*[\(\[](?P<org>[^()\[\],;:/]+)[\)\]]$")
+# (Possessive, so that a hostile cell cannot make the pattern backtrack.)
+_NAME_THEN_BRACKET: Final = re.compile(r"^(?P<person>[^()\[\],;:/]++)[\(\[](?P<org>[^()\[\],;:/]++)[\)\]]$")
 _BARE_PERSON: Final = re.compile(
     r"^(?:(?:[A-Z]\S*|(?:al|el|bin|ibn|bint|abu|abd|umm)(?:-\S+)?)\s+){1,4}(?:[A-Z]\S*|(?:al|el)-\S+)$"
 )
@@ -232,7 +233,7 @@ _OFFICE: Final = re.compile(
 # or a patronymic ("Harikat Tahrir al-Sham (Muhammad Abu Zaid)").
 _KIN: Final = re.compile(r"\b(?:abu|umm|bin|ibn|bint)\b", re.IGNORECASE)
 # A bracket the cell leaves open at the end, around another name: "(YPG", "(Commander Rolando MORÁN".
-_LEFT_OPEN: Final = re.compile(r"\((?:[A-Z]|al-)[^(),;]*[\s,.;:]*$")
+_LEFT_OPEN: Final = re.compile(r"\((?:[A-Z]|al-)[^(),;]*+[\s,.;:]*+$")
 # A bracket that lists three names or more lists members, not another name of the one before it.
 _MEMBERS: Final = re.compile(r"\s*[;,/]\s*|\s+(?:and|&)\s+")
 # What a bracket says of a person, not another name: "Yassin Alloush (Independent)".
@@ -456,7 +457,7 @@ def _signed_for(text: str) -> str | None:
     found = _NAME_THEN_BRACKET.match(text)
     if found is None:
         return None
-    person, organisation = found.group("person"), found.group("org").strip()
+    person, organisation = found.group("person").strip(), found.group("org").strip()
     if not _BARE_PERSON.match(person) or _names_group(person) or _BODY.search(person) or _known(person):
         return None
     if not organisation[:1].isupper() or not _names_group(organisation) or _OFFICE.search(organisation):
