@@ -349,6 +349,10 @@ class TestParties:
              "Abdullah Al-Muhaisni (independent)\nYassin Alloush (Independent)\nAbdel Mon’im Zaid Eddin (Independent)",
              False, ["Jabhat al-Nusra", "Syria Revolutionaries Front", "Abdullah Al-Muhaisni", "Yassin Alloush",
                      "Abdel Mon’im Zaid Eddin"]),
+            # An illegible signature, then the signatory's office: the council is named (PA-X Local 2165).
+            ("[Signature Illegible], Chairman of the Jabala Council\n[Signature Illegible], Chairman of Maar Tamater Council",
+             False, ["Jabala Council", "Maar Tamater Council"]),
+            ("[Signature Illegible]\n[Allegedly brokered by Turkey according to secondary sources]", False, []),
             # Not a person and an organisation: a body, an office, a list, a translation.
             ("Sheikhs and Dignitaries of the Tribes of Tarhunah (Social Council of Tarhunah)", False,
              ["Sheikhs and Dignitaries of the Tribes of Tarhunah"]),

@@ -63,6 +63,12 @@ _NOTE: Final = re.compile(
     r"\d+ signator|signed by\b|these terms\b|\".*)",
     re.IGNORECASE,
 )
+# A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
+# "[Signature Illegible], Chairman of the Jabala Council" names the council.
+_SIGNED_OFFICE: Final = re.compile(
+    r"^\[[^\]]*(?:signature|illegible)[^\]]*\],?\s+(?:chairman|head|president|representative|commander|leader)\s+of\s",
+    re.IGNORECASE,
+)
 _STRUCTURE: Final = re.compile(
     r"^(?:represented by|signed by|signatories|signatures?|signed|names?|participants?)\s*:?$", re.IGNORECASE
 )
@@ -674,7 +680,8 @@ def _read_ruled(piece: str) -> _Ruled | None:
     header = _header(_visible(piece).strip())
     if header is not False:
         return _NO_NAMES._replace(header=header)
-    if _NOTE.match(text) or _NOTE.match(piece.strip()):
+    bare = piece.strip()
+    if _NOTE.match(text) or (_NOTE.match(bare) and not _SIGNED_OFFICE.match(bare)):
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
