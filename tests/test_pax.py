@@ -353,6 +353,11 @@ class TestParties:
             ("[Signature Illegible], Chairman of the Jabala Council\n[Signature Illegible], Chairman of Maar Tamater Council",
              False, ["Jabala Council", "Maar Tamater Council"]),
             ("[Signature Illegible]\n[Allegedly brokered by Turkey according to secondary sources]", False, []),
+            # A group's name, a comma, a person's name without a title: the person signs for the group (PA-X 2003).
+            ("Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani  [Illegible] \nLiva’ Shuhada Badr, "
+             "‘Abd al-Khalaq Abu Ahmad [Illegible]", False, ["Jaysh al-Muhajireen wal-Ansar", "Liva’ Shuhada Badr"]),
+            ("The Ba’athist regime, Kenan Berekat;", False, ["The Ba’athist regime"]),
+            ("Jaysh al-Islam, Faylaq al-Rahman", False, ["Jaysh al-Islam", "Faylaq al-Rahman"]),  # two groups
             # Not a person and an organisation: a body, an office, a list, a translation.
             ("Sheikhs and Dignitaries of the Tribes of Tarhunah (Social Council of Tarhunah)", False,
              ["Sheikhs and Dignitaries of the Tribes of Tarhunah"]),

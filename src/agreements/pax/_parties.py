@@ -557,6 +557,22 @@ def _organisation(text: str) -> tuple[str, bool]:
             if _person(organisation) and not _person(person):
                 continue
             return organisation, True
+    return _then_signatory(text)
+
+
+def _then_signatory(text: str) -> tuple[str, bool]:
+    """A group's name, a comma, then a person's name without a title: the group, and whether a person was dropped.
+
+    ``Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani`` is the group,
+    signed for by the person; two names of groups or of people are not.
+    """
+    parts = _top_level(text, ",")
+    if len(parts) != 2 or "(" in parts[0] or "[" in parts[0]:  # a bracket may give another group: left alone
+        return text, False
+    organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
+    if _names_group(organisation) and _BARE_PERSON.match(person) and not _names_group(person):
+        if not _BODY.search(person) and not _known(person):
+            return _LEADING_AND.sub("", organisation), True
     return text, False
 
 
