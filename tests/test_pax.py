@@ -404,6 +404,18 @@ class TestParties:
             ("Representative of the TROIKA (USA, UK and Norway)", "TROIKA", ()),  # its members
             ("For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)", "SELEKA Coalition", ()),
             ("Yassin Alloush (Independent)", "Yassin Alloush", ()),  # a note on the person
+            # The office of the person who signs for the organisation.
+            ("Government of the Republic of Sudan (Minister of Defence, General Abdel Rahim Mohamed Hussein)",
+             "Government of the Republic of Sudan", ()),
+            # What the name is, not another name: kept in the name, so that two towns' committees stay two.
+            ("Beit Jinn (Negotiating Committee)", "Beit Jinn (Negotiating Committee)", ()),
+            ("Popular Front for the Liberation of Palestine (General Command)",
+             "Popular Front for the Liberation of Palestine (General Command)", ()),
+            # A bracket left open after a comma goes on on the next line: not closed there.
+            ("Sudan Revolutionary Front (SLM-MM,", "Sudan Revolutionary Front SLM-MM", ()),
+            # The members, then the person who signs (PA-X 522).
+            ("For the Union of Forces of the Armed Resistance (FPLS, MUR, FAR) MOHAMED ANACKO",
+             "Union of Forces of the Armed Resistance", ()),
             ("Office of the Ministry of Defense (Army)", "Office of the Ministry of Defense", ()),  # a kind of group
             ("Army (FARC – EP)", "FARC – EP", ()),  # a kind of group, named in the bracket
         ],

@@ -239,7 +239,7 @@ _OFFICE: Final = re.compile(
 # or a patronymic ("Harikat Tahrir al-Sham (Muhammad Abu Zaid)").
 _KIN: Final = re.compile(r"\b(?:abu|umm|bin|ibn|bint)\b", re.IGNORECASE)
 # A bracket the cell leaves open at the end, around another name: "(YPG", "(Commander Rolando MORÁN".
-_LEFT_OPEN: Final = re.compile(r"\((?:[A-Z]|al-)[^(),;]*+[\s,.;:]*+$")
+_LEFT_OPEN: Final = re.compile(r"\((?:[A-Z]|al-)[^(),;]*+[\s.;:]*+$")  # not a comma: the list goes on
 # A bracket that lists three names or more lists members, not another name of the one before it.
 _MEMBERS: Final = re.compile(r"\s*[;,/]\s*|\s+(?:and|&)\s+")
 # What a bracket says of a person, not another name: "Yassin Alloush (Independent)".
@@ -410,10 +410,17 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         inner = _TRANSLATED.sub("", inner)
         if inner.casefold() in _NO_OTHER_NAME or inner.casefold() in GROUP_WORDS:
             return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"
+        if inner[:1].isupper() and not _names_one(inner):  # what it is: "Beit Jinn (Negotiating Committee)"
+            return f" \x00{inner}\x01"
         if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
             return " "
         # The person who signs for the organisation: "Harikat Tahrir al-Sham (Muhammad Abu Zaid)".
-        if (_PERSON.match(inner) or _KIN.search(inner)) and not _names_group(inner) and organisation():
+        if (
+            (_PERSON.match(inner) or _KIN.search(inner) or _OFFICE.search(inner))
+            and _names_one(inner)
+            and not _names_group(inner)
+            and organisation()
+        ):
             return " "
         if _ACRONYMS.match(inner):
             aliases.extend(part for part in re.split(r"\s*[;,/]\s*", inner) if part)
@@ -453,6 +460,23 @@ def _names_group(text: str) -> bool:
     return not _GROUP_WORD_SET.isdisjoint(re.findall(r"[a-z]+", plain))
 
 
+# Words that name no one by themselves: with the words for a kind of group, "Local Council",
+# "Negotiating Committee", "General Command" say what, not who.
+_GENERIC: Final = frozenset(
+    {
+        "local", "negotiating", "military", "general", "joint", "central", "supreme", "high", "higher", "national",
+        "political", "executive", "transitional", "interim", "civil", "command", "leadership", "delegation",
+        "the", "of", "for", "and", "southern", "northern", "eastern", "western", "revolutionary", "popular",
+    }
+)  # fmt: skip
+
+
+def _names_one(text: str) -> bool:
+    """Whether ``text`` has a word besides the words for a kind of group and :data:`_GENERIC`: a name, not a kind."""
+    words = re.findall(r"[^\W_]+", text.translate(APOSTROPHES).casefold())
+    return any(word not in _GENERIC and word not in _GROUP_WORD_SET for word in words)
+
+
 def _signed_for(text: str) -> str | None:
     """The organisation in brackets after a person's name (``Yaqoob al-Omar (Jabhat al-Nusra)``); else ``None``.
 
@@ -466,7 +490,9 @@ def _signed_for(text: str) -> str | None:
     person, organisation = found.group("person").strip(), found.group("org").strip()
     if not _BARE_PERSON.match(person) or _names_group(person) or _BODY.search(person) or _known(person):
         return None
-    if not organisation[:1].isupper() or not _names_group(organisation) or _OFFICE.search(organisation):
+    if not organisation[:1].isupper() or not _names_group(organisation) or not _names_one(organisation):
+        return None
+    if _OFFICE.search(organisation):
         return None
     return organisation
 
@@ -560,17 +586,33 @@ def _organisation(text: str) -> tuple[str, bool]:
     return _then_signatory(text)
 
 
+# A group's name and a bracket, then the signatory's name: "... Azawad (MNLA, HCUA, MAA and CMFPR2) Algabass AG INTALLA".
+_BRACKET_THEN_NAME: Final = re.compile(
+    r"^(?P<org>[^()\[\],]++[\(\[][^()\[\]]*+[\)\]])\s*+(?P<person>[^()\[\],;:]++)$"
+)
+
+
 def _then_signatory(text: str) -> tuple[str, bool]:
     """A group's name, a comma, then a person's name without a title: the group, and whether a person was dropped.
 
     ``Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani`` is the group,
     signed for by the person; two names of groups or of people are not.
     """
-    parts = _top_level(text, ",")
-    if len(parts) != 2 or "(" in parts[0] or "[" in parts[0]:  # a bracket may give another group: left alone
-        return text, False
+    after = _BRACKET_THEN_NAME.match(text)  # "For the Union of ... (FPLS, MUR, FAR) MOHAMED ANACKO"
+    if after is not None:
+        parts = [after.group("org"), after.group("person")]
+    else:
+        parts = _top_level(text, ",")
+        if (
+            len(parts) != 2 or "(" in parts[0] or "[" in parts[0]
+        ):  # a bracket may give another group: left alone
+            return text, False
     organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
-    if _names_group(organisation) and _BARE_PERSON.match(person) and not _names_group(person):
+    if (
+        _names_group(_BRACKETS.sub("", organisation))
+        and _BARE_PERSON.match(person)
+        and not _names_group(person)
+    ):
         if not _BODY.search(person) and not _known(person):
             return _LEADING_AND.sub("", organisation), True
     return text, False
