@@ -363,6 +363,9 @@ class TestParties:
              ["Sheikhs and Dignitaries of the Tribes of Tarhunah"]),
             ("U Aung Min (Union Minister)", False, ["U Aung Min"]),
             ("Joint Forum (Indonesian Government; Free Aceh Movement)", False, ["Joint Forum"]),
+            # A group whose name has no word for a group, then its coalition: not a person's name.
+            ("Ahrar al-Sham (Jaysh al-Fatah)", False, ["Ahrar al-Sham"]),
+            ("Ansar Allah (Houthi Movement)", False, ["Ansar Allah"]),
             ("Tajam Fastaqim Kama Umirt [The Fastaqim Kama Umirt Union]", True,
              [("Tajam Fastaqim Kama Umirt", "unspecified")]),
             # A numbered side (a Yemeni row) opens a party of its own: its person is no signatory of the organisation above.

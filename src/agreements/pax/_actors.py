@@ -36,7 +36,7 @@ from agreements import _names
 from agreements.exceptions import UnknownActorError
 from agreements.model import Actor, ActorKind, Word
 from agreements.pax._gazetteer import KINDS, canonical_name
-from agreements.pax._parties import APOSTROPHES, GROUP_WORDS, Mention
+from agreements.pax._parties import APOSTROPHES, ARMED_NAMES, GROUP_WORDS, Mention
 from agreements.similarity import fold
 
 __all__ = ["UNCLASSIFIED", "Registry"]
@@ -93,8 +93,8 @@ _STATE_FORCE: Final = re.compile(
 )  # matched against the name in lower case, which is faster than ignoring case
 # Words that tell the kind of actor, one group per kind; when several occur, the first kind listed wins.
 _KIND_WORDS: Final = re.compile(
-    r"\b(?:(?P<armed>nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|"
-    r"rebels?|factions?|militias?|fighters|mujahideen|fatah|jund|ansar|suqur|hts|units|operations? rooms?)|"
+    rf"\b(?:(?P<armed>{ARMED_NAMES}|"
+    r"rebels?|factions?|militias?|fighters|mujahideen|hts|units|operations? rooms?)|"
     r"(?P<population>residents|people|civilians|families|tribes?|elders|notables|dignitaries|clans|sheikhs|"
     r"population|inhabitants|community|communities|victims)|"
     r"(?P<state>government|regime|ministry|governor|governorate|municipality)|"

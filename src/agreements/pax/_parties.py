@@ -182,6 +182,13 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
     ),
 )
 # The words for a kind of group, in English and in the transliterations PA-X uses.
+#: Words of the names of armed groups, as a pattern to match in lower case: a name with one is a group's,
+#: not a person's (``Ahrar al-Sham``, ``Ansar Allah``), and an armed group's (:func:`pax._actors.kind_of`).
+ARMED_NAMES: Final = (
+    r"nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|fatah|jund|"
+    r"ansar|suq[ou]+r|zen?ki|zanki|houthis|al-sham"
+)
+_ARMED_NAME: Final = re.compile(rf"\b(?:{ARMED_NAMES})\b")
 #: (Shared with the actor registry, which tells two groups' kinds apart by them.)
 GROUP_WORDS: Final = {
     "front": "front", "jabhat": "front", "jabha": "front", "jebhat": "front",
@@ -490,6 +497,8 @@ def _signed_for(text: str) -> str | None:
     person, organisation = found.group("person").strip(), found.group("org").strip()
     if not _BARE_PERSON.match(person) or _names_group(person) or _BODY.search(person) or _known(person):
         return None
+    if _ARMED_NAME.search(person.lower()):  # a group's name without a word for a group: "Ahrar al-Sham"
+        return None
     if not organisation[:1].isupper() or not _names_group(organisation) or not _names_one(organisation):
         return None
     if _OFFICE.search(organisation):
@@ -612,9 +621,10 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         _names_group(_BRACKETS.sub("", organisation))
         and _BARE_PERSON.match(person)
         and not _names_group(person)
+        and not _BODY.search(person)
+        and not _known(person)
     ):
-        if not _BODY.search(person) and not _known(person):
-            return _LEADING_AND.sub("", organisation), True
+        return _LEADING_AND.sub("", organisation), True
     return text, False
 
 
