@@ -466,6 +466,8 @@ class TestOneActorPerOrganisation:
             ["Syrian Government", "Government of the Syrian Arab Republic", "Syrian Regime", "the Syrian regime"],
             ["United Nations", "UN", "The United Nations."],
             ["National Front for Liberation", "National Front Liberation"],
+            ["RENAMO", "Renamo"],  # a word in capitals meets its spelling in small letters
+            ["NAZAROV", "Nazarov"],
         ],
     )  # fmt: skip
     def test_spellings_of_one_actor_merge(self, spellings: list[str]) -> None:
@@ -497,6 +499,9 @@ class TestOneActorPerOrganisation:
             ("Syrian Army", "Syrian Regime"),
             ("Jabhat Fatah al-Sham", "Jabhat al-Nusra"),
             ("The Sham Front", "Faylaq al-Sham"),
+            ("SDF", "SSDF"),  # acronyms: their letters, not folded (the Somali SSDF is not the Syrian SDF)
+            ("SG", "SSIG"),
+            ("ELN", "ELAN"),
         ],
     )
     def test_the_pairs_that_must_not_merge_stay_apart(self, pair: tuple[str, str]) -> None:

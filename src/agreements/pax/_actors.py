@@ -135,6 +135,23 @@ def key(name: str) -> str:
     return fold(_unquoted(name))
 
 
+_ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+
+
+def _keys(name: str) -> tuple[str, ...]:
+    """The keys a name is found by: :func:`key`; for an acronym, its letters alone.
+
+    Folding an acronym's vowels and doubled letters away would make ``SSDF``
+    and ``SDF``, ``SSIG`` and ``SG`` one name. A word (``Renamo``, ``Nuri``)
+    is found by its letters too, so that it still meets its spelling in capitals.
+    """
+    if _ACRONYM.fullmatch(name):
+        return (name.casefold(),)
+    if " " not in name:
+        return (key(name), fold(_unquoted(name), variants=False))
+    return (key(name),)
+
+
 class _Words(NamedTuple):
     """What the fuzzy rule compares: the distinctive words (folded), the kinds of group, the numbers."""
 
@@ -219,7 +236,7 @@ class Registry:
     def add(self, mention: Mention, row: int) -> str:
         """The id of the actor ``mention`` names in row ``row``: one read before, or a new one."""
         canonical = None if mention.person else canonical_name(mention.name)
-        keys = [key(mention.name), *map(key, mention.aliases)]
+        keys = [*_keys(mention.name), *(each for alias in mention.aliases for each in _keys(alias))]
         if canonical is not None:
             keys.append(key(canonical))
         keys = [found for found in keys if found]
