@@ -28,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Final, NamedTuple
 
 import attrs
@@ -136,6 +137,14 @@ def key(name: str) -> str:
 
 
 _ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+
+
+def _tokens(names: Iterable[str]) -> set[str]:
+    """The words of ``names`` in small letters, split at anything but letters and digits."""
+    return {token for name in names for token in _NOT_LETTERS.split(name.casefold()) if token}
+
+
+_NOT_LETTERS: Final = re.compile(r"[\W_]+")
 
 
 def _keys(name: str) -> tuple[str, ...]:
@@ -272,6 +281,9 @@ class Registry:
             ):
                 continue
             fitting.append(index)
+        if _ACRONYM.fullmatch(name):  # an acronym joins only a name with its letters: SSDF is not SDF
+            letters = name.casefold()
+            fitting = [index for index in fitting if letters in _tokens(self._entries[index].names)]
         if len(fitting) <= 1:
             return fitting[0] if fitting else None
         try:
