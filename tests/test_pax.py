@@ -25,7 +25,7 @@ import agreements as ag
 from _scripts import load_script
 from agreements import pax
 from agreements.model import ActorKind, Agreement, Category, Corpus, ThirdPartyRole
-from agreements.pax._actors import Registry
+from agreements.pax._actors import Registry, kind_of
 from agreements.pax._parties import Mention, mentions
 from agreements.similar import COMPONENTS
 
@@ -363,6 +363,16 @@ class TestParties:
              ["Sheikhs and Dignitaries of the Tribes of Tarhunah"]),
             ("U Aung Min (Union Minister)", False, ["U Aung Min"]),
             ("Joint Forum (Indonesian Government; Free Aceh Movement)", False, ["Joint Forum"]),
+            # Two groups, or a body and a place, after a comma: both read, neither is the other's signatory.
+            ("Jaysh al-Islam, Ahrar al-Sham", False, ["Jaysh al-Islam", "Ahrar al-Sham"]),
+            ("Free Syrian Army, Jund al-Aqsa", False, ["Free Syrian Army", "Jund al-Aqsa"]),
+            ("Faylaq al-Rahman, Nour al-Din al-Zenki", False, ["Faylaq al-Rahman", "Nour al-Din al-Zenki"]),
+            ("Negotiating Committee, Beit Jinn", False, ["Negotiating Committee", "Beit Jinn"]),
+            ("Southern Front, Beit Jinn", False, ["Southern Front", "Beit Jinn"]),
+            # A signatory's office after the comma.
+            ("For the European Union, The French President Nicolas Sarkozy", False, ["European Union"]),
+            ("Abu Osama al-Golani (Southern Front)", False, ["Southern Front"]),
+            ("Abd al-Fatah Hamada (Jaysh al-Islam)", False, ["Jaysh al-Islam"]),
             # A group whose name has no word for a group, then its coalition: not a person's name.
             ("Ahrar al-Sham (Jaysh al-Fatah)", False, ["Ahrar al-Sham"]),
             ("Ansar Allah (Houthi Movement)", False, ["Ansar Allah"]),
@@ -426,6 +436,19 @@ class TestParties:
     def test_what_a_bracket_gives(self, cell: str, name: str, aliases: tuple[str, ...]) -> None:
         (mention,) = mentions(cell, third_parties=False)
         assert (mention.name, mention.aliases) == (name, aliases)
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            ("Ahrar al-Sham", "armed-group"),
+            ("Houthis", "armed-group"),
+            ("Zeki Ozturk", "pax-unclassified"),
+            ("League of the Ulema of al-Sham", "pax-unclassified"),  # not armed: a body of scholars
+            ("Abd al-Fatah Hamada", "pax-unclassified"),
+        ],
+    )
+    def test_the_kind_an_armed_groups_name_gives(self, name: str, kind: str) -> None:
+        assert kind_of(name, person=False) == kind
 
     def test_an_acronym_joins_its_actor_across_spellings(self) -> None:
         registry = Registry()

@@ -185,8 +185,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
 #: Words of the names of armed groups, as a pattern to match in lower case: a name with one is a group's,
 #: not a person's (``Ahrar al-Sham``, ``Ansar Allah``), and an armed group's (:func:`pax._actors.kind_of`).
 ARMED_NAMES: Final = (
-    r"nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|fatah|jund|"
-    r"ansar|suq[ou]+r|zen?ki|zanki|houthis|al-sham"
+    r"nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|(?<!al-)fatah|jund|"
+    r"ansar|suq[ou]+r|zenki|zanki|zinki|houthis"
 )
 _ARMED_NAME: Final = re.compile(rf"\b(?:{ARMED_NAMES})\b")
 #: (Shared with the actor registry, which tells two groups' kinds apart by them.)
@@ -471,9 +471,8 @@ def _names_group(text: str) -> bool:
 # "Negotiating Committee", "General Command" say what, not who.
 _GENERIC: Final = frozenset(
     {
-        "local", "negotiating", "military", "general", "joint", "central", "supreme", "high", "higher", "national",
-        "political", "executive", "transitional", "interim", "civil", "command", "leadership", "delegation",
-        "the", "of", "for", "and", "southern", "northern", "eastern", "western", "revolutionary", "popular",
+        "local", "negotiating", "general", "joint", "interim", "transitional", "executive", "command",
+        "delegation", "the", "of", "for", "and",
     }
 )  # fmt: skip
 
@@ -617,15 +616,36 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         ):  # a bracket may give another group: left alone
             return text, False
     organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
-    if (
-        _names_group(_BRACKETS.sub("", organisation))
-        and _BARE_PERSON.match(person)
-        and not _names_group(person)
-        and not _BODY.search(person)
-        and not _known(person)
-    ):
-        return _LEADING_AND.sub("", organisation), True
+    bare = _BRACKETS.sub("", organisation)
+    # The person, or their office ("Prime Minister", "The French President Nicolas Sarkozy").
+    signs = _signatory(person) or (_OFFICE.search(person) is not None and not _names_group(person))
+    if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and signs:
+        return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
+
+
+# "For the ..., Person": the formula of a signature, once the person is set aside.
+_FORMULA: Final = re.compile(r"^(?:for|from|on behalf of)\s+(?:the\s+)?", re.IGNORECASE)
+# The first words of Arabic place names ("Beit Jinn", "Wadi Barada", "Kafr Nabl"): a place, not a person.
+_PLACE_NAME: Final = re.compile(
+    r"(?:beit|bayt|wadi|tal|tell|tall|khan|kafr|kfar|deir|dayr|ain|ayn|jabal|jebel|ma.?arat|qal.?at|ras|bab|"
+    r"hayy|harat|madinat|mukhayyam|camp|old city|city|town|village|district|province|governorate)\b",
+    re.IGNORECASE,
+)
+
+
+def _signatory(name: str) -> bool:
+    """Whether ``name``, after a group's name and a comma, is a person's who signs for it.
+
+    A person's name as PA-X writes one (:data:`_BARE_PERSON`) that names no
+    group, body, office, known state or place by its first word, and no armed
+    group by the words of its name (``Jund al-Aqsa``, ``Ahrar al-Sham``).
+    """
+    if not _BARE_PERSON.match(name) or _names_group(name) or _BODY.search(name) or _OFFICE.search(name):
+        return False
+    if _known(name) or _ARMED_NAME.search(name.lower()):
+        return False
+    return not _PLACE_NAME.match(name)
 
 
 def _blank_separators(bracket: re.Match[str]) -> str:
