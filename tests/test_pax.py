@@ -369,6 +369,10 @@ class TestParties:
             ("Faylaq al-Rahman, Nour al-Din al-Zenki", False, ["Faylaq al-Rahman", "Nour al-Din al-Zenki"]),
             ("Negotiating Committee, Beit Jinn", False, ["Negotiating Committee", "Beit Jinn"]),
             ("Southern Front, Beit Jinn", False, ["Southern Front", "Beit Jinn"]),
+            # A signature's formula ("For the"), a group, its members, then who signs (PA-X 1568).
+            ("For the coordination of movements the politico-military of the Azawad/North Mali (MNLA, HCUA, MAA and "
+             "CMFPR2) Algabass AG INTALLA", False,
+             ["coordination of movements the politico-military of the Azawad/North Mali"]),
             # A signatory's office after the comma.
             ("For the European Union, The French President Nicolas Sarkozy", False, ["European Union"]),
             ("Abu Osama al-Golani (Southern Front)", False, ["Southern Front"]),
