@@ -156,8 +156,11 @@ def _keys(name: str) -> tuple[str, ...]:
     """
     if _ACRONYM.fullmatch(name):
         return (name.casefold(),)
-    if " " not in name:
-        return (key(name), fold(_unquoted(name), variants=False))
+    if " " not in name:  # (ASCII letters alone, the usual case, need no folding to meet an acronym's)
+        plain = (
+            name.casefold() if name.isascii() and name.isalnum() else fold(_unquoted(name), variants=False)
+        )
+        return (key(name), plain)
     return (key(name),)
 
 

@@ -458,13 +458,19 @@ APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
 _GROUP_WORD_SET: Final = frozenset(GROUP_WORDS)
 
 
+_LETTERS: Final = re.compile(r"[a-z]+")
+
+
 def _names_group(text: str) -> bool:
     """Whether ``text`` has a word for an organisation or a kind of group, in English or transliterated."""
     if _ORGANISATION_WORD.search(text):
         return True
-    plain = unicodedata.normalize("NFKD", text.translate(APOSTROPHES).lower())
-    plain = "".join(char for char in plain if not unicodedata.combining(char))
-    return not _GROUP_WORD_SET.isdisjoint(re.findall(r"[a-z]+", plain))
+    plain = text.translate(APOSTROPHES).lower()
+    if not plain.isascii():
+        plain = "".join(
+            char for char in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(char)
+        )
+    return not _GROUP_WORD_SET.isdisjoint(_LETTERS.findall(plain))
 
 
 # Words that name no one by themselves: with the words for a kind of group, "Local Council",
