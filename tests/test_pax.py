@@ -356,7 +356,14 @@ class TestParties:
             # A group's name, a comma, a person's name without a title: the person signs for the group (PA-X 2003).
             ("Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani  [Illegible] \nLiva’ Shuhada Badr, "
              "‘Abd al-Khalaq Abu Ahmad [Illegible]", False, ["Jaysh al-Muhajireen wal-Ansar", "Liva’ Shuhada Badr"]),
-            ("The Ba’athist regime, Kenan Berekat;", False, ["The Ba’athist regime"]),
+            # Without a sign that it is a person's (a given name, Abd..., a kunya, an initial, capitals),
+            # a name after a group's is not taken for its signatory: it may be a group's or a place's.
+            ("The Ba’athist regime, Kenan Berekat;", False, ["The Ba’athist regime", "Kenan Berekat"]),
+            ("Jaysh al-Islam, Ajnad al-Sham", False, ["Jaysh al-Islam", "Ajnad al-Sham"]),
+            ("Kataib Hezbollah, Asaib Ahl al-Haq", False, ["Kataib Hezbollah", "Asaib Ahl al-Haq"]),
+            ("Free Syrian Army, Nour al-Din al-Zengi", False, ["Free Syrian Army", "Nour al-Din al-Zengi"]),
+            ("United Nations, US Special Envoy for Syria", True,
+             [("United Nations", "unspecified"), ("US Special Envoy for Syria", "unspecified")]),
             ("Jaysh al-Islam, Faylaq al-Rahman", False, ["Jaysh al-Islam", "Faylaq al-Rahman"]),  # two groups
             # Not a person and an organisation: a body, an office, a list, a translation.
             ("Sheikhs and Dignitaries of the Tribes of Tarhunah (Social Council of Tarhunah)", False,
@@ -373,8 +380,14 @@ class TestParties:
             ("For the coordination of movements the politico-military of the Azawad/North Mali (MNLA, HCUA, MAA and "
              "CMFPR2) Algabass AG INTALLA", False,
              ["coordination of movements the politico-military of the Azawad/North Mali"]),
-            # A signatory's office after the comma.
-            ("For the European Union, The French President Nicolas Sarkozy", False, ["European Union"]),
+            ("Government of Georgia, G. Arsenishvili", False, ["Government of Georgia"]),
+            ("Government of the State of Israel, Benjamin Netanyahu", False, ["Government of the State of Israel"]),
+            ("Government of Syria, Shabab al-Sunna", False, ["Government of Syria, Shabab al-Sunna"]),  # not dropped
+            ("Government of Israel, Palestinian Authority", False, ["Government of Israel, Palestinian Authority"]),
+            ("Ajnad al-Sham (Jaysh al-Fatah)", False, ["Ajnad al-Sham"]),
+            # A bracket after a place's name is part of the name: two towns' councils stay two.
+            ("Beit Jinn (Military Council)\nTal Rifaat (Military Council)", False,
+             ["Beit Jinn (Military Council)", "Tal Rifaat (Military Council)"]),
             ("Abu Osama al-Golani (Southern Front)", False, ["Southern Front"]),
             ("Abd al-Fatah Hamada (Jaysh al-Islam)", False, ["Jaysh al-Islam"]),
             # A group whose name has no word for a group, then its coalition: not a person's name.

@@ -232,7 +232,8 @@ _BARE_PERSON: Final = re.compile(
 # Words that make a name a body of people rather than a person ("Jubba Delegation", "Joint Forum").
 _BODY: Final = re.compile(
     r"\b(?:delegation|forum|assembly|commission|party|parties|alliance|coalition|congress|conference|"
-    r"parliament|senate|secretariat|office|mission|agency|association|federation|bloc|platform|network|"
+    r"parliament|senate|secretariat|office|mission|agency|authority|association|federation|bloc|platform|"
+    r"network|"
     r"cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries)\b",
     re.IGNORECASE,
 )
@@ -417,7 +418,8 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         inner = _TRANSLATED.sub("", inner)
         if inner.casefold() in _NO_OTHER_NAME or inner.casefold() in GROUP_WORDS:
             return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"
-        if inner[:1].isupper() and not _names_one(inner):  # what it is: "Beit Jinn (Negotiating Committee)"
+        # What the name is, or the body of a place: "Beit Jinn (Negotiating Committee)", "Tal Rifaat (Military Council)".
+        if inner[:1].isupper() and (not _names_one(inner) or _PLACE_NAME.match(text.lstrip())):
             return f" \x00{inner}\x01"
         if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
             return " "
@@ -478,7 +480,7 @@ def _names_group(text: str) -> bool:
 _GENERIC: Final = frozenset(
     {
         "local", "negotiating", "general", "joint", "interim", "transitional", "executive", "command",
-        "delegation", "the", "of", "for", "and",
+        "delegation", "military", "revolutionary", "civil", "the", "of", "for", "and",
     }
 )  # fmt: skip
 
@@ -487,6 +489,55 @@ def _names_one(text: str) -> bool:
     """Whether ``text`` has a word besides the words for a kind of group and :data:`_GENERIC`: a name, not a kind."""
     words = re.findall(r"[^\W_]+", text.translate(APOSTROPHES).casefold())
     return any(word not in _GENERIC and word not in _GROUP_WORD_SET for word in words)
+
+
+# Given names that PA-X's signatories most often carry: with a kunya, a patronymic, an initial or a
+# surname in capitals, what shows that a name without a title is a person's, not a group's
+# ("Yaqoob al-Omar" is; "Ajnad al-Sham", "Shabab al-Sunna", "Beit Jinn" are not).
+_GIVEN_NAMES: Final = frozenset(
+    {
+        "muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mohamad", "ahmad", "ahmed", "ali", "omar",
+        "umar", "hassan", "hasan", "hussein", "husayn", "hussain", "mahmoud", "mahmud", "mustafa", "moustafa",
+        "ibrahim", "khalid", "khaled", "yusuf", "youssef", "yousef", "yasser", "yasir", "yassin", "yasin",
+        "abdullah", "abdallah", "saleh", "salih", "said", "saeed", "walid", "waleed", "jamal", "kamal", "nabil",
+        "samir", "tariq", "tarek", "ziad", "zaid", "zayd", "bashar", "hamza", "ismail", "issa", "musa", "moussa",
+        "sulayman", "suleiman", "yaqoob", "yaqub", "yacoub", "jaber", "jabir", "adnan", "anas", "osama", "usama",
+        "fares", "faris", "moustapha", "mustapha", "majid", "maher", "marwan", "nasser", "nasir", "qasim", "qassem", "rashid", "sami",
+        "taha", "wael", "yahya", "fadi", "firas", "haitham", "hisham", "imad", "emad", "iyad", "jihad", "karim",
+        "louay", "mazen", "munir", "nidal", "radwan", "raed", "riad", "riyad", "salim", "salem", "shadi",
+        "tamer", "zuhair",
+    }
+)  # fmt: skip
+_ARABIC_ARTICLE: Final = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az)-", re.IGNORECASE)
+_INITIAL: Final = re.compile(r"\b[A-Z]\.")
+_CAPITALS: Final = re.compile(r"[A-Z][A-Z'’\-]{2,}")  # a surname as signature blocks write it: "DONA-FOLOGO"
+
+
+def _bare_person(name: str, *, shown: bool = True) -> bool:
+    """Whether ``name``, without a title, reads as a person's name and nothing else's.
+
+    It has the shape (:data:`_BARE_PERSON`); names no group, body, known state
+    or organisation, armed group (``Ahrar al-Sham``) or place by its first word
+    (``Beit Jinn``); and shows it is a person's: a kunya or a patronymic, a
+    name beginning ``Abd``, a common given name (:data:`_GIVEN_NAMES`), a title,
+    an initial, or a surname in capitals. A name without any (``Kenan Berekat``)
+    is not taken for a person's, unless ``shown`` is false (after a state's
+    government, where a group's name is less expected) and it has no Arabic
+    article, which a group's name (``Shabab al-Sunna``) may have as well.
+    """
+    if not _BARE_PERSON.match(name) or _names_group(name) or _BODY.search(name) or _known(name):
+        return False
+    if _ARMED_NAME.search(name.lower()) or _PLACE_NAME.match(name):
+        return False
+    if not shown and not _ARABIC_ARTICLE.search(name):  # an Arabic name may be a group's: "Shabab al-Sunna"
+        return True
+    words = name.split()
+    first = words[0].strip("‘’'ʿ`").casefold()
+    if _PERSON.match(name) or _KIN.search(name) or _INITIAL.search(name):
+        return True
+    if first in _GIVEN_NAMES or first.startswith("abd"):
+        return True
+    return any(_CAPITALS.fullmatch(word) for word in words[1:])
 
 
 def _signed_for(text: str) -> str | None:
@@ -500,9 +551,7 @@ def _signed_for(text: str) -> str | None:
     if found is None:
         return None
     person, organisation = found.group("person").strip(), found.group("org").strip()
-    if not _BARE_PERSON.match(person) or _names_group(person) or _BODY.search(person) or _known(person):
-        return None
-    if _ARMED_NAME.search(person.lower()):  # a group's name without a word for a group: "Ahrar al-Sham"
+    if not _bare_person(person):
         return None
     if not organisation[:1].isupper() or not _names_group(organisation) or not _names_one(organisation):
         return None
@@ -623,9 +672,7 @@ def _then_signatory(text: str) -> tuple[str, bool]:
             return text, False
     organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
     bare = _BRACKETS.sub("", organisation)
-    # The person, or their office ("Prime Minister", "The French President Nicolas Sarkozy").
-    signs = _signatory(person) or (_OFFICE.search(person) is not None and not _names_group(person))
-    if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and signs:
+    if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person, bare):
         return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
 
@@ -640,18 +687,18 @@ _PLACE_NAME: Final = re.compile(
 )
 
 
-def _signatory(name: str) -> bool:
-    """Whether ``name``, after a group's name and a comma, is a person's who signs for it.
+def _signatory(name: str, group: str) -> bool:
+    """Whether ``name``, after ``group``'s name and a comma, is a person's who signs for it.
 
-    A person's name as PA-X writes one (:data:`_BARE_PERSON`) that names no
-    group, body, office, known state or place by its first word, and no armed
-    group by the words of its name (``Jund al-Aqsa``, ``Ahrar al-Sham``).
+    A person's name without a title (:func:`_bare_person`), not an office;
+    after a state's government (``Government of Georgia, ...``), one of that
+    shape is enough.
     """
-    if not _BARE_PERSON.match(name) or _names_group(name) or _BODY.search(name) or _OFFICE.search(name):
-        return False
-    if _known(name) or _ARMED_NAME.search(name.lower()):
-        return False
-    return not _PLACE_NAME.match(name)
+    state = _known(group) or _STATE_SIDE.search(group) is not None
+    return _bare_person(name, shown=not state) and not _OFFICE.search(name)
+
+
+_STATE_SIDE: Final = re.compile(r"\b(?:government|republic|kingdom|state of)\b", re.IGNORECASE)
 
 
 def _blank_separators(bracket: re.Match[str]) -> str:
