@@ -388,6 +388,7 @@ class TestParties:
             # A bracket after a place's name is part of the name: two towns' councils stay two.
             ("Beit Jinn (Military Council)\nTal Rifaat (Military Council)", False,
              ["Beit Jinn (Military Council)", "Tal Rifaat (Military Council)"]),
+            ("Wadi Barada (Free Syrian Army)", False, ["Wadi Barada (Free Syrian Army)"]),
             ("Abu Osama al-Golani (Southern Front)", False, ["Southern Front"]),
             ("Abd al-Fatah Hamada (Jaysh al-Islam)", False, ["Jaysh al-Islam"]),
             # A group whose name has no word for a group, then its coalition: not a person's name.
