@@ -181,7 +181,6 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         re.compile(r"^(?P<org>[^,]{3,80}?)\s+[\-–]\s+(?P<person>.+)$"),
     ),
 )
-# The words for a kind of group, in English and in the transliterations PA-X uses.
 #: Words of the names of armed groups, as a pattern to match in lower case: a name with one is a group's,
 #: not a person's (``Ahrar al-Sham``, ``Ansar Allah``), and an armed group's (:func:`pax._actors.kind_of`).
 ARMED_NAMES: Final = (
@@ -189,7 +188,8 @@ ARMED_NAMES: Final = (
     r"ansar|suq[ou]+r|zenki|zanki|zinki|houthis"
 )
 _ARMED_NAME: Final = re.compile(rf"\b(?:{ARMED_NAMES})\b")
-#: (Shared with the actor registry, which tells two groups' kinds apart by them.)
+#: The words for a kind of group, in English and in the transliterations PA-X uses (shared with the
+#: actor registry, which tells two groups' kinds apart by them).
 GROUP_WORDS: Final = {
     "front": "front", "jabhat": "front", "jabha": "front", "jebhat": "front",
     "army": "army", "jaysh": "army", "jaish": "army", "jeish": "army",
@@ -233,8 +233,7 @@ _BARE_PERSON: Final = re.compile(
 _BODY: Final = re.compile(
     r"\b(?:delegation|forum|assembly|commission|party|parties|alliance|coalition|congress|conference|"
     r"parliament|senate|secretariat|office|mission|agency|authority|association|federation|bloc|platform|"
-    r"network|"
-    r"cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries)\b",
+    r"network|cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries)\b",
     re.IGNORECASE,
 )
 # Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
@@ -418,7 +417,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         inner = _TRANSLATED.sub("", inner)
         if inner.casefold() in _NO_OTHER_NAME or inner.casefold() in GROUP_WORDS:
             return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"
-        # What the name is, or the body of a place: "Beit Jinn (Negotiating Committee)", "Tal Rifaat (Military Council)".
+        # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
         if inner[:1].isupper() and (not _names_one(inner) or _PLACE_NAME.match(text.lstrip())):
             return f" \x00{inner}\x01"
         if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
@@ -444,9 +443,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
             break
     bare = _STRAY_BRACKET.sub(" ", bare)  # an unbalanced bracket: "People's Protection Units (YPG;"
     bare = " ".join(bare.replace("\x00", "(").replace("\x01", ")").split()).strip(" ,.;:-–")
-    if (
-        aliases and bare.casefold() in GROUP_WORDS
-    ):  # only a kind of group, named in brackets: "Army (FARC – EP)"
+    if aliases and bare.casefold() in GROUP_WORDS:  # a kind of group, named in brackets: "Army (FARC – EP)"
         return aliases[0], aliases[1:]
     return bare, aliases
 
@@ -458,9 +455,8 @@ def _known(part: str) -> bool:
 #: Apostrophes and the letters transliterations write for ʿayn and hamza, which spellings of a word differ by.
 APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
 _GROUP_WORD_SET: Final = frozenset(GROUP_WORDS)
-
-
 _LETTERS: Final = re.compile(r"[a-z]+")
+_WORDS: Final = re.compile(r"[^\W_]+")
 
 
 def _names_group(text: str) -> bool:
@@ -487,7 +483,7 @@ _GENERIC: Final = frozenset(
 
 def _names_one(text: str) -> bool:
     """Whether ``text`` has a word besides the words for a kind of group and :data:`_GENERIC`: a name, not a kind."""
-    words = re.findall(r"[^\W_]+", text.translate(APOSTROPHES).casefold())
+    words = _WORDS.findall(text.translate(APOSTROPHES).casefold())
     return any(word not in _GENERIC and word not in _GROUP_WORD_SET for word in words)
 
 
@@ -502,8 +498,8 @@ _GIVEN_NAMES: Final = frozenset(
         "abdullah", "abdallah", "saleh", "salih", "said", "saeed", "walid", "waleed", "jamal", "kamal", "nabil",
         "samir", "tariq", "tarek", "ziad", "zaid", "zayd", "bashar", "hamza", "ismail", "issa", "musa", "moussa",
         "sulayman", "suleiman", "yaqoob", "yaqub", "yacoub", "jaber", "jabir", "adnan", "anas", "osama", "usama",
-        "fares", "faris", "moustapha", "mustapha", "majid", "maher", "marwan", "nasser", "nasir", "qasim", "qassem", "rashid", "sami",
-        "taha", "wael", "yahya", "fadi", "firas", "haitham", "hisham", "imad", "emad", "iyad", "jihad", "karim",
+        "fares", "faris", "moustapha", "mustapha", "majid", "maher", "marwan", "nasser", "nasir", "qasim",
+        "qassem", "rashid", "sami", "taha", "wael", "yahya", "fadi", "firas", "haitham", "hisham", "imad", "emad", "iyad", "jihad", "karim",
         "louay", "mazen", "munir", "nidal", "radwan", "raed", "riad", "riyad", "salim", "salem", "shadi",
         "tamer", "zuhair",
     }
@@ -543,9 +539,8 @@ def _bare_person(name: str, *, shown: bool = True) -> bool:
 def _signed_for(text: str) -> str | None:
     """The organisation in brackets after a person's name (``Yaqoob al-Omar (Jabhat al-Nusra)``); else ``None``.
 
-    The name outside the bracket must read as a person's (no word for a group
-    or a body, not a known state or organisation), and the one inside as an
-    organisation's, not an office's.
+    The name outside the bracket must read as a person's (:func:`_bare_person`),
+    and the one inside as an organisation's by name, not a kind's or an office's.
     """
     found = _NAME_THEN_BRACKET.match(text)
     if found is None:
@@ -659,16 +654,15 @@ def _then_signatory(text: str) -> tuple[str, bool]:
     """A group's name, a comma, then a person's name without a title: the group, and whether a person was dropped.
 
     ``Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani`` is the group,
-    signed for by the person; two names of groups or of people are not.
+    signed for by the person (:func:`_signatory`); two groups' names are not.
     """
     after = _BRACKET_THEN_NAME.match(text)  # "For the Union of ... (FPLS, MUR, FAR) MOHAMED ANACKO"
     if after is not None:
         parts = [after.group("org"), after.group("person")]
     else:
         parts = _top_level(text, ",")
-        if (
-            len(parts) != 2 or "(" in parts[0] or "[" in parts[0]
-        ):  # a bracket may give another group: left alone
+        # A bracket before the comma may give another group: left alone.
+        if len(parts) != 2 or "(" in parts[0] or "[" in parts[0]:
             return text, False
     organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
     bare = _BRACKETS.sub("", organisation)
