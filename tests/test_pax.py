@@ -381,7 +381,10 @@ class TestParties:
              "CMFPR2) Algabass AG INTALLA", False,
              ["coordination of movements the politico-military of the Azawad/North Mali"]),
             ("Government of Georgia, G. Arsenishvili", False, ["Government of Georgia"]),
-            ("Government of the State of Israel, Benjamin Netanyahu", False, ["Government of the State of Israel"]),
+            ("Syrian Government, Armed Opposition", False, ["Syrian Government", "Armed Opposition"]),
+            ("FREE SYRIAN ARMY, AJNAD AL-SHAM", False, ["FREE SYRIAN ARMY", "AJNAD AL-SHAM"]),  # capitals show nothing
+            ("Hezbollah, Hassan Nasrallah", False, ["Hezbollah"]),  # an armed group's name names a group
+            ("Muhammad Ali (Ahrar al-Sham)", False, ["Ahrar al-Sham"]),
             ("Government of Syria, Shabab al-Sunna", False, ["Government of Syria, Shabab al-Sunna"]),  # not dropped
             ("Government of Israel, Palestinian Authority", False, ["Government of Israel, Palestinian Authority"]),
             ("Ajnad al-Sham (Jaysh al-Fatah)", False, ["Ajnad al-Sham"]),
@@ -432,6 +435,7 @@ class TestParties:
              ("National Cohesion and Integration Commission",)),
             # What a bracket says that is no other name of the one before it:
             ("Harikat Tahrir al-Sham (Muhammad Abu Zaid);", "Harikat Tahrir al-Sham", ()),  # who signs for it
+            ("Ahrar al-Sham (Abu Ammar)", "Ahrar al-Sham", ()),
             ("Representative of the TROIKA (USA, UK and Norway)", "TROIKA", ()),  # its members
             ("For the SELEKA Coalition (CPJP, UFDR, UFR, CPSK)", "SELEKA Coalition", ()),
             ("Yassin Alloush (Independent)", "Yassin Alloush", ()),  # a note on the person

@@ -95,7 +95,7 @@ _STATE_FORCE: Final = re.compile(
 # Words that tell the kind of actor, one group per kind; when several occur, the first kind listed wins.
 _KIND_WORDS: Final = re.compile(
     rf"\b(?:(?P<armed>{ARMED_NAMES}|"
-    r"rebels?|factions?|militias?|fighters|mujahideen|hts|units|operations? rooms?)|"
+    r"rebels?|factions?|militias?|fighters|mujahideen|units|operations? rooms?)|"
     r"(?P<population>residents|people|civilians|families|tribes?|elders|notables|dignitaries|clans|sheikhs|"
     r"population|inhabitants|community|communities|victims)|"
     r"(?P<state>government|regime|ministry|governor|governorate|municipality)|"

@@ -185,7 +185,7 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
 #: not a person's (``Ahrar al-Sham``, ``Ansar Allah``), and an armed group's (:func:`pax._actors.kind_of`).
 ARMED_NAMES: Final = (
     r"nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|(?<!al-)fatah|jund|"
-    r"ansar|suq[ou]+r|zenki|zanki|zinki|houthis"
+    r"ansar|suq[ou]+r|zenki|zanki|zinki|houthis|hts"
 )
 _ARMED_NAME: Final = re.compile(rf"\b(?:{ARMED_NAMES})\b")
 #: The words for a kind of group, in English and in the transliterations PA-X uses (shared with the
@@ -460,8 +460,8 @@ _WORDS: Final = re.compile(r"[^\W_]+")
 
 
 def _names_group(text: str) -> bool:
-    """Whether ``text`` has a word for an organisation or a kind of group, in English or transliterated."""
-    if _ORGANISATION_WORD.search(text):
+    """Whether ``text`` has a word for an organisation or a kind of group, in English or transliterated, or of an armed group's name."""
+    if _ORGANISATION_WORD.search(text) or _ARMED_NAME.search(text.lower()):
         return True
     plain = text.translate(APOSTROPHES).lower()
     if not plain.isascii():
@@ -504,36 +504,33 @@ _GIVEN_NAMES: Final = frozenset(
         "tamer", "zuhair",
     }
 )  # fmt: skip
-_ARABIC_ARTICLE: Final = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az)-", re.IGNORECASE)
 _INITIAL: Final = re.compile(r"\b[A-Z]\.")
 _CAPITALS: Final = re.compile(r"[A-Z][A-Z'’\-]{2,}")  # a surname as signature blocks write it: "DONA-FOLOGO"
 
 
-def _bare_person(name: str, *, shown: bool = True) -> bool:
+def _bare_person(name: str) -> bool:
     """Whether ``name``, without a title, reads as a person's name and nothing else's.
 
     It has the shape (:data:`_BARE_PERSON`); names no group, body, known state
     or organisation, armed group (``Ahrar al-Sham``) or place by its first word
     (``Beit Jinn``); and shows it is a person's: a kunya or a patronymic, a
     name beginning ``Abd``, a common given name (:data:`_GIVEN_NAMES`), a title,
-    an initial, or a surname in capitals. A name without any (``Kenan Berekat``)
-    is not taken for a person's, unless ``shown`` is false (after a state's
-    government, where a group's name is less expected) and it has no Arabic
-    article, which a group's name (``Shabab al-Sunna``) may have as well.
+    an initial, or a surname in capitals after a name in small letters
+    (``Laurent DONA-FOLOGO``). A name without any (``Kenan Berekat``) is not
+    taken for a person's: it may be a group's or a place's.
     """
     if not _BARE_PERSON.match(name) or _names_group(name) or _BODY.search(name) or _known(name):
         return False
     if _ARMED_NAME.search(name.lower()) or _PLACE_NAME.match(name):
         return False
-    if not shown and not _ARABIC_ARTICLE.search(name):  # an Arabic name may be a group's: "Shabab al-Sunna"
-        return True
     words = name.split()
     first = words[0].strip("‘’'ʿ`").casefold()
     if _PERSON.match(name) or _KIN.search(name) or _INITIAL.search(name):
         return True
     if first in _GIVEN_NAMES or first.startswith("abd"):
         return True
-    return any(_CAPITALS.fullmatch(word) for word in words[1:])
+    # A surname in capitals after a given name that is not: a cell in capitals throughout shows nothing.
+    return not name.isupper() and any(_CAPITALS.fullmatch(word) for word in words[1:])
 
 
 def _signed_for(text: str) -> str | None:
@@ -666,7 +663,7 @@ def _then_signatory(text: str) -> tuple[str, bool]:
             return text, False
     organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
     bare = _BRACKETS.sub("", organisation)
-    if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person, bare):
+    if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person):
         return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
 
@@ -681,18 +678,12 @@ _PLACE_NAME: Final = re.compile(
 )
 
 
-def _signatory(name: str, group: str) -> bool:
-    """Whether ``name``, after ``group``'s name and a comma, is a person's who signs for it.
+def _signatory(name: str) -> bool:
+    """Whether ``name``, after a group's name and a comma, is a person's who signs for it.
 
-    A person's name without a title (:func:`_bare_person`), not an office;
-    after a state's government (``Government of Georgia, ...``), one of that
-    shape is enough.
+    A person's name without a title (:func:`_bare_person`), not an office.
     """
-    state = _known(group) or _STATE_SIDE.search(group) is not None
-    return _bare_person(name, shown=not state) and not _OFFICE.search(name)
-
-
-_STATE_SIDE: Final = re.compile(r"\b(?:government|republic|kingdom|state of)\b", re.IGNORECASE)
+    return _bare_person(name) and not _OFFICE.search(name)
 
 
 def _blank_separators(bracket: re.Match[str]) -> str:
