@@ -236,12 +236,13 @@ _BODY: Final = re.compile(
     r"network|cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries)\b",
     re.IGNORECASE,
 )
-# Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
-_OFFICE: Final = re.compile(
-    r"\b(?:minister|envoy|chair\w*|representative|coordinator|president|head|commander|leader|member|"
-    r"secretary|director|officer|chief|governor|deputy|spokes\w*)\b",
-    re.IGNORECASE,
+# The words for an office that, after a comma, describe the name before it ("…, head of …").
+_OFFICES: Final = (
+    r"head|governor|president|chairman|commander|leader|representative|member|co-chairs?|deputy|minister|"
+    r"secretary|envoy|director|officer"
 )
+# Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
+_OFFICE: Final = re.compile(rf"\b(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*)\b", re.IGNORECASE)
 # A bracket that names a person, after the organisation the person signs for: a title, or a kunya
 # or a patronymic ("Harikat Tahrir al-Sham (Muhammad Abu Zaid)").
 _KIN: Final = re.compile(r"\b(?:abu|umm|bin|ibn|bint)\b", re.IGNORECASE)
@@ -256,8 +257,7 @@ _LIST: Final = re.compile(r",\s+and\s+|\s+and\s+|\s+&\s+|,\s+")
 # ", head of ...", ", co-chairs of ...": what follows describes the name before it.
 _APPOSITION: Final = re.compile(
     r",\s+(?=(?!the\b|and\b|an?\b)[a-z]|(?i:(?:special|joint|deputy|acting|former|vice|chief|general)\s+)*"
-    r"(?i:head|governor|president|chairman|commander|leader|representative|member|co-chairs?|deputy|minister|"
-    r"secretary|envoy|director|officer)\b)"
+    rf"(?i:{_OFFICES})\b)"
 )
 # Names that contain the words that separate names in a list.
 _PROTECTED: Final = re.compile(
