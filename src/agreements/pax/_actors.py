@@ -6,9 +6,10 @@ different organisations almost alike (``Harikat Tahrir al-Sham`` and
 ``Harikat Ahrar al-Sham`` score 93 of 100 on letters). So a name joins an
 actor already read when:
 
-1. it is one of the actor's names or acronyms once folded
-   (:func:`agreements.similarity.fold`, after dropping apostrophes), or a
-   state or organisation of :mod:`agreements.pax._gazetteer` in another spelling;
+1. it is one of the actor's names once folded
+   (:func:`agreements.similarity.fold`, after dropping apostrophes), or one of
+   its acronyms letter for letter (``SSDF`` is not ``SDF``), or a state or
+   organisation of :mod:`agreements.pax._gazetteer` in another spelling;
 2. or, for an organisation's name, its distinctive words are the actor's
    (the words left once the article, the particles and the words for the kind
    of group are set aside: *tahrir, sham* in ``Hayat Tahrir al-Sham``), each
@@ -17,7 +18,8 @@ actor already read when:
    not different (a *front* is not a *legion*); and the two names not both
    in the same row (``The Sham Front`` and ``The Shami Front`` sign one list
    together). When several actors fit, :func:`agreements._names.resolve`
-   picks the one, and a tie makes a new actor.
+   picks the one, and a tie makes a new actor. An acronym joins this way only
+   an actor one of whose names has its letters (``M23`` joins ``M23 Movement``).
 
 A person's name joins only a name folded equal to it: kunyas collide too often
 (``Abu Abdullah al-Suori``, ``Abu Abdul al-Allah al-Suri``).
