@@ -511,6 +511,7 @@ class TestOneActorPerOrganisation:
             ["Syrian Government", "Government of the Syrian Arab Republic", "Syrian Regime", "the Syrian regime"],
             ["United Nations", "UN", "The United Nations."],
             ["National Front for Liberation", "National Front Liberation"],
+            ["United Nations", "Untied Nations"],  # a long key still joins the state or organisation it spells
             ["RENAMO", "Renamo"],  # a word in capitals meets its spelling in small letters
             ["NAZAROV", "Nazarov"],
         ],
@@ -544,6 +545,7 @@ class TestOneActorPerOrganisation:
             ("Syrian Army", "Syrian Regime"),
             ("Jabhat Fatah al-Sham", "Jabhat al-Nusra"),
             ("The Sham Front", "Faylaq al-Sham"),
+            ("Syria", "Sara"),  # folded alike, but a short key joins no state it does not name
             ("SDF", "SSDF"),  # acronyms: their letters, not folded (the Somali SSDF is not the Syrian SDF)
             ("SG", "SSIG"),
             ("ELN", "ELAN"),

@@ -237,6 +237,10 @@ def _slug(name: str) -> str:
     return text[:60].rstrip("-") or "actor"
 
 
+#: The shortest folded key by which a spelling joins a state or organisation of the gazetteer it is not.
+_SHORTEST_KEY: Final = 6
+
+
 class Registry:
     """The actors of one file, built up row by row; :meth:`add` gives the id a mention resolves to."""
 
@@ -254,7 +258,9 @@ class Registry:
         if canonical is not None:
             keys.append(key(canonical))
         keys = [found for found in keys if found]
-        index = self._exact(keys)
+        # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
+        known = {None, canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
+        index = self._exact(keys, known)
         if index is None and not mention.person and canonical is None:
             index = self._fuzzy(mention.name, row)
         if index is None:
@@ -268,9 +274,17 @@ class Registry:
         self._index(index, keys)
         return entry.id
 
-    def _exact(self, keys: list[str]) -> int | None:
+    def _exact(self, keys: list[str], known: set[str | None]) -> int | None:
         by_key = self._by_key
-        found = {by_key[each] for each in keys if each in by_key}
+        # A state or organisation of the gazetteer is joined by a spelling that only folds like one of its
+        # names when the folded key is long enough to tell names apart: "Untied Nations" is the United
+        # Nations, but "Sara", a Central African people, folds as short as "Syria" does.
+        found = {
+            by_key[each]
+            for each in keys
+            if each in by_key
+            and (self._entries[by_key[each]].canonical in known or len(each) >= _SHORTEST_KEY)
+        }
         return found.pop() if len(found) == 1 else None
 
     def _fuzzy(self, name: str, row: int) -> int | None:
