@@ -546,6 +546,7 @@ class TestOneActorPerOrganisation:
             ("Jabhat Fatah al-Sham", "Jabhat al-Nusra"),
             ("The Sham Front", "Faylaq al-Sham"),
             ("Syria", "Sara"),  # folded alike, but a short key joins no state it does not name
+            ("Sara", "Syria"),  # whichever comes first
             ("SDF", "SSDF"),  # acronyms: their letters, not folded (the Somali SSDF is not the Syrian SDF)
             ("SG", "SSIG"),
             ("ELN", "ELAN"),

@@ -259,7 +259,7 @@ class Registry:
             keys.append(key(canonical))
         keys = [found for found in keys if found]
         # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
-        known = {None, canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
+        known = {canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
         index = self._exact(keys, known)
         if index is None and not mention.person and canonical is None:
             index = self._fuzzy(mention.name, row)
@@ -276,9 +276,10 @@ class Registry:
 
     def _exact(self, keys: list[str], known: set[str | None]) -> int | None:
         by_key = self._by_key
-        # A state or organisation of the gazetteer is joined by a spelling that only folds like one of its
-        # names when the folded key is long enough to tell names apart: "Untied Nations" is the United
-        # Nations, but "Sara", a Central African people, folds as short as "Syria" does.
+        # A name and an actor of which one is a state or organisation of the gazetteer and the other is not
+        # that one meet by a spelling that only folds alike when the folded key is long enough to tell
+        # names apart: "Untied Nations" is the United Nations, but "Sara", a Central African people, folds
+        # as short as "Syria" does (whichever comes first).
         found = {
             by_key[each]
             for each in keys
