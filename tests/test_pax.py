@@ -360,6 +360,7 @@ class TestParties:
             # a name after a group's is not taken for its signatory: it may be a group's or a place's.
             ("The Ba’athist regime, Kenan Berekat;", False, ["The Ba’athist regime", "Kenan Berekat"]),
             ("Jaysh al-Islam, Ajnad al-Sham", False, ["Jaysh al-Islam", "Ajnad al-Sham"]),
+            ("Jaysh al-Islam, Jihad al-Islami", False, ["Jaysh al-Islam", "Jihad al-Islami"]),
             ("Kataib Hezbollah, Asaib Ahl al-Haq", False, ["Kataib Hezbollah", "Asaib Ahl al-Haq"]),
             ("Free Syrian Army, Nour al-Din al-Zengi", False, ["Free Syrian Army", "Nour al-Din al-Zengi"]),
             ("United Nations, US Special Envoy for Syria", True,
@@ -467,6 +468,8 @@ class TestParties:
             ("Zeki Ozturk", "pax-unclassified"),
             ("League of the Ulema of al-Sham", "pax-unclassified"),  # not armed: a body of scholars
             ("Abd al-Fatah Hamada", "pax-unclassified"),
+            ("Abdel Fatah al-Burhan", "pax-unclassified"),  # Fatah in a person's name
+            ("Nusrat Bhutto", "pax-unclassified"),
         ],
     )
     def test_the_kind_an_armed_groups_name_gives(self, name: str, kind: str) -> None:

@@ -184,7 +184,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
 #: Words of the names of armed groups, as a pattern to match in lower case: a name with one is a group's,
 #: not a person's (``Ahrar al-Sham``, ``Ansar Allah``), and an armed group's (:func:`pax._actors.kind_of`).
 ARMED_NAMES: Final = (
-    r"nusra\w*|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|(?<!al-)fatah|jund|"
+    r"nusrah?|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|"
+    r"(?<!al-)(?<!abdel )(?<!abdul )fatah|jund|"
     r"ansar|suq[ou]+r|zenki|zanki|zinki|houthis|hts"
 )
 _ARMED_NAME: Final = re.compile(rf"\b(?:{ARMED_NAMES})\b")
@@ -496,10 +497,10 @@ _GIVEN_NAMES: Final = frozenset(
         "umar", "hassan", "hasan", "hussein", "husayn", "hussain", "mahmoud", "mahmud", "mustafa", "moustafa",
         "ibrahim", "khalid", "khaled", "yusuf", "youssef", "yousef", "yasser", "yasir", "yassin", "yasin",
         "abdullah", "abdallah", "saleh", "salih", "said", "saeed", "walid", "waleed", "jamal", "kamal", "nabil",
-        "samir", "tariq", "tarek", "ziad", "zaid", "zayd", "bashar", "hamza", "ismail", "issa", "musa", "moussa",
+        "samir", "tarek", "ziad", "zaid", "zayd", "bashar", "hamza", "ismail", "issa", "musa", "moussa",
         "sulayman", "suleiman", "yaqoob", "yaqub", "yacoub", "jaber", "jabir", "adnan", "anas", "osama", "usama",
         "fares", "faris", "moustapha", "mustapha", "majid", "maher", "marwan", "nasser", "nasir", "qasim",
-        "qassem", "rashid", "sami", "taha", "wael", "yahya", "fadi", "firas", "haitham", "hisham", "imad", "emad", "iyad", "jihad", "karim",
+        "qassem", "rashid", "sami", "taha", "wael", "yahya", "fadi", "firas", "haitham", "hisham", "imad", "emad", "iyad", "karim",
         "louay", "mazen", "munir", "nidal", "radwan", "raed", "riad", "riyad", "salim", "salem", "shadi",
         "tamer", "zuhair",
     }
