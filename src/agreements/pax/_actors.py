@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Final, NamedTuple
 
@@ -39,7 +38,7 @@ from agreements import _names
 from agreements.exceptions import UnknownActorError
 from agreements.model import Actor, ActorKind, Word
 from agreements.pax._gazetteer import KINDS, canonical_name
-from agreements.pax._parties import APOSTROPHES, ARMED_NAMES, GROUP_WORDS, Mention
+from agreements.pax._parties import ARMED_NAMES, GROUP_WORDS, Mention, comparable, unquoted
 from agreements.similarity import fold
 
 __all__ = ["UNCLASSIFIED", "Registry"]
@@ -114,28 +113,13 @@ _KIND_ORDER: Final = {
 }
 
 
-def _plain(text: str) -> str:
-    """Case, accents and apostrophes away: the form words are compared in."""
-    text = _unquoted(text)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in text if not unicodedata.combining(char))
-    return text.casefold()
-
-
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
-
-
-def _unquoted(text: str) -> str:
-    if text.isascii():
-        return text.replace("'", "").replace("`", "") if "'" in text or "`" in text else text
-    return text.translate(APOSTROPHES)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def key(name: str) -> str:
     """The key under which two spellings of one name meet: :func:`fold`, after dropping apostrophes."""
-    return fold(_unquoted(name))
+    return fold(unquoted(name))
 
 
 _ACRONYM: Final = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -159,9 +143,7 @@ def _keys(name: str) -> tuple[str, ...]:
     if _ACRONYM.fullmatch(name):
         return (name.casefold(),)
     if " " not in name:  # (ASCII letters alone, the usual case, need no folding to meet an acronym's)
-        plain = (
-            name.casefold() if name.isascii() and name.isalnum() else fold(_unquoted(name), variants=False)
-        )
+        plain = name.casefold() if name.isascii() and name.isalnum() else fold(unquoted(name), variants=False)
         return (key(name), plain)
     return (key(name),)
 
@@ -233,7 +215,7 @@ class _Entry:
 
 
 def _slug(name: str) -> str:
-    text = _NOT_SLUG.sub("-", _plain(name)).strip("-")
+    text = _NOT_SLUG.sub("-", comparable(name)).strip("-")
     return text[:60].rstrip("-") or "actor"
 
 

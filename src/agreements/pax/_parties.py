@@ -453,8 +453,26 @@ def _known(part: str) -> bool:
     return canonical_name(part) is not None
 
 
-#: Apostrophes and the letters transliterations write for ʿayn and hamza, which spellings of a word differ by.
-APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
+# Apostrophes and the letters transliterations write for ʿayn and hamza, which spellings of a word differ by.
+_APOSTROPHES: Final = str.maketrans(dict.fromkeys("'’‘ʼʿʾ`´", ""))
+
+
+def unquoted(text: str) -> str:
+    """``text`` without :data:`_APOSTROPHES` (for ASCII, the usual case, by the quicker string methods)."""
+    if text.isascii():
+        return text.replace("'", "").replace("`", "") if "'" in text or "`" in text else text
+    return text.translate(_APOSTROPHES)
+
+
+def comparable(text: str) -> str:
+    """Case, accents and apostrophes away: the form words are compared in."""
+    text = unquoted(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    return text.casefold()
+
+
 _GROUP_WORD_SET: Final = frozenset(GROUP_WORDS)
 _LETTERS: Final = re.compile(r"[a-z]+")
 _WORDS: Final = re.compile(r"[^\W_]+")
@@ -464,12 +482,7 @@ def _names_group(text: str) -> bool:
     """Whether ``text`` has a word for an organisation or a kind of group, in English or transliterated, or of an armed group's name."""
     if _ORGANISATION_WORD.search(text) or _ARMED_NAME.search(text.lower()):
         return True
-    plain = text.translate(APOSTROPHES).lower()
-    if not plain.isascii():
-        plain = "".join(
-            char for char in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(char)
-        )
-    return not _GROUP_WORD_SET.isdisjoint(_LETTERS.findall(plain))
+    return not _GROUP_WORD_SET.isdisjoint(_LETTERS.findall(comparable(text)))
 
 
 # Words that name no one by themselves: with the words for a kind of group, "Local Council",
@@ -484,7 +497,7 @@ _GENERIC: Final = frozenset(
 
 def _names_one(text: str) -> bool:
     """Whether ``text`` has a word besides the words for a kind of group and :data:`_GENERIC`: a name, not a kind."""
-    words = _WORDS.findall(text.translate(APOSTROPHES).casefold())
+    words = _WORDS.findall(comparable(text))
     return any(word not in _GENERIC and word not in _GROUP_WORD_SET for word in words)
 
 
