@@ -553,12 +553,26 @@ class TestOneActorPerOrganisation:
             ("SDF", "SSDF"),  # acronyms: their letters, not folded (the Somali SSDF is not the Syrian SDF)
             ("SG", "SSIG"),
             ("ELN", "ELAN"),
+            # An acronym's letters are no word's folded skeleton, in either order (PA-X 618, 1812, 905).
+            ("AU", "Ayu"),
+            ("Ayu", "AU"),
+            ("HD", "Head"),
+            ("Head", "HD"),
+            ("SLM", "Salam"),
         ],
     )
     def test_the_pairs_that_must_not_merge_stay_apart(self, pair: tuple[str, str]) -> None:
         clean = [mention.name for name in pair for mention in mentions(name, third_parties=False)[:1]]
         (first,), (second,) = resolved([clean[0]], [clean[1]])
         assert first != second
+
+    def test_an_acronym_after_the_meets_the_acronym_in_brackets(self) -> None:
+        """PA-X Local 2351: "The MPC" is the Mouvement Patriotique pour le Centrafrique (MPC) of a row before."""
+        registry = Registry()
+        (named,) = mentions("Pour le Mouvement Patriotique pour le Centrafrique (MPC)", third_parties=False)
+        assert named.aliases == ("MPC",)
+        first = registry.add(named, 1)
+        assert registry.add(Mention(name="The MPC", quote="The MPC"), 2) == first
 
     def test_names_in_one_list_stay_apart(self) -> None:
         """The Sham Front and The Shami Front sign the same statement (PA-X 1438)."""

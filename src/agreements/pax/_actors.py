@@ -139,13 +139,33 @@ def _keys(name: str) -> tuple[str, ...]:
     Folding an acronym's vowels and doubled letters away would make ``SSDF``
     and ``SDF``, ``SSIG`` and ``SG`` one name. A word (``Renamo``, ``Nuri``)
     is found by its letters too, so that it still meets its spelling in capitals.
+    Letters and folded keys are kept apart (:func:`_letters`): an acronym's
+    letters are no word's skeleton, so ``AU`` does not meet ``Ayu``, nor ``HD``
+    ``Head``, nor ``SLM`` ``Salam``.
     """
-    if _ACRONYM.fullmatch(name):
-        return (name.casefold(),)
+    bare = name[4:] if name[:4] in ("The ", "the ") else name  # "The MPC" is the MPC
+    if _ACRONYM.fullmatch(bare):
+        return (_letters(bare.casefold()),)
     if " " not in name:  # (ASCII letters alone, the usual case, need no folding to meet an acronym's)
         plain = name.casefold() if name.isascii() and name.isalnum() else fold(unquoted(name), variants=False)
-        return (key(name), plain)
+        return (key(name), _letters(plain))
     return (key(name),)
+
+
+def _letters(plain: str) -> str:
+    """A name's letters as a key of their own: a folded key never ends in a blank, so the two never meet."""
+    return f"{plain} " if plain else ""
+
+
+def _letters_kept(names: tuple[str, ...], tokens: set[str]) -> bool:
+    """Whether a name whose words are ``tokens`` may join fuzzily an actor known by ``names``.
+
+    Not when every name of the actor is an acronym, unless one of them is a word of the name:
+    ``A. Nuri`` is ``NURI``, but ``Head`` is not ``HD``.
+    """
+    if not all(_ACRONYM.fullmatch(name) for name in names):
+        return True
+    return any(name.casefold() in tokens for name in names)
 
 
 class _Words(NamedTuple):
@@ -266,7 +286,7 @@ class Registry:
             by_key[each]
             for each in keys
             if each in by_key
-            and (self._entries[by_key[each]].canonical in known or len(each) >= _SHORTEST_KEY)
+            and (self._entries[by_key[each]].canonical in known or len(each.rstrip()) >= _SHORTEST_KEY)
         }
         return found.pop() if len(found) == 1 else None
 
@@ -283,9 +303,13 @@ class Registry:
             ):
                 continue
             fitting.append(index)
-        if _ACRONYM.fullmatch(name):  # an acronym joins only a name with its letters: SSDF is not SDF
+        # An acronym joins only a name with its letters (SSDF is not SDF), whichever comes first (HD is not Head).
+        if _ACRONYM.fullmatch(name):
             letters = name.casefold()
             fitting = [index for index in fitting if letters in _tokens(self._entries[index].names)]
+        else:
+            tokens = _tokens([name])
+            fitting = [index for index in fitting if _letters_kept(self._entries[index].names, tokens)]
         if len(fitting) <= 1:
             return fitting[0] if fitting else None
         try:
