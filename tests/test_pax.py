@@ -420,6 +420,36 @@ class TestParties:
         for mention in found:
             assert mention.quote in cell
 
+    @pytest.mark.parametrize(
+        ("cell", "expected"),
+        [
+            # An organisation, a colon, then who signs for it with a title (PA-X 306, 550, 1233, 876; Local 2352).
+            ("ABASA: Amb. Térence NSANZE\nANADDE: Prof. Patrice NSABABAGANWA", ["ABASA", "ANADDE"]),
+            ("For Bor Group: Cdr Arok Thong Arok, SPLA/M Bor Group", ["Bor Group"]),
+            ("- On the behalf of the Government/PNU: Hon. Martha Karua, Hon. Sam Ongeri, Hon. Mutula Kilonzo\r\n"
+             "- On the behalf of ODM: Hon. Musalia Mudavadi, Hon. William Ruto", ["Government/PNU", "ODM"]),
+            ("Protestants: Pastor Auguste NGBANDE", ["Protestants"]),
+            ("Government of Sudan, Amb. Osman Mohamed Osman Dirar", ["Government of Sudan"]),  # the comma rule too
+            # Those titles alone make no one a signatory: members of parliament and clergy listed as parties stay.
+            ("Hon. Simeon Lesirma, MP\nRev. John Jillo", ["Hon. Simeon Lesirma, MP", "Rev. John Jillo"]),
+        ],
+    )  # fmt: skip
+    def test_an_organisation_a_colon_and_a_titled_signatory(self, cell: str, expected: list[str]) -> None:
+        assert [mention.name for mention in mentions(cell, third_parties=False)] == expected
+
+    @pytest.mark.parametrize(
+        "cell",
+        [
+            "ACCREDITATION BY: CDR. MOHAMED HAROUN KAFI ABURASS",  # PA-X 1033
+            "Agreement witnessed by: Hon. Kodongi Tanga",  # PA-X Local 2452
+            "Facilitators/ Witness: Hon Betty Bigombe , Uganda",  # PA-X 1965
+            "and conforme': Mgen Dato' Fadzil Bin Mokhtar",  # PA-X 870
+        ],
+    )
+    def test_a_header_before_a_colon_is_no_organisation(self, cell: str) -> None:
+        header = cell.split(":", maxsplit=1)[0]
+        assert all(mention.name != header for mention in mentions(cell, third_parties=True))
+
     def test_aliases_in_brackets(self) -> None:
         (mention,) = mentions("Islamic State in Iraq and the Levant (ISIS; ISIL)", third_parties=False)
         assert mention.aliases == ("ISIS", "ISIL")

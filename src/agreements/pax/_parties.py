@@ -118,6 +118,17 @@ _TITLE: Final = (
     r"captain|major|maj|brother|mr|mrs|ms|general|gen|brig|brigadier|h\.e|his excellency|mukhtar|imam|father)"
 )
 _PERSON: Final = re.compile(rf"^{_TITLE}\b\.?", re.IGNORECASE)
+# Titles PA-X's signatories carry besides :data:`_TITLE`. They show who signs for an organisation
+# ("ABASA: Amb. Térence NSANZE", "Bor Group: Cdr Arok Thong Arok", "Cdr. Nhial Deng Nhial (SPLM/A)"),
+# but do not make a name a person's wherever it stands: PA-X Local lists members of parliament, clergy
+# and elders as parties in their own right ("Hon. Simeon Lesirma, MP").
+_SIGNING_TITLES: Final = (
+    r"(?:amb|ambassador|cdr|prof|professor|hon|honourable|honorable|rev|reverend|sgt|sergeant|corporal|cpl|"
+    r"mgen|mme|mlle|senator|sir|bishop|pastor|engr|alhaji|alh|cheikh)\b"
+)
+_SIGNING_TITLE: Final = re.compile(_SIGNING_TITLES, re.IGNORECASE)
+# An organisation's name, a colon, then who signs for it with such a title.
+_COLON_TITLED: Final = re.compile(rf"^(?P<org>[^,:]{{2,80}}?)\s*:\s*{_SIGNING_TITLES}", re.IGNORECASE)
 _ORGANISATION_WORD: Final = re.compile(
     r"\b(?:brigades?|battalions?|front|movement|army|jaysh|jaish|liwa\w*|alwiy\w*|katib\w*|kata.ib|faylaq|failaq|"
     r"legion|division|firqa|farqa|forces|units?|council|committee|union|group|organi[sz]ation|government|"
@@ -539,7 +550,7 @@ def _bare_person(name: str) -> bool:
         return False
     words = name.split()
     first = words[0].strip("‘’'ʿ`").casefold()
-    if _PERSON.match(name) or _KIN.search(name) or _INITIAL.search(name):
+    if _PERSON.match(name) or _SIGNING_TITLE.match(name) or _KIN.search(name) or _INITIAL.search(name):
         return True
     if first in _GIVEN_NAMES or first.startswith("abd"):
         return True
@@ -652,6 +663,12 @@ def _organisation(text: str) -> tuple[str, bool]:
             if _person(organisation) and not _person(person):
                 continue
             return organisation, True
+    titled = _COLON_TITLED.match(masked)
+    if titled is not None:
+        organisation = _FORMULA.sub("", text[: titled.end("org")].strip())
+        # Not a header that gives a role or opens the next name ("Facilitators/ Witness:", "Accreditation by:").
+        if organisation[:1].isupper() and role_in(organisation) is None and not _OPENING.search(organisation):
+            return organisation, True
     return _then_signatory(text)
 
 
@@ -683,7 +700,7 @@ def _then_signatory(text: str) -> tuple[str, bool]:
 
 
 # "For the ..., Person": the formula of a signature, once the person is set aside.
-_FORMULA: Final = re.compile(r"^(?:for|from|on behalf of)\s+(?:the\s+)?", re.IGNORECASE)
+_FORMULA: Final = re.compile(r"^(?:for|from|on (?:the\s+)?behalf of)\s+(?:the\s+)?", re.IGNORECASE)
 # The first words of Arabic place names ("Beit Jinn", "Wadi Barada", "Kafr Nabl"): a place, not a person.
 _PLACE_NAME: Final = re.compile(
     r"(?:beit|bayt|wadi|tal|tell|tall|khan|kafr|kfar|deir|dayr|ain|ayn|jabal|jebel|ma.?arat|qal.?at|ras|bab|"
