@@ -589,6 +589,9 @@ class TestOneActorPerOrganisation:
             ("HD", "Head"),
             ("Head", "HD"),
             ("SLM", "Salam"),
+            ("The HD", "Head"),  # with "The" before it, in either case, an acronym is still one
+            ("Head", "The HD"),
+            ("THE SLM", "Salim"),
         ],
     )
     def test_the_pairs_that_must_not_merge_stay_apart(self, pair: tuple[str, str]) -> None:
@@ -603,6 +606,28 @@ class TestOneActorPerOrganisation:
         assert named.aliases == ("MPC",)
         first = registry.add(named, 1)
         assert registry.add(Mention(name="The MPC", quote="The MPC"), 2) == first
+
+    @pytest.mark.parametrize(
+        "rows",
+        [
+            ["HD", "Centre for Humanitarian Dialogue (HD)", "Head"],
+            ["SLM", "SLM (Minawi)", "Salim"],
+        ],
+    )
+    def test_an_actor_first_named_by_an_acronym_takes_no_word_that_folds_to_its_letters(
+        self, rows: list[str]
+    ) -> None:
+        registry = Registry()
+        ids = [registry.add(mentions(cell, third_parties=False)[0], row) for row, cell in enumerate(rows)]
+        assert ids[0] == ids[1] != ids[2]
+
+    @pytest.mark.parametrize("later", ["The MPC", "THE MPC"])
+    def test_an_acronym_after_the_in_any_case_meets_the_acronym_in_brackets(self, later: str) -> None:
+        registry = Registry()
+        first = registry.add(
+            mentions("Mouvement Patriotique pour le Centrafrique (MPC)", third_parties=False)[0], 1
+        )
+        assert registry.add(Mention(name=later, quote=later), 2) == first
 
     def test_names_in_one_list_stay_apart(self) -> None:
         """The Sham Front and The Shami Front sign the same statement (PA-X 1438)."""

@@ -143,13 +143,19 @@ def _keys(name: str) -> tuple[str, ...]:
     letters are no word's skeleton, so ``AU`` does not meet ``Ayu``, nor ``HD``
     ``Head``, nor ``SLM`` ``Salam``.
     """
-    bare = name[4:] if name[:4] in ("The ", "the ") else name  # "The MPC" is the MPC
-    if _ACRONYM.fullmatch(bare):
-        return (_letters(bare.casefold()),)
+    letters = _acronym(name)
+    if letters is not None:
+        return (_letters(letters),)
     if " " not in name:  # (ASCII letters alone, the usual case, need no folding to meet an acronym's)
         plain = name.casefold() if name.isascii() and name.isalnum() else fold(unquoted(name), variants=False)
         return (key(name), _letters(plain))
     return (key(name),)
+
+
+def _acronym(name: str) -> str | None:
+    """An acronym's letters in small letters, with or without "The" before it (``The MPC``); else ``None``."""
+    bare = name[4:] if name[:4].casefold() == "the " else name
+    return bare.casefold() if _ACRONYM.fullmatch(bare) else None
 
 
 def _letters(plain: str) -> str:
@@ -157,15 +163,14 @@ def _letters(plain: str) -> str:
     return f"{plain} " if plain else ""
 
 
-def _letters_kept(names: tuple[str, ...], tokens: set[str]) -> bool:
-    """Whether a name whose words are ``tokens`` may join fuzzily an actor known by ``names``.
+def _letters_kept(first: str, tokens: set[str]) -> bool:
+    """Whether a name whose words are ``tokens`` may join fuzzily an actor first named ``first``.
 
-    Not when every name of the actor is an acronym, unless one of them is a word of the name:
-    ``A. Nuri`` is ``NURI``, but ``Head`` is not ``HD``.
+    The actor's distinctive words are its first name's; when that name is an acronym, its letters
+    must be a word of the name: ``A. Nuri`` is ``NURI``, but ``Head`` is not ``HD``.
     """
-    if not all(_ACRONYM.fullmatch(name) for name in names):
-        return True
-    return any(name.casefold() in tokens for name in names)
+    letters = _acronym(first)
+    return letters is None or letters in tokens
 
 
 class _Words(NamedTuple):
@@ -304,12 +309,16 @@ class Registry:
                 continue
             fitting.append(index)
         # An acronym joins only a name with its letters (SSDF is not SDF), whichever comes first (HD is not Head).
-        if _ACRONYM.fullmatch(name):
-            letters = name.casefold()
+        letters = _acronym(name)
+        if letters is not None:
             fitting = [index for index in fitting if letters in _tokens(self._entries[index].names)]
         else:
             tokens = _tokens([name])
-            fitting = [index for index in fitting if _letters_kept(self._entries[index].names, tokens)]
+            fitting = [
+                index
+                for index in fitting
+                if _letters_kept(next(iter(self._entries[index].spellings)), tokens)
+            ]
         if len(fitting) <= 1:
             return fitting[0] if fitting else None
         try:
