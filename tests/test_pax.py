@@ -430,12 +430,25 @@ class TestParties:
              "- On the behalf of ODM: Hon. Musalia Mudavadi, Hon. William Ruto", ["Government/PNU", "ODM"]),
             ("Protestants: Pastor Auguste NGBANDE", ["Protestants"]),
             ("Government of Sudan, Amb. Osman Mohamed Osman Dirar", ["Government of Sudan"]),  # the comma rule too
+            # Without a title, as after a comma: a person's name by its signs (PA-X 647, 755, 2107).
+            ("African Union: Sam B. Ibok", ["African Union"]),
+            ("State of Qatar: Ahmed bin Abdulla Al-Mahmoud", ["State of Qatar"]),
+            ("THE GOVERNMENT OF THE REPUBLIC OF THE PHILIPPINES: SILVESTRE A. BELLOY, GRP Panel Chairperson",
+             ["THE GOVERNMENT OF THE REPUBLIC OF THE PHILIPPINES"]),
+            ("Faylaq al-Shām: Āhrār al-Shām", ["Faylaq al-Shām: Āhrār al-Shām"]),  # two groups: left whole
             # Those titles alone make no one a signatory: members of parliament and clergy listed as parties stay.
             ("Hon. Simeon Lesirma, MP\nRev. John Jillo", ["Hon. Simeon Lesirma, MP", "Rev. John Jillo"]),
         ],
     )  # fmt: skip
     def test_an_organisation_a_colon_and_a_titled_signatory(self, cell: str, expected: list[str]) -> None:
         assert [mention.name for mention in mentions(cell, third_parties=False)] == expected
+
+    def test_a_signatory_after_the_comma_is_dropped_when_the_one_after_the_colon_shows_no_sign(self) -> None:
+        """PA-X 1119: the second signatory of a movement is not taken for a party."""
+        cell = "For the JAIME BATEMAN CAYÓN MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER"
+        assert "JORGE P. JORGE ELIECER" not in [
+            mention.name for mention in mentions(cell, third_parties=False)
+        ]
 
     @pytest.mark.parametrize(
         "cell",

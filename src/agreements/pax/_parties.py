@@ -679,23 +679,28 @@ _BRACKET_THEN_NAME: Final = re.compile(
 
 
 def _then_signatory(text: str) -> tuple[str, bool]:
-    """A group's name, a comma, then a person's name without a title: the group, and whether a person was dropped.
+    """A group's name, a comma or a colon, then a person's name without a title: the group, and whether a person was dropped.
 
-    ``Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani`` is the group,
-    signed for by the person (:func:`_signatory`); two groups' names are not.
+    ``Jaysh al-Muhajireen wal-Ansar, ‘Abd al-Karim al-Awkarani`` and ``African
+    Union: Sam B. Ibok`` are the group, signed for by the person
+    (:func:`_signatory`); two groups' names are not.
     """
     after = _BRACKET_THEN_NAME.match(text)  # "For the Union of ... (FPLS, MUR, FAR) MOHAMED ANACKO"
     if after is not None:
-        parts = [after.group("org"), after.group("person")]
+        splits = [[after.group("org"), after.group("person")]]
     else:
         parts = _top_level(text, ",")
-        # A bracket before the comma may give another group: left alone.
-        if len(parts) != 2 or "(" in parts[0] or "[" in parts[0]:
-            return text, False
-    organisation, person = parts[0].strip(), parts[1].strip().lstrip("‘’'ʿ`")
-    bare = _BRACKETS.sub("", organisation)
-    if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person):
-        return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
+        # "African Union: Sam B. Ibok[, ...]": a colon before the first comma ends the group's name, or
+        # else the comma does ("JBC MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER", a name with no sign).
+        splits = [parts[0].split(":", 1), parts] if ":" in parts[0] else [parts]
+    for split in splits:
+        # A bracket before the separator may give another group: left alone.
+        if len(split) != 2 or (after is None and ("(" in split[0] or "[" in split[0])):
+            continue
+        organisation, person = split[0].strip(), split[1].strip().lstrip("‘’'ʿ`")
+        bare = _BRACKETS.sub("", organisation)
+        if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person):
+            return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
 
 
