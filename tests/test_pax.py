@@ -443,6 +443,27 @@ class TestParties:
     def test_an_organisation_a_colon_and_a_titled_signatory(self, cell: str, expected: list[str]) -> None:
         assert [mention.name for mention in mentions(cell, third_parties=False)] == expected
 
+    @pytest.mark.parametrize(
+        ("cell", "expected"),
+        [
+            # A note that the agreement is not signed is a note, not an actor: "Agreement not signed" had been
+            # one actor in six agreements, and the aliases in its brackets joined unrelated ones (PA-X 1930).
+            ("Agreement not signed", []),
+            ("Copy of agreement not signed, but texts stated to be agreed by Lt Gen Rose (UNPROFOR), "
+             "Gen Divjak (BiH Army) and Gen Milovanovic (BSA)", []),
+            ("Memorandum which is not signed, but stated to be the document of the National Government", []),
+            ("Unsigned copy", []),
+            ("Agreement not signed, but a declaration of\r\nPresident of Azerbaijan\r\nPresident of Armenia",
+             ["Azerbaijan", "Armenia"]),
+            # A party marked as not signing is still a party.
+            ("ACFD/BAENA [Not Signed]\nCollege of Chiefs [Not signed]", ["ACFD/BAENA", "College of Chiefs"]),
+        ],
+    )  # fmt: skip
+    def test_a_note_that_the_agreement_is_not_signed_names_no_one(
+        self, cell: str, expected: list[str]
+    ) -> None:
+        assert [mention.name for mention in mentions(cell, third_parties=False)] == expected
+
     def test_a_signatory_after_the_comma_is_dropped_when_the_one_after_the_colon_shows_no_sign(self) -> None:
         """PA-X 1119: the second signatory of a movement is not taken for a party."""
         cell = "For the JAIME BATEMAN CAYÓN MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER"

@@ -60,7 +60,9 @@ _ANNOTATION: Final = re.compile(
 _LIST_MARK: Final = re.compile(r"^\s*(?:[•·▪\-–—]+|\d{1,2}\s*[.)\-–]|\(?[a-z]\)|[A-Z]\.)\s*")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
-    r"\d+ signator|signed by\b|these terms\b|\".*)",
+    r"\d+ signator|signed by\b|these terms\b|\".*|"
+    # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned copy"
+    r"[^,.;:()\[\]]{0,40}?\b(?:not signed|unsigned)\b)",
     re.IGNORECASE,
 )
 # A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
@@ -293,7 +295,7 @@ _RULE_WORDS: Final = frozenset(
         "and", "by", "of", "for", "from", "as", "to", "on", "behalf", "side", "party", "signed", "signature",
         "signatures", "delegate", "commander", "leader", "head", "president", "chairman", "member", "official",
         "auspices", "presence", "according", "note", "page", "these", "participant", "participants", "name",
-        "names", "international", "temoin", "temoins", "témoin", "témoins",
+        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned",
     }
 )  # fmt: skip
 _RULE_PREFIXES: Final = (
