@@ -429,6 +429,13 @@ class TestParties:
             ("- On the behalf of the Government/PNU: Hon. Martha Karua, Hon. Sam Ongeri, Hon. Mutula Kilonzo\r\n"
              "- On the behalf of ODM: Hon. Musalia Mudavadi, Hon. William Ruto", ["Government/PNU", "ODM"]),
             ("Protestants: Pastor Auguste NGBANDE", ["Protestants"]),
+            ("UN: Amb. Martin Griffiths", ["UN"]),
+            # A titled person, a comma, then "for" the organisation (PA-X 461); an office's "for" is no organisation's.
+            ("Cdr, Nhial Deng Nhial, for the Sudan People's Liberation Movement/Army (SPLM/A)",
+             ["Sudan People's Liberation Movement/Army"]),
+            ("Hon. John L. Momis MP, Minister for Provincial Affairs", ["Hon. John L. Momis MP"]),
+            # A university is no person who signs for the government before it.
+            ("Government of Senegal, Cheikh Anta Diop University", ["Government of Senegal, Cheikh Anta Diop University"]),
             ("Government of Sudan, Amb. Osman Mohamed Osman Dirar", ["Government of Sudan"]),  # the comma rule too
             # Without a title, as after a comma: a person's name by its signs (PA-X 647, 755, 2107).
             ("African Union: Sam B. Ibok", ["African Union"]),
@@ -464,6 +471,11 @@ class TestParties:
     ) -> None:
         assert [mention.name for mention in mentions(cell, third_parties=False)] == expected
 
+    def test_a_title_in_brackets_is_no_other_name(self) -> None:
+        """PA-X 1536: "(Dr.)" had joined a Berom elder to a Ugandan minister."""
+        (found,) = mentions("Berom: Da (Dr.) Jonah Maduga", third_parties=False)
+        assert (found.name, found.aliases) == ("Berom: Da Jonah Maduga", ())
+
     def test_a_signatory_after_the_comma_is_dropped_when_the_one_after_the_colon_shows_no_sign(self) -> None:
         """PA-X 1119: the second signatory of a movement is not taken for a party."""
         cell = "For the JAIME BATEMAN CAYÓN MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER"
@@ -478,11 +490,18 @@ class TestParties:
             "Agreement witnessed by: Hon. Kodongi Tanga",  # PA-X Local 2452
             "Facilitators/ Witness: Hon Betty Bigombe , Uganda",  # PA-X 1965
             "and conforme': Mgen Dato' Fadzil Bin Mokhtar",  # PA-X 870
+            # A form's label, an office, a person's name (no such cell in either release yet).
+            "Name: Hon. Krishna Bahadur",
+            "Signed 20 December 1994: Hon. Peter Jones",
+            "President: Hon. Peter Jones",
+            "Les parties: Sir Peter Jones",
         ],
     )
     def test_a_header_before_a_colon_is_no_organisation(self, cell: str) -> None:
-        header = cell.split(":", maxsplit=1)[0]
-        assert all(mention.name != header for mention in mentions(cell, third_parties=True))
+        header, person = (part.strip() for part in cell.split(":", maxsplit=1))
+        names = [mention.name for mention in mentions(cell, third_parties=True)]
+        assert header not in names
+        assert any(person.split(",")[0] in name for name in names)  # the person is not lost
 
     def test_aliases_in_brackets(self) -> None:
         (mention,) = mentions("Islamic State in Iraq and the Levant (ISIS; ISIL)", third_parties=False)

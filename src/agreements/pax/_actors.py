@@ -308,6 +308,8 @@ class Registry:
             ):
                 continue
             fitting.append(index)
+        if not fitting:
+            return None
         # An acronym joins only a name with its letters (SSDF is not SDF), whichever comes first (HD is not Head).
         letters = _acronym(name)
         if letters is not None:

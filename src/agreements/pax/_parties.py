@@ -124,13 +124,21 @@ _PERSON: Final = re.compile(rf"^{_TITLE}\b\.?", re.IGNORECASE)
 # ("ABASA: Amb. Térence NSANZE", "Bor Group: Cdr Arok Thong Arok", "Cdr. Nhial Deng Nhial (SPLM/A)"),
 # but do not make a name a person's wherever it stands: PA-X Local lists members of parliament, clergy
 # and elders as parties in their own right ("Hon. Simeon Lesirma, MP").
-_SIGNING_TITLES: Final = (
-    r"(?:amb|ambassador|cdr|prof|professor|hon|honourable|honorable|rev|reverend|sgt|sergeant|corporal|cpl|"
-    r"mgen|mme|mlle|senator|sir|bishop|pastor|engr|alhaji|alh|cheikh)\b"
+_SIGNING_TITLE_WORDS: Final = (
+    r"amb|ambassador|cdr|prof|professor|hon|honourable|honorable|rev|reverend|sgt|sergeant|corporal|cpl|"
+    r"mgen|mme|mlle|senator|sir|bishop|pastor|engr|alhaji|alh|cheikh"
 )
+_SIGNING_TITLES: Final = rf"(?:{_SIGNING_TITLE_WORDS})\b"
 _SIGNING_TITLE: Final = re.compile(_SIGNING_TITLES, re.IGNORECASE)
+# A title alone, which names no one: "Da (Dr.) Jonah Maduga" has no other name "Dr.".
+_TITLE_ONLY: Final = re.compile(rf"(?:{_TITLE}|{_SIGNING_TITLE_WORDS})\.?", re.IGNORECASE)
 # An organisation's name, a colon, then who signs for it with such a title.
 _COLON_TITLED: Final = re.compile(rf"^(?P<org>[^,:]{{2,80}}?)\s*:\s*{_SIGNING_TITLES}", re.IGNORECASE)
+# What stands before a colon in a form rather than an organisation's name: "Name: ...", "Signed 20 December 1994: ...".
+_LABEL: Final = re.compile(
+    r"^(?:les\s+)?(?:name|title|signed|signature|date|designation|position|parties|signatories|signataires)\b|\d",
+    re.IGNORECASE,
+)
 _ORGANISATION_WORD: Final = re.compile(
     r"\b(?:brigades?|battalions?|front|movement|army|jaysh|jaish|liwa\w*|alwiy\w*|katib\w*|kata.ib|faylaq|failaq|"
     r"legion|division|firqa|farqa|forces|units?|council|committee|union|group|organi[sz]ation|government|"
@@ -164,6 +172,16 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         lambda low: " for " in low or " from " in low or " on behalf of " in low,
         re.compile(
             rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$", re.I
+        ),
+    ),
+    (
+        # The same with a title PA-X's signatories carry besides (:data:`_SIGNING_TITLE_WORDS`), only before ", for":
+        # "Cdr, Nhial Deng Nhial, for the Sudan People's Liberation Movement/Army (SPLM/A)" (an office may hold
+        # a "for": "Hon. John L. Momis MP, Minister for Provincial Affairs").
+        lambda low: ", for " in low or ", on behalf of " in low,
+        re.compile(
+            rf"^(?P<person>{_SIGNING_TITLES}[^,]*+(?:,[^,]*+)?),\s*(?:for|on behalf of)\s+(?:the\s+)?(?P<org>.+)$",
+            re.I,
         ),
     ),
     (
@@ -247,7 +265,8 @@ _BARE_PERSON: Final = re.compile(
 _BODY: Final = re.compile(
     r"\b(?:delegation|forum|assembly|commission|party|parties|alliance|coalition|congress|conference|"
     r"parliament|senate|secretariat|office|mission|agency|authority|association|federation|bloc|platform|"
-    r"network|cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries)\b",
+    r"network|cent(?:re|er)|people|residents|tribes?|families|notables|elders|dignitaries|"
+    r"university|school|college|institute|church|foundation|hospital)\b",
     re.IGNORECASE,
 )
 # The words for an office that, after a comma, describe the name before it ("…, head of …").
@@ -429,8 +448,12 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if _YEARS.fullmatch(inner) and len(inner.split()) <= 3:
             return f" \x00{inner}\x01"  # part of the name: "Opposition delegation at the Busra talks (2018)"
         inner = _TRANSLATED.sub("", inner)
-        if inner.casefold() in _NO_OTHER_NAME or inner.casefold() in GROUP_WORDS:
-            return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"
+        if (
+            inner.casefold() in _NO_OTHER_NAME
+            or inner.casefold() in GROUP_WORDS
+            or _TITLE_ONLY.fullmatch(inner)
+        ):
+            return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"; "(Dr.)"
         # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
         if inner[:1].isupper() and (not _names_one(inner) or _PLACE_NAME.match(text.lstrip())):
             return f" \x00{inner}\x01"
@@ -668,8 +691,18 @@ def _organisation(text: str) -> tuple[str, bool]:
     titled = _COLON_TITLED.match(masked)
     if titled is not None:
         organisation = _FORMULA.sub("", text[: titled.end("org")].strip())
-        # Not a header that gives a role or opens the next name ("Facilitators/ Witness:", "Accreditation by:").
-        if organisation[:1].isupper() and role_in(organisation) is None and not _OPENING.search(organisation):
+        # Not a header that gives a role or opens the next name ("Facilitators/ Witness:", "Accreditation by:"),
+        # nor a form's label, an office or a person's name ("Name:", "President:", "Sheikh Ali:").
+        bare = _BRACKETS.sub("", organisation).strip()  # "The Federal Republic of Nigeria (Chair of the AU)"
+        if (
+            bare[:1].isupper()
+            and role_in(bare) is None
+            and not _OPENING.search(bare)
+            and not _LABEL.match(bare)
+            and not _OFFICE.search(bare)
+            and not _person(bare)
+            and not _bare_person(bare)
+        ):
             return organisation, True
     return _then_signatory(text)
 
