@@ -430,6 +430,9 @@ class TestParties:
              "- On the behalf of ODM: Hon. Musalia Mudavadi, Hon. William Ruto", ["Government/PNU", "ODM"]),
             ("Protestants: Pastor Auguste NGBANDE", ["Protestants"]),
             ("UN: Amb. Martin Griffiths", ["UN"]),
+            # An office in the organisation's bracket does not make it an office (PA-X 90).
+            ("The Federal Republic of Nigeria (Chair of the AU): Amb. Oluyemi Adeniji, CON Minister of Foreign Affairs",
+             ["The Federal Republic of Nigeria"]),
             # A titled person, a comma, then "for" the organisation (PA-X 461); an office's "for" is no organisation's.
             ("Cdr, Nhial Deng Nhial, for the Sudan People's Liberation Movement/Army (SPLM/A)",
              ["Sudan People's Liberation Movement/Army"]),
@@ -495,6 +498,9 @@ class TestParties:
             "Signed 20 December 1994: Hon. Peter Jones",
             "President: Hon. Peter Jones",
             "Les parties: Sir Peter Jones",
+            "Sheikh Ali Hassan: Hon. Peter Jones",
+            "Sheikh Ali Hassan Mohammed Khalil Abdullah: Hon. Peter Jones",  # a title, however long the name
+            "Yaqoob al-Omar: Hon. Peter Jones",
         ],
     )
     def test_a_header_before_a_colon_is_no_organisation(self, cell: str) -> None:
