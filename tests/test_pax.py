@@ -430,6 +430,16 @@ class TestParties:
              "- On the behalf of ODM: Hon. Musalia Mudavadi, Hon. William Ruto", ["Government/PNU", "ODM"]),
             ("Protestants: Pastor Auguste NGBANDE", ["Protestants"]),
             ("UN: Amb. Martin Griffiths", ["UN"]),
+            # An office word or a title inside an organisation's name does not make it an office or a person.
+            ("Office of the High Representative: Amb. Valentin Inzko", ["Office of the High Representative"]),
+            ("IGAD Member States: Amb. Peter Jones", ["IGAD Member States"]),
+            ("Father Ibrahim Foundation: Rev. Peter Jones", ["Father Ibrahim Foundation"]),
+            # A title, a comma, "for" something that is no organisation's name, or an office's "for".
+            ("Hon. Peter Jones, for himself", ["Hon. Peter Jones"]),
+            ("Amb. Peter Jones, Special Envoy, for the Great Lakes Region", ["Amb. Peter Jones"]),
+            ("Hon. Peter Jones, for and on behalf of the Government of Kenya", ["Government of Kenya"]),
+            ("Lieutenant-General John Hezekiah Bowen, For and on behalf of The Armed Forces of Liberia",
+             ["Armed Forces of Liberia"]),  # PA-X 635
             # An office in the organisation's bracket does not make it an office (PA-X 90).
             ("The Federal Republic of Nigeria (Chair of the AU): Amb. Oluyemi Adeniji, CON Minister of Foreign Affairs",
              ["The Federal Republic of Nigeria"]),
@@ -467,6 +477,8 @@ class TestParties:
              ["Azerbaijan", "Armenia"]),
             # A party marked as not signing is still a party.
             ("ACFD/BAENA [Not Signed]\nCollege of Chiefs [Not signed]", ["ACFD/BAENA", "College of Chiefs"]),
+            ("Government of Sudan - not signed", ["Government of Sudan"]),
+            ("Government of Sudan, not signed", ["Government of Sudan"]),
         ],
     )  # fmt: skip
     def test_a_note_that_the_agreement_is_not_signed_names_no_one(
@@ -474,10 +486,40 @@ class TestParties:
     ) -> None:
         assert [mention.name for mention in mentions(cell, third_parties=False)] == expected
 
+    @pytest.mark.parametrize(
+        ("cell", "other"),
+        [
+            ("African Union: Sam B. Ibok, United Nations", "United Nations"),
+            ("For the African Union: Sam B. Ibok, For the United Nations: Ian K. Martin", "United Nations"),
+            (
+                "Civil Society: Hon. A Bee, Kenya Women's Network, National Council of Churches",
+                "Kenya Women's Network",
+            ),
+        ],
+    )
+    def test_a_party_after_the_signatory_is_not_lost(self, cell: str, other: str) -> None:
+        assert any(other in mention.name for mention in mentions(cell, third_parties=False))
+
+    @pytest.mark.parametrize(
+        ("cell", "name"),
+        [
+            # The organisation again, or what the signatory is, after the signatory (PA-X 754, 306, 550, 416).
+            ("For the State of Qatar: Ahmed bin Abdulla Al-Mahmoud, Minister of State for Foreign Affairs, State of Qatar",
+             "State of Qatar"),
+            ("For the National Assembly: Hon. Léonce NGENDAKUMANA, Speaker of the National Assembly", "National Assembly"),
+            ("For the Government of the Republic of the Philippines: Howard Q. Dee, Chairperson, GRP Panel",
+             "Government of the Republic of the Philippines"),
+        ],
+    )  # fmt: skip
+    def test_what_follows_the_signatory_goes_with_the_signatory(self, cell: str, name: str) -> None:
+        assert [mention.name for mention in mentions(cell, third_parties=False)] == [name]
+
     def test_a_title_in_brackets_is_no_other_name(self) -> None:
         """PA-X 1536: "(Dr.)" had joined a Berom elder to a Ugandan minister."""
         (found,) = mentions("Berom: Da (Dr.) Jonah Maduga", third_parties=False)
         assert (found.name, found.aliases) == ("Berom: Da Jonah Maduga", ())
+        (acronym,) = mentions("Roseau pour l'eradication de la violence (REV)", third_parties=False)
+        assert acronym.aliases == ("REV",)  # an acronym that spells a title is an acronym (PA-X 834)
 
     def test_a_signatory_after_the_comma_is_dropped_when_the_one_after_the_colon_shows_no_sign(self) -> None:
         """PA-X 1119: the second signatory of a movement is not taken for a party."""
@@ -498,6 +540,8 @@ class TestParties:
             "Signed 20 December 1994: Hon. Peter Jones",
             "President: Hon. Peter Jones",
             "Les parties: Sir Peter Jones",
+            "Signatures: Hon. Peter Jones",
+            "20 December 1994: Hon. Peter Jones",
             "Sheikh Ali Hassan: Hon. Peter Jones",
             "Sheikh Ali Hassan Mohammed Khalil Abdullah: Hon. Peter Jones",  # a title, however long the name
             "Yaqoob al-Omar: Hon. Peter Jones",

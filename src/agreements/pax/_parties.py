@@ -62,7 +62,8 @@ _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
     r"\d+ signator|signed by\b|these terms\b|\".*|"
     # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned copy"
-    r"[^,.;:()\[\]]{0,40}?\b(?:not signed|unsigned)\b)",
+    r"(?:(?:the|this|a|copy|of|agreement|document|memorandum|version|on|file|which|is|text|transcript)\s+){0,6}"
+    r"(?:not signed|unsigned)\b)",
     re.IGNORECASE,
 )
 # A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
@@ -136,7 +137,8 @@ _TITLE_ONLY: Final = re.compile(rf"(?:{_TITLE}|{_SIGNING_TITLE_WORDS})\.?", re.I
 _COLON_TITLED: Final = re.compile(rf"^(?P<org>[^,:]{{2,80}}?)\s*:\s*{_SIGNING_TITLES}", re.IGNORECASE)
 # What stands before a colon in a form rather than an organisation's name: "Name: ...", "Signed 20 December 1994: ...".
 _LABEL: Final = re.compile(
-    r"^(?:les\s+)?(?:name|title|signed|signature|date|designation|position|parties|signatories|signataires)\b|\d",
+    r"^(?:les\s+)?(?:names?|titles?|signed|signatures?|dates?|designations?|positions?|parties|signatories|"
+    r"signataires)\b|^\d",
     re.IGNORECASE,
 )
 _ORGANISATION_WORD: Final = re.compile(
@@ -171,7 +173,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
     (
         lambda low: " for " in low or " from " in low or " on behalf of " in low,
         re.compile(
-            rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$", re.I
+            rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for and on behalf of|for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$",
+            re.I,
         ),
     ),
     (
@@ -180,7 +183,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         # a "for": "Hon. John L. Momis MP, Minister for Provincial Affairs").
         lambda low: ", for " in low or ", on behalf of " in low,
         re.compile(
-            rf"^(?P<person>{_SIGNING_TITLES}[^,]*+(?:,[^,]*+)?),\s*(?:for|on behalf of)\s+(?:the\s+)?(?P<org>.+)$",
+            rf"^(?P<person>{_SIGNING_TITLES}\.?,?[^,]*+),\s*(?:for and on behalf of|for|on behalf of)\s+(?:the\s+)?"
+            r"(?P<org>(?-i:[A-Z]).+)$",
             re.I,
         ),
     ),
@@ -451,7 +455,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if (
             inner.casefold() in _NO_OTHER_NAME
             or inner.casefold() in GROUP_WORDS
-            or _TITLE_ONLY.fullmatch(inner)
+            or (_TITLE_ONLY.fullmatch(inner) and not inner.isupper())  # "(REV)" is an acronym
         ):
             return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"; "(Dr.)"
         # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
@@ -699,9 +703,10 @@ def _organisation(text: str) -> tuple[str, bool]:
             and role_in(bare) is None
             and not _OPENING.search(bare)
             and not _LABEL.match(bare)
-            and not _OFFICE.search(bare)
-            and not _person(bare)
+            and not _OFFICE.match(bare)
+            and not (_person(bare) and not _names_group(bare) and not _BODY.search(bare))
             and not _bare_person(bare)
+            and not _another_party(_top_level(masked, ",")[1:], organisation)
         ):
             return organisation, True
     return _then_signatory(text)
@@ -727,7 +732,10 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         parts = _top_level(text, ",")
         # "African Union: Sam B. Ibok[, ...]": a colon before the first comma ends the group's name, or
         # else the comma does ("JBC MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER", a name with no sign).
-        splits = [parts[0].split(":", 1), parts] if ":" in parts[0] else [parts]
+        colon = parts[0].split(":", 1)
+        if ":" not in parts[0] or _another_party(parts[1:], colon[0]):
+            colon = []
+        splits = [colon, parts] if colon else [parts]
     for split in splits:
         # A bracket before the separator may give another group: left alone.
         if len(split) != 2 or (after is None and ("(" in split[0] or "[" in split[0])):
@@ -739,8 +747,32 @@ def _then_signatory(text: str) -> tuple[str, bool]:
     return text, False
 
 
+def _another_party(parts: list[str], organisation: str) -> bool:
+    """Whether a part after a signatory of ``organisation`` and a comma names another party (:func:`_names_party`).
+
+    What else follows says what the signatory is ("Chairperson, GRP Panel") and goes with the signatory.
+    """
+    organisation = _FORMULA.sub("", organisation.strip())
+    return any(_names_party(part.strip(), organisation) for part in parts)
+
+
+def _names_party(part: str, organisation: str) -> bool:
+    """Whether ``part``, after a signatory of ``organisation`` and a comma, names another party."""
+    if ":" in part or _FORMULA.match(part):
+        return True  # another "Organisation: ..." or "For ...": "African Union: Sam B. Ibok, For the UN: ..."
+    known, own = canonical_name(part), comparable(organisation)
+    if (own and own in comparable(part)) or (known is not None and known == canonical_name(organisation)):
+        return False  # the organisation again: "Speaker of the National Assembly", "SPLA/M Bor Group"
+    if known is not None:
+        return True  # a state or organisation the reader knows: "..., United Nations"
+    # A capitalised name of a group or body that is no office ("Kenya Women's Network"; not "Member GRP Panel").
+    return part[:1].isupper() and bool(_names_group(part) or _BODY.search(part)) and not _OFFICE.search(part)
+
+
 # "For the ..., Person": the formula of a signature, once the person is set aside.
-_FORMULA: Final = re.compile(r"^(?:for|from|on (?:the\s+)?behalf of)\s+(?:the\s+)?", re.IGNORECASE)
+_FORMULA: Final = re.compile(
+    r"^(?:for and on behalf of|for|from|on (?:the\s+)?behalf of)\s+(?:the\s+)?", re.IGNORECASE
+)
 # The first words of Arabic place names ("Beit Jinn", "Wadi Barada", "Kafr Nabl"): a place, not a person.
 _PLACE_NAME: Final = re.compile(
     r"(?:beit|bayt|wadi|tal|tell|tall|khan|kafr|kfar|deir|dayr|ain|ayn|jabal|jebel|ma.?arat|qal.?at|ras|bab|"
