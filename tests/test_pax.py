@@ -438,6 +438,7 @@ class TestParties:
             ("Hon. Peter Jones, for himself", ["Hon. Peter Jones"]),
             ("Amb. Peter Jones, Special Envoy, for the Great Lakes Region", ["Amb. Peter Jones"]),
             ("Hon. Peter Jones, for and on behalf of the Government of Kenya", ["Government of Kenya"]),
+            ("For and on behalf of the Government of Kenya: Hon. Peter Jones", ["Government of Kenya"]),
             ("Lieutenant-General John Hezekiah Bowen, For and on behalf of The Armed Forces of Liberia",
              ["Armed Forces of Liberia"]),  # PA-X 635
             # An office in the organisation's bracket does not make it an office (PA-X 90).

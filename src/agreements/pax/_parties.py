@@ -136,9 +136,10 @@ _TITLE_ONLY: Final = re.compile(rf"(?:{_TITLE}|{_SIGNING_TITLE_WORDS})\.?", re.I
 # An organisation's name, a colon, then who signs for it with such a title.
 _COLON_TITLED: Final = re.compile(rf"^(?P<org>[^,:]{{2,80}}?)\s*:\s*{_SIGNING_TITLES}", re.IGNORECASE)
 # What stands before a colon in a form rather than an organisation's name: "Name: ...", "Signed 20 December 1994: ...".
+# (A date alone, "20 December 1994:", starts with no capital, which the colon rule asks of a name.)
 _LABEL: Final = re.compile(
     r"^(?:les\s+)?(?:names?|titles?|signed|signatures?|dates?|designations?|positions?|parties|signatories|"
-    r"signataires)\b|^\d",
+    r"signataires)\b",
     re.IGNORECASE,
 )
 _ORGANISATION_WORD: Final = re.compile(
