@@ -454,6 +454,11 @@ class TestParties:
             # Without a title, as after a comma: a person's name by its signs (PA-X 647, 755, 2107).
             ("African Union: Sam B. Ibok", ["African Union"]),
             ("State of Qatar: Ahmed bin Abdulla Al-Mahmoud", ["State of Qatar"]),
+            # After a state the reader knows, a name shaped like a person's needs no sign (PA-X 454, 594).
+            ("Russian Federation: B. Yeltsin", ["Russian Federation"]),
+            ("State of Israel: YITZHAK RABIN, Prime Minister", ["State of Israel"]),
+            ("Syrian Arab Republic: Ajnad al-Sham", ["Syrian Arab Republic: Ajnad al-Sham"]),  # a group: not dropped
+            ("Jaysh al-Islam: Kenan Berekat", ["Jaysh al-Islam: Kenan Berekat"]),  # no sign after a group
             ("THE GOVERNMENT OF THE REPUBLIC OF THE PHILIPPINES: SILVESTRE A. BELLOY, GRP Panel Chairperson",
              ["THE GOVERNMENT OF THE REPUBLIC OF THE PHILIPPINES"]),
             ("Faylaq al-Shām: Āhrār al-Shām", ["Faylaq al-Shām: Āhrār al-Shām"]),  # two groups: left whole

@@ -222,7 +222,7 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
 ARMED_NAMES: Final = (
     r"nusrah?|tahrir al-sham|ahrar|isis|isil|daesh|islamic state|hezbollah|hizbullah|ypg|sdf|fsa|"
     r"(?<!al-)(?<!abdel )(?<!abdul )fatah|jund|"
-    r"ansar|suq[ou]+r|zenki|zanki|zinki|houthis|hts"
+    r"ansar|ajnad|suq[ou]+r|zenki|zanki|zinki|houthis|hts"
 )
 _ARMED_NAME: Final = re.compile(rf"\b(?:{ARMED_NAMES})\b")
 #: The words for a kind of group, in English and in the transliterations PA-X uses (shared with the
@@ -574,9 +574,7 @@ def _bare_person(name: str) -> bool:
     (``Laurent DONA-FOLOGO``). A name without any (``Kenan Berekat``) is not
     taken for a person's: it may be a group's or a place's.
     """
-    if not _BARE_PERSON.match(name) or _names_group(name) or _BODY.search(name) or _known(name):
-        return False
-    if _ARMED_NAME.search(name.lower()) or _PLACE_NAME.match(name):
+    if not _person_shaped(name):
         return False
     words = name.split()
     first = words[0].strip("‘’'ʿ`").casefold()
@@ -586,6 +584,15 @@ def _bare_person(name: str) -> bool:
         return True
     # A surname in capitals after a given name that is not: a cell in capitals throughout shows nothing.
     return not name.isupper() and any(_CAPITALS.fullmatch(word) for word in words[1:])
+
+
+def _person_shaped(name: str) -> bool:
+    """Whether ``name`` has a person's name's shape (:data:`_BARE_PERSON`) and names no group, body, known
+    state or organisation, armed group or place by its first word: a person's, or a group's without a word for one.
+    """
+    if not _BARE_PERSON.match(name) or _names_group(name) or _BODY.search(name) or _known(name):
+        return False
+    return not (_ARMED_NAME.search(name.lower()) or _PLACE_NAME.match(name))
 
 
 def _signed_for(text: str) -> str | None:
@@ -727,6 +734,7 @@ def _then_signatory(text: str) -> tuple[str, bool]:
     (:func:`_signatory`); two groups' names are not.
     """
     after = _BRACKET_THEN_NAME.match(text)  # "For the Union of ... (FPLS, MUR, FAR) MOHAMED ANACKO"
+    colon: list[str] = []
     if after is not None:
         splits = [[after.group("org"), after.group("person")]]
     else:
@@ -744,6 +752,10 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         organisation, person = split[0].strip(), split[1].strip().lstrip("‘’'ʿ`")
         bare = _BRACKETS.sub("", organisation)
         if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person):
+            return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
+        # A state or organisation the reader knows, then a colon and a name shaped like a person's: the name
+        # needs no sign of it ("Russian Federation: B. Yeltsin", "State of Israel: YITZHAK RABIN, Prime Minister").
+        if split is colon and _known(_FORMULA.sub("", bare.strip())) and _person_shaped(person):
             return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
 
