@@ -62,8 +62,8 @@ _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
     r"\d+ signator|signed by\b|these terms\b|\".*|"
     # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned copy"
-    r"(?:(?:the|this|a|copy|of|agreement|document|memorandum|version|on|file|which|is|text|transcript)\s+){0,6}"
-    r"(?:not signed|unsigned)\b)",
+    r"unsigned\b|(?=[^,;:()\[\]]{0,60}?\b(?:agreement|accord|document|memorandum|copy|version|text|transcript|"
+    r"declaration|protocol|annex|initialled)\b)[^,;:()\[\]\-–]{0,60}?\b(?:not signed|unsigned)\b)",
     re.IGNORECASE,
 )
 # A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
@@ -113,7 +113,7 @@ _NUMBERED_SIDE: Final = (
 _NEW_SIDE: Final = re.compile(rf"^(?:{_NUMBERED_SIDE})\b", re.IGNORECASE)
 _SIDE: Final = re.compile(
     rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
-    r"(?:from|for|on behalf of|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
+    r"(?:from|for and on behalf of|for|on behalf of|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
     re.IGNORECASE,
 )
 _TITLE: Final = (
@@ -456,7 +456,11 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if (
             inner.casefold() in _NO_OTHER_NAME
             or inner.casefold() in GROUP_WORDS
-            or (_TITLE_ONLY.fullmatch(inner) and not inner.isupper())  # "(REV)" is an acronym
+            # "(Dr.)", "(DR.)"; but "(REV)" after a name in small letters is an acronym
+            or (
+                _TITLE_ONLY.fullmatch(inner)
+                and not (inner.isalpha() and inner.isupper() and not text.isupper())
+            )
         ):
             return " "  # a note on the person, "Yassin Alloush (Independent)"; a kind of group, "(Army)"; "(Dr.)"
         # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
@@ -711,10 +715,9 @@ def _organisation(text: str) -> tuple[str, bool]:
             and role_in(bare) is None
             and not _OPENING.search(bare)
             and not _LABEL.match(bare)
-            and not _OFFICE.match(bare)
+            and not _names_office(bare)
             and not (_person(bare) and not _names_group(bare) and not _BODY.search(bare))
             and not _bare_person(bare)
-            and not _another_party(_top_level(masked, ",")[1:], organisation)
         ):
             return organisation, True
     return _then_signatory(text)
@@ -724,6 +727,14 @@ def _organisation(text: str) -> tuple[str, bool]:
 _BRACKET_THEN_NAME: Final = re.compile(
     r"^(?P<org>[^()\[\],]++[\(\[][^()\[\]]*+[\)\]])\s*+(?P<person>[^()\[\],;:]++)$"
 )
+
+
+def _names_office(name: str) -> bool:
+    """Whether ``name`` is an office's ("The President", "Prime Minister"), not an organisation's with an
+    office's word in it ("Office of the High Representative", "IGAD Member States")."""
+    if not _OFFICE.search(name) or _names_group(name) or _BODY.search(name):
+        return False
+    return not any(_ACRONYMS.match(word) for word in name.split())
 
 
 def _then_signatory(text: str) -> tuple[str, bool]:
@@ -741,9 +752,8 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         parts = _top_level(text, ",")
         # "African Union: Sam B. Ibok[, ...]": a colon before the first comma ends the group's name, or
         # else the comma does ("JBC MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER", a name with no sign).
-        colon = parts[0].split(":", 1)
-        if ":" not in parts[0] or _another_party(parts[1:], colon[0]):
-            colon = []
+        if ":" in parts[0]:
+            colon = parts[0].split(":", 1)
         splits = [colon, parts] if colon else [parts]
     for split in splits:
         # A bracket before the separator may give another group: left alone.
@@ -758,28 +768,6 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         if split is colon and _known(_FORMULA.sub("", bare.strip())) and _person_shaped(person):
             return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
-
-
-def _another_party(parts: list[str], organisation: str) -> bool:
-    """Whether a part after a signatory of ``organisation`` and a comma names another party (:func:`_names_party`).
-
-    What else follows says what the signatory is ("Chairperson, GRP Panel") and goes with the signatory.
-    """
-    organisation = _FORMULA.sub("", organisation.strip())
-    return any(_names_party(part.strip(), organisation) for part in parts)
-
-
-def _names_party(part: str, organisation: str) -> bool:
-    """Whether ``part``, after a signatory of ``organisation`` and a comma, names another party."""
-    if ":" in part or _FORMULA.match(part):
-        return True  # another "Organisation: ..." or "For ...": "African Union: Sam B. Ibok, For the UN: ..."
-    known, own = canonical_name(part), comparable(organisation)
-    if (own and own in comparable(part)) or (known is not None and known == canonical_name(organisation)):
-        return False  # the organisation again: "Speaker of the National Assembly", "SPLA/M Bor Group"
-    if known is not None:
-        return True  # a state or organisation the reader knows: "..., United Nations"
-    # A capitalised name of a group or body that is no office ("Kenya Women's Network"; not "Member GRP Panel").
-    return part[:1].isupper() and bool(_names_group(part) or _BODY.search(part)) and not _OFFICE.search(part)
 
 
 # "For the ..., Person": the formula of a signature, once the person is set aside.
