@@ -518,6 +518,8 @@ class TestParties:
         assert (found.name, found.aliases) == ("Berom: Da Jonah Maduga", ())
         (capitals,) = mentions("BEROM: DA (DR.) JONAH MADUGA", third_parties=False)
         assert capitals.aliases == ()  # a title in a cell in capitals is still a title
+        (mister,) = mentions("HON. RUHAKANA RUGUNDA (MR)", third_parties=False)
+        assert mister.aliases == ()
         (acronym,) = mentions("Roseau pour l'eradication de la violence (REV)", third_parties=False)
         assert acronym.aliases == ("REV",)  # an acronym that spells a title is an acronym (PA-X 834)
 

@@ -63,7 +63,7 @@ _NOTE: Final = re.compile(
     r"\d+ signator|signed by\b|these terms\b|\".*|"
     # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned copy"
     r"unsigned\b|(?=[^,;:()\[\]]{0,60}?\b(?:agreement|accord|document|memorandum|copy|version|text|transcript|"
-    r"declaration|protocol|annex|initialled)\b)[^,;:()\[\]\-–]{0,60}?\b(?:not signed|unsigned)\b)",
+    r"declaration|protocol|annex|initialled)\b)[^,;:()\[\]]{0,60}?\b(?:not signed|unsigned)\b)",
     re.IGNORECASE,
 )
 # A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
