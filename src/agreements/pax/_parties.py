@@ -60,12 +60,23 @@ _ANNOTATION: Final = re.compile(
 _LIST_MARK: Final = re.compile(r"^\s*(?:[•·▪\-–—]+|\d{1,2}\s*[.)\-–]|\(?[a-z]\)|[A-Z]\.)\s*")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
-    r"\d+ signator|signed by\b|these terms\b|\".*|"
-    # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned copy"
-    r"unsigned\b|(?=[^,;:()\[\]]{0,60}?\b(?:agreement|accord|document|memorandum|copy|version|text|transcript|"
-    r"declaration|protocol|annex|initialled)\b)[^,;:()\[\]]{0,60}?\b(?:not signed|unsigned)\b)",
+    r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b)",
     re.IGNORECASE,
 )
+# "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned
+# copy": a word for the document, then "not signed" or "unsigned" (only looked for when "signed" is there).
+_UNSIGNED_NOTE: Final = re.compile(
+    r"(?=[^,;:()\[\]]{0,60}?\b(?:agreement|accord|document|memorandum|copy|version|text|transcript|"
+    r"declaration|protocol|annex|initialled)\b)[^,;:()\[\]]{0,60}?\b(?:not signed|unsigned)\b",
+    re.IGNORECASE,
+)
+
+
+def _note(text: str) -> bool:
+    """Whether a piece is a note, not a name (:data:`_NOTE`, :data:`_UNSIGNED_NOTE`)."""
+    return bool(_NOTE.match(text)) or ("signed" in text.lower() and bool(_UNSIGNED_NOTE.match(text)))
+
+
 # A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
 # "[Signature Illegible], Chairman of the Jabala Council" names the council.
 _SIGNED_OFFICE: Final = re.compile(
@@ -478,7 +489,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
             return " "
         if _ACRONYMS.match(inner):
             aliases.extend(part for part in re.split(r"\s*[;,/]\s*", inner) if part)
-        elif _TRANSLATION.match(inner) and len(inner.split()) <= MOST_WORDS and not _NOTE.match(inner):
+        elif _TRANSLATION.match(inner) and len(inner.split()) <= MOST_WORDS and not _note(inner):
             aliases.append(inner)  # a translation or another name: "[Hawks of Syria Brigade]"
         return " "
 
@@ -704,7 +715,7 @@ def _organisation(text: str) -> tuple[str, bool]:
             if _person(organisation) and not _person(person):
                 continue
             return organisation, True
-    titled = _COLON_TITLED.match(masked)
+    titled = _COLON_TITLED.match(masked) if ":" in masked else None
     if titled is not None:
         organisation = _FORMULA.sub("", text[: titled.end("org")].strip())
         # Not a header that gives a role or opens the next name ("Facilitators/ Witness:", "Accreditation by:"),
@@ -911,7 +922,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
     if header is not False:
         return _NO_NAMES._replace(header=header)
     bare = piece.strip()
-    if _NOTE.match(text) or (_NOTE.match(bare) and not _SIGNED_OFFICE.match(bare)):
+    if _note(text) or (_note(bare) and not _SIGNED_OFFICE.match(bare)):
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
