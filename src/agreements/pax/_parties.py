@@ -756,17 +756,17 @@ def _then_signatory(text: str) -> tuple[str, bool]:
     (:func:`_signatory`); two groups' names are not.
     """
     after = _BRACKET_THEN_NAME.match(text)  # "For the Union of ... (FPLS, MUR, FAR) MOHAMED ANACKO"
-    colon: list[str] = []
+    splits: list[tuple[list[str], bool]] = []  # (group, signatory) and whether a colon separates them
     if after is not None:
-        splits = [[after.group("org"), after.group("person")]]
+        splits.append(([after.group("org"), after.group("person")], False))
     else:
         parts = _top_level(text, ",")
         # "African Union: Sam B. Ibok[, ...]": a colon before the first comma ends the group's name, or
         # else the comma does ("JBC MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER", a name with no sign).
         if ":" in parts[0]:
-            colon = parts[0].split(":", 1)
-        splits = [colon, parts] if colon else [parts]
-    for split in splits:
+            splits.append((parts[0].split(":", 1), True))
+        splits.append((parts, False))
+    for split, colon in splits:
         # A bracket before the separator may give another group: left alone.
         if len(split) != 2 or (after is None and ("(" in split[0] or "[" in split[0])):
             continue
@@ -776,7 +776,7 @@ def _then_signatory(text: str) -> tuple[str, bool]:
             return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
         # A state or organisation the reader knows, then a colon and a name shaped like a person's: the name
         # needs no sign of it ("Russian Federation: B. Yeltsin", "State of Israel: YITZHAK RABIN, Prime Minister").
-        if split is colon and _known(_FORMULA.sub("", bare.strip())) and _person_shaped(person):
+        if colon and _known(_FORMULA.sub("", bare.strip())) and _person_shaped(person):
             return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
 
