@@ -122,9 +122,11 @@ _NUMBERED_SIDE: Final = (
     r"party\s+(?:one|two|\d)"
 )
 _NEW_SIDE: Final = re.compile(rf"^(?:{_NUMBERED_SIDE})\b", re.IGNORECASE)
+# The words a signature puts before the side it signs for, the longest first ("For and on behalf of the ...").
+_ON_BEHALF: Final = r"for and on behalf of|for|on behalf of"
 _SIDE: Final = re.compile(
     rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
-    r"(?:from|for and on behalf of|for|on behalf of|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
+    rf"(?:from|{_ON_BEHALF}|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
     re.IGNORECASE,
 )
 _TITLE: Final = (
@@ -185,7 +187,7 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
     (
         lambda low: " for " in low or " from " in low or " on behalf of " in low,
         re.compile(
-            rf"^(?P<person>{_TITLE}\b.+?)\s+(?:for and on behalf of|for|from|on behalf of)\s+(?:the\s+)?(?P<org>.+)$",
+            rf"^(?P<person>{_TITLE}\b.+?)\s+(?:{_ON_BEHALF}|from)\s+(?:the\s+)?(?P<org>.+)$",
             re.I,
         ),
     ),
@@ -195,7 +197,7 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         # a "for": "Hon. John L. Momis MP, Minister for Provincial Affairs").
         lambda low: ", for " in low or ", on behalf of " in low,
         re.compile(
-            rf"^(?P<person>{_SIGNING_TITLES}\.?,?[^,]*+),\s*(?:for and on behalf of|for|on behalf of)\s+(?:the\s+)?"
+            rf"^(?P<person>{_SIGNING_TITLES}\.?,?[^,]*+),\s*(?:{_ON_BEHALF})\s+(?:the\s+)?"
             r"(?P<org>(?-i:[A-Z]).+)$",
             re.I,
         ),
@@ -782,9 +784,7 @@ def _then_signatory(text: str) -> tuple[str, bool]:
 
 
 # "For the ..., Person": the formula of a signature, once the person is set aside.
-_FORMULA: Final = re.compile(
-    r"^(?:for and on behalf of|for|from|on (?:the\s+)?behalf of)\s+(?:the\s+)?", re.IGNORECASE
-)
+_FORMULA: Final = re.compile(rf"^(?:{_ON_BEHALF}|from|on the behalf of)\s+(?:the\s+)?", re.IGNORECASE)
 # The first words of Arabic place names ("Beit Jinn", "Wadi Barada", "Kafr Nabl"): a place, not a person.
 _PLACE_NAME: Final = re.compile(
     r"(?:beit|bayt|wadi|tal|tell|tall|khan|kafr|kfar|deir|dayr|ain|ayn|jabal|jebel|ma.?arat|qal.?at|ras|bab|"
