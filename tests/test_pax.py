@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -591,11 +592,44 @@ class TestParties:
              "Union of Forces of the Armed Resistance", ()),
             ("Office of the Ministry of Defense (Army)", "Office of the Ministry of Defense", ()),  # a kind of group
             ("Army (FARC – EP)", "FARC – EP", ()),  # a kind of group, named in the bracket
+            # What the one before does or holds: a role, an office, letters after a name (PA-X Local 2379,
+            # 2385, 1921; PA-X 1580, 1185, 694, 104). Taken for other names, they made one actor of many.
+            ("William Bak Uloro (Signatory) – Kangi County", "William Bak Uloro", ()),
+            ("Marial Dhieu Malual (Paramount Chief, Yirol East County)", "Marial Dhieu Malual", ()),
+            ("U Aung Min (Union Minister)", "U Aung Min", ()),
+            ("Tgk. Amni Bin Ahmed Marzuki (Member of JCSM)", "Tgk. Amni Bin Ahmed Marzuki", ()),
+            ("Philip N. Suku (Chr)", "Philip N. Suku", ()),
+            ("Mgen. Oswaldo P. Villanueva (Ret.)", "Mgen. Oswaldo P. Villanueva", ()),
+            ("Andre M Kapanga (PhD)", "Andre M Kapanga", ()),
+            ("Gilbert Lebeko Raman (Rtd.)", "Gilbert Lebeko Raman", ()),
+            ("Federal Republic of Nigeria (Chair of the AU)", "Federal Republic of Nigeria", ()),
+            # An office before a person's name is a title: the same person's other name (PA-X 254).
+            ("Ricardo RAMÍREZ DE LÉON (Commander Rolando MÓRAN)", "Ricardo RAMÍREZ DE LÉON",
+             ("Commander Rolando MÓRAN",)),
         ],
     )  # fmt: skip
     def test_what_a_bracket_gives(self, cell: str, name: str, aliases: tuple[str, ...]) -> None:
         (mention,) = mentions(cell, third_parties=False)
         assert (mention.name, mention.aliases) == (name, aliases)
+
+    @pytest.mark.parametrize(
+        ("cell", "role"),
+        [
+            ("•\tJohn Utho Achom (Witness) – Kangi County", ThirdPartyRole.WITNESS),  # PA-X Local 2379
+            ("Qatar (the Mediator)", ThirdPartyRole.MEDIATOR),
+            ("•\tWilliam Bak Uloro (Signatory) – Kangi County", None),  # a party
+        ],
+    )
+    def test_a_bracket_that_gives_a_role_gives_the_name_that_role(
+        self, cell: str, role: ThirdPartyRole | None
+    ) -> None:
+        (mention,) = mentions(cell, third_parties=False)
+        assert mention.role == role
+
+    def test_a_mark_alone_names_no_one(self) -> None:
+        """PA-X 299: a quotation's closing mark, left after the last ";", had been an actor named "'"."""
+        cell = "Provided that is agreed 'For the Government of Angola; For UNITA;'"
+        assert "'" not in [mention.name for mention in mentions(cell, third_parties=False)]
 
     @pytest.mark.parametrize(
         ("name", "kind"),
@@ -735,6 +769,61 @@ class TestOneActorPerOrganisation:
             mentions("Mouvement Patriotique pour le Centrafrique (MPC)", third_parties=False)[0], 1
         )
         assert registry.add(Mention(name=later, quote=later), 2) == first
+
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            # Two organisations that share only an acronym (PA-X 209, 194, 551; 216, 267, 280, 567).
+            (("Lesotho People's Congress", "LPC"), ("Liberia Peace Council", "LPC")),
+            (("President Izetbegovic", "SDA"), ("Somali Democratic Alliance", "SDA")),
+            # A person's bracket gives a people or a party, which other persons share (PA-X Local 2371).
+            (("GOULA",), ("Ibrahim Ahamat", "Goula")),
+            (("Abdoulaye Tidjiane", "Bornou"), ("Aboubakar Siddick Ali", "Bornou")),
+            (("Mohamed Ali Shire", "Dhulbahante"), ("Shire Elders", "Dhulbahante")),  # the actor is a person
+            (("Mohamed Ali Mohamed", "CT"), ("Mohamed Mahamadou", "CT")),
+        ],
+    )
+    def test_names_that_share_only_a_bracket_stay_apart(
+        self, first: tuple[str, ...], second: tuple[str, ...]
+    ) -> None:
+        registry = Registry()
+        one, two = (
+            registry.add(Mention(name=name, aliases=tuple(aliases), quote=name), row)
+            for row, (name, *aliases) in enumerate([first, second])
+        )
+        assert one != two
+
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            (("FARC-EP",), ("Revolutionary Armed Forces of Colombia-People’s Army", "FARC-EP")),  # named by it
+            (("The Ogaden National Liberation Front", "ONLF"),
+             ("The Delegation of the Ogaden National Liberation Front", "ONLF")),  # a word in common
+            (("Islamic State in Iraq and the Levant", "ISIS"), ("Islamic State", "IS", "ISIS")),
+            (("Lofa Defence Force", "LDF"), ("Lofa Defense Force", "LDF")),
+            (("Mouvement Patriotique pour le Centrafrique", "MPC"), ("The Movement", "MPC")),  # no word to differ
+        ],
+    )  # fmt: skip
+    def test_a_bracket_joins_a_name_to_an_actor_that_agrees(
+        self, first: tuple[str, ...], second: tuple[str, ...]
+    ) -> None:
+        registry = Registry()
+        one, two = (
+            registry.add(Mention(name=name, aliases=tuple(aliases), quote=name), row)
+            for row, (name, *aliases) in enumerate([first, second])
+        )
+        assert one == two
+
+    def test_a_name_finds_its_own_actor_before_its_brackets(self) -> None:
+        """PA-X 216, 267, 280, 567: the Somali Democratic Alliance (SDA) was a new actor each time, because
+        its name found it and its bracket found the SDA of Bosnia's President Izetbegovic."""
+        registry = Registry()
+        ids = [
+            registry.add(Mention(name=name, aliases=("SDA",), quote=name), row)
+            for row, name in enumerate(["President Izetbegovic", "Somali Democratic Alliance", "Somali Democratic Alliance"])
+        ]  # fmt: skip
+        assert ids[0] != ids[1] == ids[2]
+        assert len(registry.actors()) == 2
 
     def test_names_in_one_list_stay_apart(self) -> None:
         """The Sham Front and The Shami Front sign the same statement (PA-X 1438)."""
@@ -910,6 +999,19 @@ class TestTheSharedReleases:
         rows = file_rows(path)
         assert sorted(corpus.agreements) == sorted(f"pax-{row['AgtId']}" for row in rows)
         assert len(corpus.agreements) == len(rows) == {V3: 1868, LOCAL: 349}[path]
+        # Two actors of one name would be one actor split in two.
+        names = Counter(actor.name for actor in corpus.actors.values())
+        assert [name for name, count in names.items() if count > 1] == []
+
+    def test_signatories_and_witnesses_listed_with_brackets(self) -> None:
+        """PA-X Local 2379 lists 25 signatories and 25 witnesses, each "(Signatory)" or "(Witness)", where
+        the brackets had made two actors; the witnesses are the agreement's witnesses. The 25 witnesses are
+        23 persons: Marko Mabior Ajiec witnesses for three counties."""
+        corpus = pax.read(LOCAL, where=lambda row: row["AgtId"] == "2379")
+        (agreement,) = corpus.agreements.values()
+        assert len(agreement.parties) == len({party.actor for party in agreement.parties}) == 25
+        witnesses = [third for third in agreement.third_parties if third.role is ThirdPartyRole.WITNESS]
+        assert len(witnesses) == len({third.actor for third in witnesses}) == 23
 
     def test_the_syria_rows_of_v3(self, v3_syria: Corpus) -> None:
         rows = file_rows(V3, syria)

@@ -38,7 +38,7 @@ from agreements import _names
 from agreements.exceptions import UnknownActorError
 from agreements.model import Actor, ActorKind, Word
 from agreements.pax._gazetteer import KINDS, canonical_name
-from agreements.pax._parties import ARMED_NAMES, GROUP_WORDS, Mention, comparable, unquoted
+from agreements.pax._parties import ARMED_NAMES, GROUP_WORDS, Mention, comparable, reads_as_person, unquoted
 from agreements.similarity import fold
 
 __all__ = ["UNCLASSIFIED", "Registry"]
@@ -261,13 +261,16 @@ class Registry:
     def add(self, mention: Mention, row: int) -> str:
         """The id of the actor ``mention`` names in row ``row``: one read before, or a new one."""
         canonical = None if mention.person else canonical_name(mention.name)
-        keys = [*_keys(mention.name), *(each for alias in mention.aliases for each in _keys(alias))]
-        if canonical is not None:
-            keys.append(key(canonical))
-        keys = [found for found in keys if found]
+        own = [*_keys(mention.name), *((key(canonical),) if canonical is not None else ())]
+        others = [each for alias in mention.aliases for each in _keys(alias)]
+        own, others = [each for each in own if each], [each for each in others if each]
         # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
         known = {canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
-        index = self._exact(keys, known)
+        # The name's own spelling first; another name in its brackets only when that finds no actor.
+        found = self._found(own, known) or {
+            index for index in self._found(others, known) if self._agrees(index, mention.name, others)
+        }
+        index = found.pop() if len(found) == 1 else None
         if index is None and not mention.person and canonical is None:
             index = self._fuzzy(mention.name, row)
         if index is None:
@@ -278,22 +281,44 @@ class Registry:
         for alias in mention.aliases:
             if alias not in entry.aliases:
                 entry.aliases.append(alias)
-        self._index(index, keys)
+        self._index(index, [*own, *others])
         return entry.id
 
-    def _exact(self, keys: list[str], known: set[str | None]) -> int | None:
+    def _found(self, keys: list[str], known: set[str | None]) -> set[int]:
+        """The actors that ``keys`` find, letter for letter."""
         by_key = self._by_key
         # A name and an actor of which one is a state or organisation of the gazetteer and the other is not
         # that one meet by a spelling that only folds alike when the folded key is long enough to tell
         # names apart: "Untied Nations" is the United Nations, but "Sara", a Central African people, folds
         # as short as "Syria" does (whichever comes first).
-        found = {
+        return {
             by_key[each]
             for each in keys
             if each in by_key
             and (self._entries[by_key[each]].canonical in known or len(each.rstrip()) >= _SHORTEST_KEY)
         }
-        return found.pop() if len(found) == 1 else None
+
+    def _agrees(self, index: int, name: str, others: list[str]) -> bool:
+        """Whether an actor found only by another name in the brackets of ``name`` (``others``, its keys)
+        may be the name's: the actor was named by that other name itself, or its names and ``name`` have
+        a distinctive word in common (:func:`_words`), or either has none.
+
+        Two names that share only an acronym in brackets are two actors: the Liberia Peace Council and
+        the Lesotho People's Congress are both ``(LPC)``.
+        """
+        # A person's name joins only by its own spelling: what its brackets give is a people, a party or a
+        # committee ("Ibrahim Ahamat (Goula)"), and persons share given names.
+        if reads_as_person(name):
+            return False
+        entry = self._entries[index]
+        named = {each for spelling in entry.spellings for each in _keys(spelling)}
+        if not named.isdisjoint(others):
+            return True
+        if reads_as_person(next(iter(entry.spellings))):  # the name the actor was first read by
+            return False
+        mine = _words(name).distinct
+        theirs = frozenset().union(*(_words(spelling).distinct for spelling in entry.spellings))
+        return not mine or not theirs or not mine.isdisjoint(theirs)
 
     def _fuzzy(self, name: str, row: int) -> int | None:
         mine = _words(name)

@@ -303,6 +303,13 @@ _LEFT_OPEN: Final = re.compile(r"\((?:[A-Z]|al-)[^(),;]*+[\s.;:]*+$")  # not a c
 _MEMBERS: Final = re.compile(r"\s*[;,/]\s*|\s+(?:and|&)\s+")
 # What a bracket says of a person, not another name: "Yassin Alloush (Independent)".
 _NO_OTHER_NAME: Final = frozenset({"independent", "independents"})
+# A bracket that says what the one before does or holds, not who it is: a role ("John Utho Achom (Witness)",
+# "William Bak Uloro (Signatory)"), letters after a person's name ("(PhD)", "(Rtd.)", "(Chr)").
+# Taken for another name, it made one actor of everyone it follows.
+_DESCRIPTION: Final = re.compile(
+    rf"(?:the\s+)?(?:{_ROLE_NOUN}|signator(?:y|ies))|ph\.?\s?d|rtd|retd|ret|chr",
+    re.IGNORECASE,
+)
 _ACRONYMS: Final = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\s*[;,/]\s*[A-Z][A-Za-z]{0,2}[A-Z]{1,5})*$")
 _LIST: Final = re.compile(r",\s+and\s+|\s+and\s+|\s+&\s+|,\s+")
 # ", head of ...", ", co-chairs of ...": what follows describes the name before it.
@@ -469,6 +476,7 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if (
             inner.casefold() in _NO_OTHER_NAME
             or inner.casefold() in GROUP_WORDS
+            or _describes(inner)
             # "(Dr.)", "(DR.)"; but "(REV)" after a name in small letters is an acronym
             or (
                 _TITLE_ONLY.fullmatch(inner)
@@ -505,6 +513,27 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
     if aliases and bare.casefold() in GROUP_WORDS:  # a kind of group, named in brackets: "Army (FARC – EP)"
         return aliases[0], aliases[1:]
     return bare, aliases
+
+
+# A bracket that gives the name before it a third party's role.
+_ROLE_BRACKET: Final = re.compile(rf"\(\s*(?:the\s+)?({_ROLE_NOUN})\s*\)", re.IGNORECASE)
+
+
+def _describes(inner: str) -> bool:
+    """Whether a bracket says what the name before it does or holds, not who it is (:data:`_DESCRIPTION`),
+    or gives an office: "(Paramount Chief, Yirol East County)", "(Union Minister)", "(Member of JCSM)".
+
+    An office before a person's name is the name's title: "Ricardo RAMÍREZ DE LÉON (Commander Rolando
+    MÓRAN)" gives the same person's other name.
+    """
+    if _DESCRIPTION.fullmatch(inner.rstrip(".")):
+        return True
+    office = _OFFICE.search(inner)
+    if office is None or _ACRONYMS.match(inner):
+        return False
+    name = inner[office.end() :]
+    titled = office.start() == 0 and name[:1].isspace() and not _OFFICE.search(name)
+    return not (titled and _person_shaped(name.strip()))
 
 
 def _known(part: str) -> bool:
@@ -601,6 +630,11 @@ def _bare_person(name: str) -> bool:
         return True
     # A surname in capitals after a given name that is not: a cell in capitals throughout shows nothing.
     return not name.isupper() and any(_CAPITALS.fullmatch(word) for word in words[1:])
+
+
+def reads_as_person(name: str) -> bool:
+    """Whether ``name`` reads as a person's: with a title (``Sheikh ...``) or without (:func:`_bare_person`)."""
+    return _person(name) or _bare_person(name)
 
 
 def _person_shaped(name: str) -> bool:
@@ -860,7 +894,11 @@ class _Reading:
     def plain(self, plain: str, quote: str) -> None:
         text = " ".join(_visible(plain).split()).strip(" .-")
         person = _person(text)
-        unnamed = not text or _UNNAMED.fullmatch(text) or len(text.split()) > MOST_WORDS
+        unnamed = (
+            not any(char.isalpha() for char in text)  # a mark left alone: "'" closing a quotation
+            or _UNNAMED.fullmatch(text)
+            or len(text.split()) > MOST_WORDS
+        )
         if unnamed or (person and self.after_organisation) or self.skip_person:
             self.skip_person = False
             return
@@ -926,6 +964,9 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
+    if own_role is None and "(" in text:  # "John Utho Achom (Witness) – Kangi County" in a list of parties
+        bracket = _ROLE_BRACKET.search(text)
+        own_role = role_in(bracket.group(1)) if bracket is not None else None
     text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
     organisation = None if dropped else _signed_for(text)
     if organisation is not None:
