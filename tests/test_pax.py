@@ -603,6 +603,8 @@ class TestParties:
             ("Andre M Kapanga (PhD)", "Andre M Kapanga", ()),
             ("Gilbert Lebeko Raman (Rtd.)", "Gilbert Lebeko Raman", ()),
             ("Federal Republic of Nigeria (Chair of the AU)", "Federal Republic of Nigeria", ()),
+            ("Tgk. Amri Bin Abd. Wahab (Deputy Operational Commander Main Tiro)", "Tgk. Amri Bin Abd. Wahab", ()),
+            ("Madut Aguer Adel (Paramount Chief Tonj East)", "Madut Aguer Adel", ()),
             # An office before a person's name is a title: the same person's other name (PA-X 254).
             ("Ricardo RAMÍREZ DE LÉON (Commander Rolando MÓRAN)", "Ricardo RAMÍREZ DE LÉON",
              ("Commander Rolando MÓRAN",)),

@@ -529,7 +529,7 @@ def _describes(inner: str) -> bool:
     if _DESCRIPTION.fullmatch(inner.rstrip(".")):
         return True
     office = _OFFICE.search(inner)
-    if office is None or _ACRONYMS.match(inner):
+    if office is None:
         return False
     name = inner[office.end() :]
     titled = office.start() == 0 and name[:1].isspace() and not _OFFICE.search(name)
