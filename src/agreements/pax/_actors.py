@@ -253,7 +253,8 @@ class Registry:
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
-        self._by_key: dict[str, int] = {}
+        self._by_key: dict[str, int] = {}  # the first actor found under each key
+        self._more_by_key: dict[str, list[int]] = {}  # the others, for the other names in brackets
         self._by_words: dict[frozenset[str], list[int]] = {}
         self._indexed: set[int] = set()
         self._ids: set[str] = set()
@@ -266,11 +267,8 @@ class Registry:
         own, others = [each for each in own if each], [each for each in others if each]
         # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
         known = {canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
-        # The name's own spelling first; another name in its brackets only when that finds no actor.
-        found = self._found(own, known) or {
-            index for index in self._found(others, known) if self._agrees(index, mention.name, others)
-        }
-        index = found.pop() if len(found) == 1 else None
+        named = [each for alias in mention.aliases if _acronym(alias) is None for each in _keys(alias) if each]
+        index = self._exact(mention.name, own, others, named, known)
         if index is None and not mention.person and canonical is None:
             index = self._fuzzy(mention.name, row)
         if index is None:
@@ -284,37 +282,63 @@ class Registry:
         self._index(index, [*own, *others])
         return entry.id
 
-    def _found(self, keys: list[str], known: set[str | None]) -> set[int]:
-        """The actors that ``keys`` find, letter for letter."""
-        by_key = self._by_key
-        # A name and an actor of which one is a state or organisation of the gazetteer and the other is not
-        # that one meet by a spelling that only folds alike when the folded key is long enough to tell
-        # names apart: "Untied Nations" is the United Nations, but "Sara", a Central African people, folds
-        # as short as "Syria" does (whichever comes first).
-        return {
-            by_key[each]
-            for each in keys
-            if each in by_key
-            and (self._entries[by_key[each]].canonical in known or len(each.rstrip()) >= _SHORTEST_KEY)
-        }
+    def _exact(
+        self, name: str, own: list[str], others: list[str], named: list[str], known: set[str | None]
+    ) -> int | None:
+        """The one actor a name's keys find letter for letter (``own``, its own spelling's; ``others``, the
+        names' in its brackets; ``named``, those of them that are no acronym), or ``None``.
+
+        The name's own spelling comes first, unless a bracket that is no acronym is another actor's own
+        name (``Sd. President Nepali Congress (Sher Bahadur Deuba)``: two actors claim it, so neither). Only
+        when its own spelling finds no actor does a bracket find one, among those that agree (:meth:`_agrees`).
+        """
+        found = self._found(own, known)
+        if found and named:
+            claimed = self._found(named, known, every=True) - found
+            if any(self._named_by(index, named) for index in claimed):
+                return None
+        elif not found and others:
+            # The first actor read under each of those names, else any other that agrees (LPC, a second time).
+            for every in (False, True):
+                found = {index for index in self._found(others, known, every=every) if self._agrees(index, name, others)}
+                if found:
+                    break
+        return found.pop() if len(found) == 1 else None
+
+    def _found(self, keys: list[str], known: set[str | None], *, every: bool = False) -> set[int]:
+        """The actors that ``keys`` find, letter for letter: the first found under each key, or ``every`` one."""
+        by_key, more = self._by_key, self._more_by_key
+        found = set()
+        for each in keys:
+            if each not in by_key:
+                continue
+            for index in (by_key[each], *more.get(each, ())) if every else (by_key[each],):
+                # A name and an actor of which one is a state or organisation of the gazetteer and the other is
+                # not that one meet by a spelling that only folds alike when the folded key is long enough to
+                # tell names apart: "Untied Nations" is the United Nations, but "Sara", a Central African people,
+                # folds as short as "Syria" does (whichever comes first).
+                if self._entries[index].canonical in known or len(each.rstrip()) >= _SHORTEST_KEY:
+                    found.add(index)
+        return found
+
+    def _named_by(self, index: int, others: list[str]) -> bool:
+        """Whether the actor was read under one of the names whose keys are ``others``."""
+        return any(each in others for spelling in self._entries[index].spellings for each in _keys(spelling))
 
     def _agrees(self, index: int, name: str, others: list[str]) -> bool:
         """Whether an actor found only by another name in the brackets of ``name`` (``others``, its keys)
-        may be the name's: the actor was named by that other name itself, or its names and ``name`` have
-        a distinctive word in common (:func:`_words`), or either has none.
+        may be the name's: the actor was read under that other name (:meth:`_named_by`); or neither name
+        nor actor reads as a person's and their names have a distinctive word in common (:func:`_words`),
+        or either has none.
 
-        Two names that share only an acronym in brackets are two actors: the Liberia Peace Council and
-        the Lesotho People's Congress are both ``(LPC)``.
+        Two organisations that share only an acronym in brackets are two actors: the Liberia Peace Council
+        and the Lesotho People's Congress are both ``(LPC)``. A person's bracket gives a people, a party or
+        a committee, which other persons share (``Ibrahim Ahamat (Goula)``), and persons share given names.
         """
-        # A person's name joins only by its own spelling: what its brackets give is a people, a party or a
-        # committee ("Ibrahim Ahamat (Goula)"), and persons share given names.
-        if reads_as_person(name):
-            return False
-        entry = self._entries[index]
-        named = {each for spelling in entry.spellings for each in _keys(spelling)}
-        if not named.isdisjoint(others):
+        if self._named_by(index, others):
             return True
-        if reads_as_person(next(iter(entry.spellings))):  # the name the actor was first read by
+        entry = self._entries[index]
+        if reads_as_person(name) or reads_as_person(next(iter(entry.spellings))):  # as the actor was first read
             return False
         mine = _words(name).distinct
         theirs = frozenset().union(*(_words(spelling).distinct for spelling in entry.spellings))
@@ -366,7 +390,8 @@ class Registry:
 
     def _index(self, index: int, keys: list[str]) -> None:
         for each in keys:
-            self._by_key.setdefault(each, index)
+            if self._by_key.setdefault(each, index) != index and index not in self._more_by_key.get(each, ()):
+                self._more_by_key.setdefault(each, []).append(index)
         words = self._entries[index].words
         if words.distinct and index not in self._indexed:
             self._indexed.add(index)
