@@ -306,10 +306,8 @@ _NO_OTHER_NAME: Final = frozenset({"independent", "independents"})
 # A bracket that says what the one before does or holds, not who it is: a role ("John Utho Achom (Witness)",
 # "William Bak Uloro (Signatory)"), letters after a person's name ("(PhD)", "(Rtd.)", "(Chr)").
 # Taken for another name, it made one actor of everyone it follows.
-_DESCRIPTION: Final = re.compile(
-    rf"(?:the\s+)?(?:{_ROLE_NOUN}|signator(?:y|ies))|ph\.?\s?d|rtd|retd|ret|chr",
-    re.IGNORECASE,
-)
+# (The letters in their small letters only: "(CHR)" may be an acronym, the Commission on Human Rights's.)
+_DESCRIPTION: Final = re.compile(rf"(?i:(?:the\s+)?(?:{_ROLE_NOUN}|signator(?:y|ies)))|Ph\.?\s?D|Rtd|Retd|Ret|Chr")
 _ACRONYMS: Final = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\s*[;,/]\s*[A-Z][A-Za-z]{0,2}[A-Z]{1,5})*$")
 _LIST: Final = re.compile(r",\s+and\s+|\s+and\s+|\s+&\s+|,\s+")
 # ", head of ...", ", co-chairs of ...": what follows describes the name before it.
@@ -476,7 +474,6 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         if (
             inner.casefold() in _NO_OTHER_NAME
             or inner.casefold() in GROUP_WORDS
-            or _describes(inner)
             # "(Dr.)", "(DR.)"; but "(REV)" after a name in small letters is an acronym
             or (
                 _TITLE_ONLY.fullmatch(inner)
@@ -487,6 +484,8 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
         if inner[:1].isupper() and (not _names_one(inner) or _PLACE_NAME.match(text.lstrip())):
             return f" \x00{inner}\x01"
+        if _describes(inner):  # a role, an office, letters after a name: "(Witness)", "(Union Minister)", "(PhD)"
+            return " "
         if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
             return " "
         # The person who signs for the organisation: "Harikat Tahrir al-Sham (Muhammad Abu Zaid)".
@@ -515,8 +514,8 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
     return bare, aliases
 
 
-# A bracket that gives the name before it a third party's role.
-_ROLE_BRACKET: Final = re.compile(rf"\(\s*(?:the\s+)?({_ROLE_NOUN})\s*\)", re.IGNORECASE)
+# A bracket right after the first name that gives it a third party's role.
+_ROLE_BRACKET: Final = re.compile(rf"[^(),;:]+\(\s*(?:the\s+)?({_ROLE_NOUN})\s*\)", re.IGNORECASE)
 
 
 def _describes(inner: str) -> bool:
@@ -965,7 +964,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
     if own_role is None and "(" in text:  # "John Utho Achom (Witness) – Kangi County" in a list of parties
-        bracket = _ROLE_BRACKET.search(text)
+        bracket = _ROLE_BRACKET.match(text)
         own_role = role_in(bracket.group(1)) if bracket is not None else None
     text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
     organisation = None if dropped else _signed_for(text)
