@@ -785,6 +785,11 @@ class TestOneActorPerOrganisation:
             # A person's bracket gives a people or a party, which other persons share (PA-X Local 2371).
             (("Abdoulaye Tidjiane", "Bornou"), ("Aboubakar Siddick Ali", "Bornou")),
             (("Mohamed Ali Shire", "Dhulbahante"), ("Shire Elders", "Dhulbahante")),  # the actor is a person
+            # The name is a person's, the actor a group's read with its signatory (PA-X 755, 94).
+            (
+                ("Justice and Equality Movement Sudan : Ahmed Mohammed Togud Lissan", "JEM"),
+                ("Ahmed Mohamed Tugod Lissan", "JEM"),
+            ),
             (("Mohamed Ali Mohamed", "CT"), ("Mohamed Mahamadou", "CT")),
         ],
     )
@@ -861,13 +866,13 @@ class TestOneActorPerOrganisation:
 
     def test_an_acronym_read_as_an_actor_of_its_own_leaves_the_name_its_actor(self) -> None:
         """PA-X 216, 267, 280, 567: the United Somali Congress (USC) had been four actors, each a new one
-        because a bare ``USC`` was an actor of its own."""
+        because a bare ``USC`` was an actor of its own, where a row named the congress twice (two factions)."""
         registry = Registry()
         first = registry.add(Mention(name="United Somali Congress", quote="x"), 0)
         registry.add(Mention(name="USC", quote="USC"), 1)
         later = [
-            registry.add(Mention(name="United Somali Congress", aliases=("USC",), quote="x"), row)
-            for row in (2, 3)
+            registry.add(Mention(name="United Somali Congress", aliases=("USC",), quote="x"), 2)
+            for _ in range(2)
         ]
         assert later == [first, first]
 
