@@ -782,8 +782,14 @@ class TestOneActorPerOrganisation:
             # Two organisations that share only an acronym (PA-X 209, 194, 551; 216, 267, 280, 567).
             (("Lesotho People's Congress", "LPC"), ("Liberia Peace Council", "LPC")),
             (("President Izetbegovic", "SDA"), ("Somali Democratic Alliance", "SDA")),
-            # A person's bracket gives a people or a party, which other persons share (PA-X Local 2371).
+            # A person's bracket gives a people or a party, which other persons share (PA-X Local 2371),
+            # even when an actor was read under the people's name.
             (("Abdoulaye Tidjiane", "Bornou"), ("Aboubakar Siddick Ali", "Bornou")),
+            (("GOULA",), ("Ibrahim Ahamat", "Goula")),
+            (("Sara",), ("Djouma Felix", "Sara")),
+            # A word folded to its consonants is no name read letter for letter (PA-X 309: "Signad" is no
+            # "Signed" actor's name).
+            (("Signed",), ("Delegation of the National Reconciliation Commission of Guatemala", "Signad")),
             (("Mohamed Ali Shire", "Dhulbahante"), ("Shire Elders", "Dhulbahante")),  # the actor is a person
             # The name is a person's, the actor a group's read with its signatory (PA-X 755, 94).
             (
@@ -863,6 +869,32 @@ class TestOneActorPerOrganisation:
             koirala,
             deuba,
         }
+
+    def test_a_bracket_claimed_by_two_leaves_the_fuzzy_rule_out(self) -> None:
+        """Had the fuzzy rule its turn, the second president's line would join the first's after all."""
+        registry = Registry()
+        office = "Sd. President Nepali Congress"
+        first = registry.add(Mention(name=office, aliases=("Girija Prasad Koirala",), quote=office), 0)
+        registry.add(Mention(name="Sher Bahadur Deuba", quote="Sher Bahadur Deuba"), 1)
+        assert registry.add(Mention(name=office, aliases=("Sher Bahadur Deuba",), quote=office), 2) != first
+
+    def test_a_groups_other_name_in_brackets_leaves_it_its_own_actor(self) -> None:
+        """PA-X 2004, "Houthis (Ansar Allah)": the Houthis and Ansar Allah were read as two actors before."""
+        registry = Registry()
+        first = registry.add(Mention(name="Houthis", quote="Houthis"), 0)
+        registry.add(Mention(name="Ansar Allah", quote="Ansar Allah"), 1)
+        assert registry.add(Mention(name="Houthis", aliases=("Ansar Allah",), quote="x"), 2) == first
+
+    def test_a_spelling_found_by_a_word_in_brackets_does_not_name_the_actor(self) -> None:
+        """PA-X 85, 88, 1322, 1748: the CPN (Maoist) was named after a negotiator's line that joined it."""
+        registry = Registry()
+        registry.add(Mention(name="CPN", aliases=("Maoist",), quote="CPN (Maoist)"), 0)
+        line = "Krishna Bahadur Mahara, Coordinator, Negotiating team, CPN"
+        for row in (1, 2):
+            registry.add(Mention(name=line, aliases=("Maoist",), quote=line), row)
+        (actor,) = registry.actors()
+        assert actor.name == "CPN"
+        assert line in actor.aliases
 
     def test_an_acronym_read_as_an_actor_of_its_own_leaves_the_name_its_actor(self) -> None:
         """PA-X 216, 267, 280, 567: the United Somali Congress (USC) had been four actors, each a new one

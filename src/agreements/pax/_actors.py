@@ -38,7 +38,15 @@ from agreements import _names
 from agreements.exceptions import UnknownActorError
 from agreements.model import Actor, ActorKind, Word
 from agreements.pax._gazetteer import KINDS, canonical_name
-from agreements.pax._parties import ARMED_NAMES, GROUP_WORDS, Mention, comparable, reads_as_person, unquoted
+from agreements.pax._parties import (
+    ARMED_NAMES,
+    GROUP_WORDS,
+    Mention,
+    comparable,
+    reads_as_person,
+    shaped_as_person,
+    unquoted,
+)
 from agreements.similarity import fold
 
 __all__ = ["UNCLASSIFIED", "Registry"]
@@ -244,6 +252,16 @@ def _slug(name: str) -> str:
     return text[:60].rstrip("-") or "actor"
 
 
+def _spelling(name: str) -> str:
+    """The key a name is read under as written: its folded key, or for one word its letters (:func:`_keys`)."""
+    return _keys(name)[-1]
+
+
+# How a mention found its actor (:meth:`Registry._exact`).
+_BY_OWN: Final = "own spelling"
+_BY_BRACKET: Final = "bracket"
+_CLAIMED: Final = "claimed by two"
+
 #: The shortest folded key by which a spelling joins a state or organisation of the gazetteer it is not.
 _SHORTEST_KEY: Final = 6
 
@@ -267,14 +285,16 @@ class Registry:
         own, others = [each for each in own if each], [each for each in others if each]
         # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
         known = {canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
-        named = [each for alias in mention.aliases if _acronym(alias) is None for each in _keys(alias) if each]
-        index = self._exact(mention.name, own, others, named, known)
-        if index is None and not mention.person and canonical is None:
+        index, how = self._exact(mention, own, others, known)
+        if index is None and how != _CLAIMED and not mention.person and canonical is None:
             index = self._fuzzy(mention.name, row)
         if index is None:
             index = self._new(canonical or mention.name, mention.person, canonical)
         entry = self._entries[index]
-        entry.spellings[mention.name] = entry.spellings.get(mention.name, 0) + 1
+        # A spelling found only by another name in its brackets, which is no acronym, does not name the
+        # actor: "Krishna Bahadur Mahara, Coordinator, Negotiating team, CPN (Maoist)" is not the CPN's name.
+        counted = how != _BY_BRACKET or any(_acronym(alias) is not None for alias in mention.aliases)
+        entry.spellings[mention.name] = entry.spellings.get(mention.name, 0) + counted
         entry.rows.add(row)
         for alias in mention.aliases:
             if alias not in entry.aliases:
@@ -283,27 +303,32 @@ class Registry:
         return entry.id
 
     def _exact(
-        self, name: str, own: list[str], others: list[str], named: list[str], known: set[str | None]
-    ) -> int | None:
-        """The one actor a name's keys find letter for letter (``own``, its own spelling's; ``others``, the
-        names' in its brackets; ``named``, those of them that are no acronym), or ``None``.
+        self, mention: Mention, own: list[str], others: list[str], known: set[str | None]
+    ) -> tuple[int | None, str]:
+        """The one actor a mention's keys find letter for letter (``own``, its own spelling's; ``others``, its
+        brackets'), or ``None``; and how: by its own spelling, by a bracket, or claimed by two actors.
 
-        The name's own spelling comes first, unless a bracket that is no acronym is another actor's own
-        name (``Sd. President Nepali Congress (Sher Bahadur Deuba)``: two actors claim it, so neither). Only
-        when its own spelling finds no actor does a bracket find one, among those that agree (:meth:`_agrees`).
+        The name's own spelling comes first, unless a bracket that is a person's name is another actor's
+        own name (``Sd. President Nepali Congress (Sher Bahadur Deuba)``: two actors claim it, so neither, and
+        the fuzzy rule may not join it either); a group's other name in brackets does not keep it from its
+        own actor (``Houthis (Ansar Allah)``). Only when its own spelling finds no actor does a bracket find
+        one, among those that agree (:meth:`_agrees`).
         """
         found = self._found(own, known)
-        if found and named:
-            claimed = self._found(named, known, every=True) - found
-            if any(self._named_by(index, named) for index in claimed):
-                return None
-        elif not found and others:
-            # The first actor read under each of those names, else any other that agrees (LPC, a second time).
-            for every in (False, True):
-                found = {index for index in self._found(others, known, every=every) if self._agrees(index, name, others)}
-                if found:
-                    break
-        return found.pop() if len(found) == 1 else None
+        if found:
+            names = [alias for alias in mention.aliases if shaped_as_person(alias)]
+            claimed = self._found(others, known, every=True) - found if names else set()
+            if any(self._named_by(index, names) for index in claimed):
+                return None, _CLAIMED
+            return (found.pop(), _BY_OWN) if len(found) == 1 else (None, "")
+        # The first actor read under each of those names, else any other that agrees (LPC, a second time).
+        for every in (False, True):
+            found = {
+                index for index in self._found(others, known, every=every) if self._agrees(index, mention)
+            }
+            if found:
+                break
+        return (found.pop(), _BY_BRACKET) if len(found) == 1 else (None, "")
 
     def _found(self, keys: list[str], known: set[str | None], *, every: bool = False) -> set[int]:
         """The actors that ``keys`` find, letter for letter: the first found under each key, or ``every`` one."""
@@ -321,24 +346,35 @@ class Registry:
                     found.add(index)
         return found
 
-    def _named_by(self, index: int, others: list[str]) -> bool:
-        """Whether the actor was read under one of the names whose keys are ``others``."""
-        return any(each in others for spelling in self._entries[index].spellings for each in _keys(spelling))
+    def _named_by(self, index: int, names: Iterable[str]) -> bool:
+        """Whether the actor was read under one of ``names``: folded alike, but a word letter for letter
+        (folded, ``Signid`` and ``Signed`` are one word, as ``Sara`` and ``Sura`` are)."""
+        wanted = {_spelling(name) for name in names}
+        return any(_spelling(spelling) in wanted for spelling in self._entries[index].spellings)
 
-    def _agrees(self, index: int, name: str, others: list[str]) -> bool:
-        """Whether an actor found only by another name in the brackets of ``name`` (``others``, its keys)
-        may be the name's: the actor was read under that other name (:meth:`_named_by`); or neither name
-        nor actor reads as a person's and their names have a distinctive word in common (:func:`_words`),
-        or either has none.
+    def _agrees(self, index: int, mention: Mention) -> bool:
+        """Whether an actor found only by another name in the mention's brackets may be the mention's.
 
-        Two organisations that share only an acronym in brackets are two actors: the Liberia Peace Council
-        and the Lesotho People's Congress are both ``(LPC)``. A person's bracket gives a people, a party or
-        a committee, which other persons share (``Ibrahim Ahamat (Goula)``), and persons share given names.
+        It may when the actor was read under that other name (:meth:`_named_by`), unless the mention is a
+        person's name and the bracket one word (``Ibrahim Ahamat (Goula)``: a people, which other persons
+        share); or when neither the name nor the actor reads as a person's and their names have a
+        distinctive word in common (:func:`_words`), or either has none. Two organisations that share only
+        an acronym in brackets are two actors: the Liberia Peace Council and the Lesotho People's Congress
+        are both ``(LPC)``; and persons share given names.
         """
-        if self._named_by(index, others):
+        name = mention.name
+        person = shaped_as_person(name)
+        names = [
+            alias
+            for alias in mention.aliases
+            if not (person and " " not in alias and _acronym(alias) is None)
+        ]
+        if self._named_by(index, names):
             return True
         entry = self._entries[index]
-        if reads_as_person(name) or reads_as_person(next(iter(entry.spellings))):  # as the actor was first read
+        if reads_as_person(name) or reads_as_person(
+            next(iter(entry.spellings))
+        ):  # as the actor was first read
             return False
         mine = _words(name).distinct
         theirs = frozenset().union(*(_words(spelling).distinct for spelling in entry.spellings))

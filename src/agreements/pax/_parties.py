@@ -636,6 +636,11 @@ def reads_as_person(name: str) -> bool:
     return _person(name) or _bare_person(name)
 
 
+def shaped_as_person(name: str) -> bool:
+    """Whether ``name`` has a person's name's shape: with a title, or without one (:func:`_person_shaped`)."""
+    return _person(name) or _person_shaped(name)
+
+
 def _person_shaped(name: str) -> bool:
     """Whether ``name`` has a person's name's shape (:data:`_BARE_PERSON`) and names no group, body, known
     state or organisation, armed group or place by its first word: a person's, or a group's without a word for one.
