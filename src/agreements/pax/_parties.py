@@ -307,7 +307,9 @@ _NO_OTHER_NAME: Final = frozenset({"independent", "independents"})
 # "William Bak Uloro (Signatory)"), letters after a person's name ("(PhD)", "(Rtd.)", "(Chr)").
 # Taken for another name, it made one actor of everyone it follows.
 # (The letters in their small letters only: "(CHR)" may be an acronym, the Commission on Human Rights's.)
-_DESCRIPTION: Final = re.compile(rf"(?i:(?:the\s+)?(?:{_ROLE_NOUN}|signator(?:y|ies)))|Ph\.?\s?D|Rtd|Retd|Ret|Chr")
+_DESCRIPTION: Final = re.compile(
+    rf"(?i:(?:the\s+)?(?:{_ROLE_NOUN}|signator(?:y|ies)))|Ph\.?\s?D|Rtd|Retd|Ret|Chr"
+)
 _ACRONYMS: Final = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]{1,5}(?:\s*[;,/]\s*[A-Z][A-Za-z]{0,2}[A-Z]{1,5})*$")
 _LIST: Final = re.compile(r",\s+and\s+|\s+and\s+|\s+&\s+|,\s+")
 # ", head of ...", ", co-chairs of ...": what follows describes the name before it.
@@ -484,7 +486,9 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
         if inner[:1].isupper() and (not _names_one(inner) or _PLACE_NAME.match(text.lstrip())):
             return f" \x00{inner}\x01"
-        if _describes(inner):  # a role, an office, letters after a name: "(Witness)", "(Union Minister)", "(PhD)"
+        if _describes(
+            inner
+        ):  # a role, an office, letters after a name: "(Witness)", "(Union Minister)", "(PhD)"
             return " "
         if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
             return " "
