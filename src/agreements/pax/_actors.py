@@ -252,6 +252,9 @@ def _slug(name: str) -> str:
     return text[:60].rstrip("-") or "actor"
 
 
+_HEAD_END: Final = re.compile(r"[.,]\s")
+
+
 def _spelling(name: str) -> str:
     """The key a name is read under as written: its folded key, or for one word its letters (:func:`_keys`)."""
     return _keys(name)[-1]
@@ -363,7 +366,8 @@ class Registry:
         are both ``(LPC)``; and persons share given names.
         """
         name = mention.name
-        person = shaped_as_person(name)
+        # The name, or its head before ". " or ", ": "ABDRAHAMANE Ramadane. chef de race (Kara)".
+        person = shaped_as_person(name) or shaped_as_person(_HEAD_END.split(name, maxsplit=1)[0])
         names = [
             alias
             for alias in mention.aliases

@@ -152,7 +152,7 @@ _COLON_TITLED: Final = re.compile(rf"^(?P<org>[^,:]{{2,80}}?)\s*:\s*{_SIGNING_TI
 # (A date alone, "20 December 1994:", starts with no capital, which the colon rule asks of a name.)
 _LABEL: Final = re.compile(
     r"^(?:les\s+)?(?:names?|titles?|signed|signatures?|dates?|designations?|positions?|parties|signatories|"
-    r"signataires)\b",
+    r"signataires|between|(?:also\s+)?present)\b",
     re.IGNORECASE,
 )
 _ORGANISATION_WORD: Final = re.compile(
@@ -486,9 +486,8 @@ def _bracketed(text: str) -> tuple[str, list[str]]:
         # What the name is, or the body of a place: "(Negotiating Committee)", "Tal Rifaat (Military Council)".
         if inner[:1].isupper() and (not _names_one(inner) or _PLACE_NAME.match(text.lstrip())):
             return f" \x00{inner}\x01"
-        if _describes(
-            inner
-        ):  # a role, an office, letters after a name: "(Witness)", "(Union Minister)", "(PhD)"
+        # A role, an office, letters after a name: "(Witness)", "(Union Minister)", "(PhD)".
+        if _describes(inner):
             return " "
         if len(_MEMBERS.split(inner)) > 2:  # its members: "TROIKA (USA, UK and Norway)"
             return " "
@@ -807,7 +806,10 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         parts = _top_level(text, ",")
         # "African Union: Sam B. Ibok[, ...]": a colon before the first comma ends the group's name, or
         # else the comma does ("JBC MOVEMENT: JHON JAIRO R, JORGE P. JORGE ELIECER", a name with no sign).
-        if ":" in parts[0]:
+        # Not when another side follows after a comma: "MILF: Mohagher Iqbal, GPH: Miriam Coronel Ferrer".
+        if ":" in parts[0] and not any(
+            ":" in part and _side_before_colon(part.split(":", 1)[0]) for part in parts[1:]
+        ):
             splits.append((parts[0].split(":", 1), True))
         splits.append((parts, False))
     for split, colon in splits:
@@ -818,11 +820,68 @@ def _then_signatory(text: str) -> tuple[str, bool]:
         bare = _BRACKETS.sub("", organisation)
         if _names_group(bare) and _names_one(bare) and not _OFFICE.match(bare) and _signatory(person):
             return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
-        # A state or organisation the reader knows, then a colon and a name shaped like a person's: the name
-        # needs no sign of it ("Russian Federation: B. Yeltsin", "State of Israel: YITZHAK RABIN, Prime Minister").
-        if colon and _known(_FORMULA.sub("", bare.strip())) and _person_shaped(person):
+        # A side, a colon and a name shaped like a person's: the name needs no sign of it ("Russian
+        # Federation: B. Yeltsin", "MILF: Mohagher Iqbal", "Republic of Croatia: FRANJO TUDJMAN").
+        if colon and _side_before_colon(bare) and _person_shaped(person):
             return _FORMULA.sub("", _LEADING_AND.sub("", organisation)), True
     return text, False
+
+
+# A state's formal name or its government: "Republic of Croatia", "INDEPENDENT STATE OF PAPUA NEW GUINEA",
+# "Republika Srpska", "Government of Ireland".
+_STATE_FORM: Final = re.compile(
+    r"(?:the\s+)?(?:(?:federal|democratic|independent|islamic|socialist|united|arab|people'?s)\s+)*"
+    r"(?:republic|republika|kingdom|state|federation|principality|sultanate|emirate|government)\b",
+    re.IGNORECASE,
+)
+
+
+def _side_before_colon(name: str) -> bool:
+    """Whether ``name``, before a colon and a name shaped like a person's, is the side the person signs for:
+    a state or organisation the reader knows, an acronym (``MILF``, ``GRP``), a state's formal name or its
+    government (:data:`_STATE_FORM`), or a group's name (``Justice and Equality Movement``); not a form's
+    label, a header, a role or an office (``Name:``, ``BETWEEN:``, ``Facilitator:``, ``President:``).
+
+    After a comma a person's name needs a sign of it (:func:`_signatory`), as two groups are often listed
+    so; every group's name before a colon in either release is followed by its signatory's.
+    """
+    name = _LEADING_AND.sub("", _FORMULA.sub("", name.strip()))
+    if name.casefold() in _RULE_WORDS or _LABEL.match(name) or _OPENING.search(name):  # "AND:", "BETWEEN:"
+        return False
+    # An office, also after a word ("For the current Chairman of African Union:", "Vice-Chairman of ...:").
+    if role_in(name) is not None or _names_office(name) or _OFFICE.search(name.split(" of ", 1)[0]):
+        return False
+    if _known(name):
+        return True
+    if _ACRONYMS.fullmatch(
+        name
+    ):  # a word in capitals that a form writes is none: "NOMBRE:", "OMDA:", "POUR:"
+        return name.casefold() not in _FORM_WORDS
+    # A state's or a group's name, not only the kind of one: "Republic:", "Armed Forces:", "Civil society:".
+    named = any(word not in _SIDE_KINDS for word in _WORDS.findall(comparable(name)))
+    return named and (bool(_STATE_FORM.match(name)) or (_names_group(name) and _names_one(name)))
+
+
+# Words in capitals before a colon that are a form's, not an acronym: labels, small words, roles, titles
+# and offices, in the languages of PA-X's cells.
+_FORM_WORDS: Final = frozenset(
+    {
+        "nombre", "firma", "nom", "noms", "signe", "signé", "cargo", "fonction", "function", "qualite",
+        "qualité", "titre", "rank", "pour", "por", "para", "entre", "et", "testigo", "testigos", "garante",
+        "mediador", "members", "membres", "miembros", "omda", "sultan", "wali", "chef", "maire", "mayor",
+        "prefet", "préfet", "amir", "emir", "chief", "omdas",
+    }
+)  # fmt: skip
+# Words that say what kind of side a name is, not which: with _GENERIC and the group words, a name of
+# these alone names no side.
+_SIDE_KINDS: Final = _GENERIC | _GROUP_WORD_SET | frozenset(
+    {
+        "armed", "forces", "society", "elders", "ministers", "government", "state", "states", "republic",
+        "kingdom", "federation", "delegation", "group", "groups", "principality", "sultanate", "emirate",
+        "republika", "independent", "democratic", "islamic", "socialist", "united", "arab",
+        "people", "peoples", "s",
+    }
+)  # fmt: skip
 
 
 # "For the ..., Person": the formula of a signature, once the person is set aside.
