@@ -319,11 +319,14 @@ class Registry:
         """
         found = self._found(own, known)
         if found:
-            names = [alias for alias in mention.aliases if shaped_as_person(alias)]
-            claimed = self._found(others, known, every=True) - found if names else set()
-            if any(self._named_by(index, names) for index in claimed):
-                return None, _CLAIMED
+            claimed = self._found(others, known, every=True) - found if others else set()
+            if claimed:  # (rare: the person test only then)
+                names = [alias for alias in mention.aliases if shaped_as_person(alias)]
+                if any(self._named_by(index, names) for index in claimed):
+                    return None, _CLAIMED
             return (found.pop(), _BY_OWN) if len(found) == 1 else (None, "")
+        if not others:
+            return None, ""
         # The first actor read under each of those names, else any other that agrees (LPC, a second time).
         for every in (False, True):
             found = {
