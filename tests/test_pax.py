@@ -731,6 +731,15 @@ def resolved(*rows: list[str]) -> list[list[str]]:
     ]
 
 
+def resolved_with_brackets(*rows: tuple[str, ...]) -> list[str]:
+    """The actor ids of names read in rows in turn, each row a name and the other names in its brackets."""
+    registry = Registry()
+    return [
+        registry.add(Mention(name=name, aliases=tuple(aliases), quote=name), number)
+        for number, (name, *aliases) in enumerate(rows)
+    ]
+
+
 class TestOneActorPerOrganisation:
     @pytest.mark.parametrize(
         "spellings",
@@ -857,11 +866,7 @@ class TestOneActorPerOrganisation:
     def test_names_that_share_only_a_bracket_stay_apart(
         self, first: tuple[str, ...], second: tuple[str, ...]
     ) -> None:
-        registry = Registry()
-        one, two = (
-            registry.add(Mention(name=name, aliases=tuple(aliases), quote=name), row)
-            for row, (name, *aliases) in enumerate([first, second])
-        )
+        one, two = resolved_with_brackets(first, second)
         assert one != two
 
     @pytest.mark.parametrize(
@@ -879,11 +884,7 @@ class TestOneActorPerOrganisation:
     def test_a_bracket_joins_a_name_to_an_actor_that_agrees(
         self, first: tuple[str, ...], second: tuple[str, ...]
     ) -> None:
-        registry = Registry()
-        one, two = (
-            registry.add(Mention(name=name, aliases=tuple(aliases), quote=name), row)
-            for row, (name, *aliases) in enumerate([first, second])
-        )
+        one, two = resolved_with_brackets(first, second)
         assert one == two
 
     def test_a_name_finds_its_own_actor_before_its_brackets(self) -> None:
