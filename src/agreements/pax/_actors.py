@@ -264,6 +264,7 @@ def _spelling(name: str) -> str:
 _BY_OWN: Final = "own spelling"
 _BY_BRACKET: Final = "bracket"
 _CLAIMED: Final = "claimed by two"
+_NOT_FOUND: Final = "not found"
 
 #: The shortest folded key by which a spelling joins a state or organisation of the gazetteer it is not.
 _SHORTEST_KEY: Final = 6
@@ -324,9 +325,9 @@ class Registry:
                 names = [alias for alias in mention.aliases if shaped_as_person(alias)]
                 if any(self._named_by(index, names) for index in claimed):
                     return None, _CLAIMED
-            return (found.pop(), _BY_OWN) if len(found) == 1 else (None, "")
+            return (found.pop(), _BY_OWN) if len(found) == 1 else (None, _NOT_FOUND)
         if not others:
-            return None, ""
+            return None, _NOT_FOUND
         # The first actor read under each of those names, else any other that agrees (LPC, a second time).
         for every in (False, True):
             found = {
@@ -334,7 +335,7 @@ class Registry:
             }
             if found:
                 break
-        return (found.pop(), _BY_BRACKET) if len(found) == 1 else (None, "")
+        return (found.pop(), _BY_BRACKET) if len(found) == 1 else (None, _NOT_FOUND)
 
     def _found(self, keys: list[str], known: set[str | None], *, every: bool = False) -> set[int]:
         """The actors that ``keys`` find, letter for letter: the first found under each key, or ``every`` one."""
@@ -379,9 +380,8 @@ class Registry:
         if self._named_by(index, names):
             return True
         entry = self._entries[index]
-        if reads_as_person(name) or reads_as_person(
-            next(iter(entry.spellings))
-        ):  # as the actor was first read
+        first = next(iter(entry.spellings))  # the name the actor was first read by
+        if reads_as_person(name) or reads_as_person(first):
             return False
         mine = _words(name).distinct
         theirs = frozenset().union(*(_words(spelling).distinct for spelling in entry.spellings))
