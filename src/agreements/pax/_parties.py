@@ -874,11 +874,11 @@ def _side_before_colon(name: str) -> bool:
 
 _DASH: Final = re.compile(r"\s*[-–]\s*")
 # Words in capitals before a colon that are a form's, not an acronym: labels, small words, roles, titles
-# and offices, in the languages of PA-X's cells.
+# and offices, in the languages of PA-X's cells (besides :data:`_RULE_WORDS`: "POUR", "NOMBRE").
 _FORM_WORDS: Final = frozenset(
     {
-        "nombre", "firma", "nom", "noms", "signe", "signé", "cargo", "fonction", "function", "qualite",
-        "qualité", "titre", "rank", "pour", "por", "para", "entre", "et", "testigo", "testigos", "garante",
+        "firma", "noms", "signe", "signé", "cargo", "fonction", "function", "qualite",
+        "qualité", "titre", "rank", "para", "entre", "et", "testigo", "testigos", "garante",
         "mediador", "members", "membres", "miembros", "omda", "sultan", "wali", "chef", "maire", "mayor",
         "prefet", "préfet", "amir", "emir", "chief", "omdas",
     }
