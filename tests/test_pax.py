@@ -483,6 +483,7 @@ class TestParties:
             ("President: Victor MAPANGOU MUCANI MUETSA", ["President: Victor MAPANGOU MUCANI MUETSA"]),
             ("NOMBRE: Juan Perez", ["NOMBRE: Juan Perez"]),  # a form's words in capitals are no acronym
             ("OMDA: Aguek Deng Shan", ["OMDA: Aguek Deng Shan"]),
+            ("FARC–EP: RAÚL REYES", ["FARC–EP"]),  # two acronyms joined by a dash (PA-X 1131)
             ("POUR: Jean Dupont", ["POUR: Jean Dupont"]),
             # An office after a word (PA-X 714); a kind of side, not one ("Republic", "Armed Forces").
             ("For the current Chairman of African Union: HE Jakaya Kikwete",
@@ -650,25 +651,6 @@ class TestParties:
     def test_what_a_bracket_gives(self, cell: str, name: str, aliases: tuple[str, ...]) -> None:
         (mention,) = mentions(cell, third_parties=False)
         assert (mention.name, mention.aliases) == (name, aliases)
-
-    @pytest.mark.parametrize(
-        ("cell", "names"),
-        [
-            # A signature's formula in French or Spanish is taken off, as "For the" is (PA-X 1366, 165, 1045).
-            ("Pour la CEEAC", ["CEEAC"]),
-            ("Pour l'Etat Mauritanien", ["Etat Mauritanien"]),
-            ("Por el EPL", ["EPL"]),
-            ("Au nom du Gouvernement de la République", ["Gouvernement de la République"]),
-            ("Por las FARC-EP: Raul Reyes", ["FARC-EP"]),  # and a side in capitals with a dash
-            # Not before a word in small letters, nor before one common noun, nor inside a word.
-            ("Pour la communauté peuhl", ["Pour la communauté peuhl"]),
-            ("Pour La Conference", ["Pour La Conference"]),  # PA-X 671: no Organization of Islamic Conference
-            ("Portugal , US, USSR", ["Portugal , US, USSR"]),
-            ("PORTUGAL (Mediator)", ["PORTUGAL"]),
-        ],
-    )
-    def test_a_formula_in_french_or_spanish(self, cell: str, names: list[str]) -> None:
-        assert [mention.name for mention in mentions(cell, third_parties=False)] == names
 
     @pytest.mark.parametrize(
         ("cell", "role"),

@@ -124,18 +124,9 @@ _NUMBERED_SIDE: Final = (
 _NEW_SIDE: Final = re.compile(rf"^(?:{_NUMBERED_SIDE})\b", re.IGNORECASE)
 # The words a signature puts before the side it signs for, the longest first ("For and on behalf of the ...").
 _ON_BEHALF: Final = r"for and on behalf of|for|on behalf of"
-# The same in French and Spanish, with the article, before a capital as in English: "Pour la CEEAC",
-# "Pour l'Etat Mauritanien", "Por el EPL" ("Portugal" is no formula, nor "Pour la communauté peuhl" one the
-# rules could take off without losing the name's capital that lists are split by). Before an acronym or a
-# name of two words or more: one word alone may be a common noun ("Pour la Conférence", "Pour la Médiation"),
-# which the fuzzy rule would join to any body of that word. (The article, once read, is not given back.)
-_ON_BEHALF_ABROAD: Final = (
-    r"(?:pour|por|au\s+nom\s+d(?:e|u|es)|en\s+nombre\s+del?)\b(?:\s+(?:le|la|les|el|los|las)\b|\s+[ld]['’])?+"
-    r"(?=\s*(?-i:[A-Z][A-Z0-9]+\b|[A-Z]\S*\s+\S))"
-)
 _SIDE: Final = re.compile(
     rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
-    rf"(?:from|{_ON_BEHALF}|representing)(?:\s+the)?(?=\s+(?-i:[A-Z]))|{_ON_BEHALF_ABROAD})\s*[:,\-–]?\s*",
+    rf"(?:from|{_ON_BEHALF}|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
     re.IGNORECASE,
 )
 _TITLE: Final = (
@@ -348,8 +339,7 @@ _RULE_WORDS: Final = frozenset(
         "and", "by", "of", "for", "from", "as", "to", "on", "behalf", "side", "party", "signed", "signature",
         "signatures", "delegate", "commander", "leader", "head", "president", "chairman", "member", "official",
         "auspices", "presence", "according", "note", "page", "these", "participant", "participants", "name",
-        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned", "pour", "por", "nom",
-        "nombre",
+        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned",
     }
 )  # fmt: skip
 _RULE_PREFIXES: Final = (
@@ -874,11 +864,11 @@ def _side_before_colon(name: str) -> bool:
 
 _DASH: Final = re.compile(r"\s*[-–]\s*")
 # Words in capitals before a colon that are a form's, not an acronym: labels, small words, roles, titles
-# and offices, in the languages of PA-X's cells (besides :data:`_RULE_WORDS`: "POUR", "NOMBRE").
+# and offices, in the languages of PA-X's cells.
 _FORM_WORDS: Final = frozenset(
     {
-        "firma", "noms", "signe", "signé", "cargo", "fonction", "function", "qualite",
-        "qualité", "titre", "rank", "para", "entre", "et", "testigo", "testigos", "garante",
+        "nombre", "firma", "nom", "noms", "signe", "signé", "cargo", "fonction", "function", "qualite",
+        "qualité", "titre", "rank", "pour", "por", "para", "entre", "et", "testigo", "testigos", "garante",
         "mediador", "members", "membres", "miembros", "omda", "sultan", "wali", "chef", "maire", "mayor",
         "prefet", "préfet", "amir", "emir", "chief", "omdas",
     }
@@ -896,9 +886,7 @@ _SIDE_KINDS: Final = _GENERIC | _GROUP_WORD_SET | frozenset(
 
 
 # "For the ..., Person": the formula of a signature, once the person is set aside.
-_FORMULA: Final = re.compile(
-    rf"^(?:(?:{_ON_BEHALF}|from|on the behalf of)\s+(?:the\s+)?|{_ON_BEHALF_ABROAD}\s*)", re.IGNORECASE
-)
+_FORMULA: Final = re.compile(rf"^(?:{_ON_BEHALF}|from|on the behalf of)\s+(?:the\s+)?", re.IGNORECASE)
 # The first words of Arabic place names ("Beit Jinn", "Wadi Barada", "Kafr Nabl"): a place, not a person.
 _PLACE_NAME: Final = re.compile(
     r"(?:beit|bayt|wadi|tal|tell|tall|khan|kafr|kfar|deir|dayr|ain|ayn|jabal|jebel|ma.?arat|qal.?at|ras|bab|"
