@@ -739,6 +739,8 @@ class TestOneActorPerOrganisation:
             ["United Nations", "Untied Nations"],  # a long key still joins the state or organisation it spells
             ["RENAMO", "Renamo"],  # a word in capitals meets its spelling in small letters
             ["NAZAROV", "Nazarov"],
+            ["Sudan Government", "Sudan"],  # a name, not an acronym, meets its government
+            ["GOVERNMENT OF UGANDA", "UGANDA"],  # a cell in capitals shows no acronym by its case
         ],
     )  # fmt: skip
     def test_spellings_of_one_actor_merge(self, spellings: list[str]) -> None:
@@ -784,6 +786,9 @@ class TestOneActorPerOrganisation:
             ("The HD", "Head"),  # with "The" before it, in either case, an acronym is still one
             ("Head", "The HD"),
             ("THE SLM", "Salim"),
+            # An acronym alone and a government of that acronym: Togo's CAR is no Central African government.
+            ("CAR Government", "CAR"),
+            ("CAR", "CAR Government"),
         ],
     )
     def test_the_pairs_that_must_not_merge_stay_apart(self, pair: tuple[str, str]) -> None:

@@ -255,6 +255,16 @@ def _slug(name: str) -> str:
 _HEAD_END: Final = re.compile(r"[.,]\s")
 
 
+def _acronym_and_government(name: str, first: str, mine: _Words, theirs: _Words) -> bool:
+    """Whether one of two names is an acronym alone and the other that acronym's government: too little to
+    join them by. ``CAR``, Togo's Committee of Action for Renewal, is not ``CAR Government``, the Central
+    African Republic's (PA-X 1256, 1264). A name all in capitals shows no acronym by its case."""
+    if len(mine.distinct) != 1 or "government" not in mine.groups ^ theirs.groups:
+        return False
+    governed = name if "government" in mine.groups else first
+    return not governed.isupper() and any(_acronym(word) is not None for word in governed.split())
+
+
 def _spelling(name: str) -> str:
     """The key a name is read under as written: its folded key, or for one word its letters (:func:`_keys`)."""
     return _keys(name)[-1]
@@ -398,6 +408,8 @@ class Registry:
             if mine.numbers != theirs.numbers or (
                 mine.groups and theirs.groups and not mine.groups & theirs.groups
             ):
+                continue
+            if _acronym_and_government(name, next(iter(entry.spellings)), mine, theirs):
                 continue
             fitting.append(index)
         if not fitting:
