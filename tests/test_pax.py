@@ -653,6 +653,31 @@ class TestParties:
         assert (mention.name, mention.aliases) == (name, aliases)
 
     @pytest.mark.parametrize(
+        ("cell", "names"),
+        [
+            # A signature's formula in French or Spanish comes off before an acronym that ends the name, as
+            # "For the" does (PA-X 1366, 161, 1044).
+            ("Pour la CEEAC", ["CEEAC"]),
+            ("Por el EPL", ["EPL"]),
+            ("Pour la CGSB (Colombia)", ["CGSB"]),
+            ("Por las FARC-EP: Raul Reyes", ["FARC-EP"]),
+            # Not before other words, which may be a common noun or a kind that the fuzzy rule would join to
+            # other countries' bodies (PA-X 895, 671); not in a line in capitals; not inside a word.
+            ("Pour le Gouvernement de la RDC", ["Pour le Gouvernement de la RDC"]),
+            ("Pour La Conference", ["Pour La Conference"]),
+            ("Pour la MINUSCA Bangassou", ["Pour la MINUSCA Bangassou"]),
+            ("POUR LA SOCIETE", ["POUR LA SOCIETE"]),
+            ("PORTUGAL (Mediator)", ["PORTUGAL"]),
+            (
+                "Pour l'UFDR, Zakaria DAMANE",
+                ["Pour l'UFDR", "Zakaria DAMANE"],
+            ),  # as before: left for a rule of its own
+        ],
+    )
+    def test_a_formula_in_french_or_spanish(self, cell: str, names: list[str]) -> None:
+        assert [mention.name for mention in mentions(cell, third_parties=False)] == names
+
+    @pytest.mark.parametrize(
         ("cell", "role"),
         [
             ("•\tJohn Utho Achom (Witness) – Kangi County", ThirdPartyRole.WITNESS),  # PA-X Local 2379

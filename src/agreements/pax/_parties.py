@@ -124,9 +124,18 @@ _NUMBERED_SIDE: Final = (
 _NEW_SIDE: Final = re.compile(rf"^(?:{_NUMBERED_SIDE})\b", re.IGNORECASE)
 # The words a signature puts before the side it signs for, the longest first ("For and on behalf of the ...").
 _ON_BEHALF: Final = r"for and on behalf of|for|on behalf of"
+# The same in French and Spanish, with its article, but only before an acronym that ends the name ("Pour la
+# CEEAC", "Por el EPL", "Por las FARC-EP: Raul Reyes"). Before other words what is left may be a common noun
+# or a kind ("Pour la Médiation", "Pour les confessions religieuses", "Pour le Gouvernement de la RDC"),
+# which the fuzzy rule would join to bodies of other agreements and countries. A line in capitals throughout
+# shows no acronym by its case ("POUR LA SOCIETE").
+_ON_BEHALF_ABROAD: Final = (
+    r"(?-i:(?=.*[a-zà-ÿ]))(?:pour|por|au\s+nom\s+d(?:e|u|es)|en\s+nombre\s+del?)\b(?:\s+(?:le|la|les|el|los|las)\b|\s+[ld]['’])?+"
+    r"(?=\s*(?-i:[A-Z][A-Za-z]{0,2}[A-Z0-9]{1,5}(?:[-–][A-Z0-9]{1,5})?)\s*(?:$|[:(]))"
+)
 _SIDE: Final = re.compile(
     rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
-    rf"(?:from|{_ON_BEHALF}|representing)(?:\s+the)?(?=\s+(?-i:[A-Z])))\s*[:,\-–]?\s*",
+    rf"(?:from|{_ON_BEHALF}|representing)(?:\s+the)?(?=\s+(?-i:[A-Z]))|{_ON_BEHALF_ABROAD})\s*[:,\-–]?\s*",
     re.IGNORECASE,
 )
 _TITLE: Final = (
@@ -339,7 +348,7 @@ _RULE_WORDS: Final = frozenset(
         "and", "by", "of", "for", "from", "as", "to", "on", "behalf", "side", "party", "signed", "signature",
         "signatures", "delegate", "commander", "leader", "head", "president", "chairman", "member", "official",
         "auspices", "presence", "according", "note", "page", "these", "participant", "participants", "name",
-        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned",
+        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned", "pour", "por",
     }
 )  # fmt: skip
 _RULE_PREFIXES: Final = (
@@ -886,7 +895,9 @@ _SIDE_KINDS: Final = _GENERIC | _GROUP_WORD_SET | frozenset(
 
 
 # "For the ..., Person": the formula of a signature, once the person is set aside.
-_FORMULA: Final = re.compile(rf"^(?:{_ON_BEHALF}|from|on the behalf of)\s+(?:the\s+)?", re.IGNORECASE)
+_FORMULA: Final = re.compile(
+    rf"^(?:(?:{_ON_BEHALF}|from|on the behalf of)\s+(?:the\s+)?|{_ON_BEHALF_ABROAD}\s*)", re.IGNORECASE
+)
 # The first words of Arabic place names ("Beit Jinn", "Wadi Barada", "Kafr Nabl"): a place, not a person.
 _PLACE_NAME: Final = re.compile(
     r"(?:beit|bayt|wadi|tal|tell|tall|khan|kafr|kfar|deir|dayr|ain|ayn|jabal|jebel|ma.?arat|qal.?at|ras|bab|"
