@@ -667,6 +667,12 @@ class TestParties:
             ("Pour La Conference", ["Pour La Conference"]),
             ("Pour la MINUSCA Bangassou", ["Pour la MINUSCA Bangassou"]),
             ("POUR LA SOCIETE", ["POUR LA SOCIETE"]),
+            # An acronym has five capitals at most, and a few short words and countries' letters are none.
+            ("Pour les NATIONS-UNIES, Mr Alan Doss", ["Pour les NATIONS-UNIES"]),  # PA-X 671, 672
+            ("Pour l'ETAT", ["Pour l'ETAT"]),
+            ("Pour la RDC: M. Kabila", ["Pour la RDC: M. Kabila"]),  # the DRC, not the Central African RDC
+            ("Pour la LADDH : Abdennour Ali Yahyia", ["LADDH"]),  # PA-X 1044
+            ("Pour le GoRDC", ["GoRDC"]),
             ("PORTUGAL (Mediator)", ["PORTUGAL"]),
             (
                 "Pour l'UFDR, Zakaria DAMANE",

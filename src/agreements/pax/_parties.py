@@ -127,11 +127,14 @@ _ON_BEHALF: Final = r"for and on behalf of|for|on behalf of"
 # The same in French and Spanish, with its article, but only before an acronym that ends the name ("Pour la
 # CEEAC", "Por el EPL", "Por las FARC-EP: Raul Reyes"). Before other words what is left may be a common noun
 # or a kind ("Pour la Médiation", "Pour les confessions religieuses", "Pour le Gouvernement de la RDC"),
-# which the fuzzy rule would join to bodies of other agreements and countries. A line in capitals throughout
-# shows no acronym by its case ("POUR LA SOCIETE").
+# which the fuzzy rule would join to bodies of other agreements and countries. An acronym has five capitals at
+# most (not "NATIONS-UNIES") and is none of a few short words and countries' letters ("Pour l'ETAT", "Pour la
+# RDC", the DRC, which a Central African party's letters are too); a line in capitals throughout shows no
+# acronym by its case ("POUR LA SOCIETE").
 _ON_BEHALF_ABROAD: Final = (
     r"(?-i:(?=.*[a-zà-ÿ]))(?:pour|por|au\s+nom\s+d(?:e|u|es)|en\s+nombre\s+del?)\b(?:\s+(?:le|la|les|el|los|las)\b|\s+[ld]['’])?+"
-    r"(?=\s*(?-i:[A-Z][A-Za-z]{0,2}[A-Z0-9]{1,5}(?:[-–][A-Z0-9]{1,5})?)\s*(?:$|[:(]))"
+    r"(?=\s*(?-i:(?!(?:ETAT|UNION|PAZ|SUD|NORD|EST|NORTE|TODOS|RDC|RCA)\b)"
+    r"[A-Z](?:[a-z]?[A-Z0-9]){1,4}(?:[-–][A-Z](?:[a-z]?[A-Z0-9]){0,4})?)\s*(?:$|[:(]))"
 )
 _SIDE: Final = re.compile(
     rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
