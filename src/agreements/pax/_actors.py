@@ -246,6 +246,11 @@ class _Entry:
     def names(self) -> tuple[str, ...]:
         return (*self.spellings, *self.aliases)
 
+    @property
+    def first(self) -> str:
+        """The name the actor was first read by."""
+        return next(iter(self.spellings))
+
 
 def _slug(name: str) -> str:
     text = _NOT_SLUG.sub("-", comparable(name)).strip("-")
@@ -338,10 +343,20 @@ class Registry:
             return (found.pop(), _BY_OWN) if len(found) == 1 else (None, _NOT_FOUND)
         if not others:
             return None, _NOT_FOUND
+        # A person's name with one word in brackets ("Ibrahim Ahamat (Goula)"): a people, which other persons
+        # share, so no actor read under that word is the person's. (The head before ". " or ", " counts:
+        # "ABDRAHAMANE Ramadane. chef de race (Kara)".)
+        name = mention.name
+        person = shaped_as_person(name) or shaped_as_person(_HEAD_END.split(name, maxsplit=1)[0])
+        names = [
+            alias
+            for alias in mention.aliases
+            if not (person and " " not in alias and _acronym(alias) is None)
+        ]
         # The first actor read under each of those names, else any other that agrees (LPC, a second time).
         for every in (False, True):
             found = {
-                index for index in self._found(others, known, every=every) if self._agrees(index, mention)
+                index for index in self._found(others, known, every=every) if self._agrees(index, name, names)
             }
             if found:
                 break
@@ -369,29 +384,19 @@ class Registry:
         wanted = {_spelling(name) for name in names}
         return any(_spelling(spelling) in wanted for spelling in self._entries[index].spellings)
 
-    def _agrees(self, index: int, mention: Mention) -> bool:
-        """Whether an actor found only by another name in the mention's brackets may be the mention's.
+    def _agrees(self, index: int, name: str, names: list[str]) -> bool:
+        """Whether an actor found only by another name in the brackets of ``name`` may be the name's.
 
-        It may when the actor was read under that other name (:meth:`_named_by`), unless the mention is a
-        person's name and the bracket one word (``Ibrahim Ahamat (Goula)``: a people, which other persons
-        share); or when neither the name nor the actor reads as a person's and their names have a
-        distinctive word in common (:func:`_words`), or either has none. Two organisations that share only
+        It may when the actor was read under one of ``names``, the other names it may be found by
+        (:meth:`_named_by`); or when neither the name nor the actor reads as a person's and their names have
+        a distinctive word in common (:func:`_words`), or either has none. Two organisations that share only
         an acronym in brackets are two actors: the Liberia Peace Council and the Lesotho People's Congress
         are both ``(LPC)``; and persons share given names.
         """
-        name = mention.name
-        # The name, or its head before ". " or ", ": "ABDRAHAMANE Ramadane. chef de race (Kara)".
-        person = shaped_as_person(name) or shaped_as_person(_HEAD_END.split(name, maxsplit=1)[0])
-        names = [
-            alias
-            for alias in mention.aliases
-            if not (person and " " not in alias and _acronym(alias) is None)
-        ]
         if self._named_by(index, names):
             return True
         entry = self._entries[index]
-        first = next(iter(entry.spellings))  # the name the actor was first read by
-        if reads_as_person(name) or reads_as_person(first):
+        if reads_as_person(name) or reads_as_person(entry.first):
             return False
         mine = _words(name).distinct
         theirs = frozenset().union(*(_words(spelling).distinct for spelling in entry.spellings))
@@ -409,7 +414,7 @@ class Registry:
                 mine.groups and theirs.groups and not mine.groups & theirs.groups
             ):
                 continue
-            if _acronym_and_government(name, next(iter(entry.spellings)), mine, theirs):
+            if _acronym_and_government(name, entry.first, mine, theirs):
                 continue
             fitting.append(index)
         if not fitting:
@@ -420,11 +425,7 @@ class Registry:
             fitting = [index for index in fitting if letters in _tokens(self._entries[index].names)]
         else:
             tokens = _tokens([name])
-            fitting = [
-                index
-                for index in fitting
-                if _letters_kept(next(iter(self._entries[index].spellings)), tokens)
-            ]
+            fitting = [index for index in fitting if _letters_kept(self._entries[index].first, tokens)]
         if len(fitting) <= 1:
             return fitting[0] if fitting else None
         try:

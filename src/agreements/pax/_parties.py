@@ -841,9 +841,12 @@ def _then_signatory(text: str) -> tuple[str, bool]:
 
 # A state's formal name or its government: "Republic of Croatia", "INDEPENDENT STATE OF PAPUA NEW GUINEA",
 # "Republika Srpska", "Government of Ireland".
+_STATE_WORDS: Final = (
+    "republic", "republika", "kingdom", "state", "federation", "principality", "sultanate", "emirate", "government",
+)  # fmt: skip
 _STATE_FORM: Final = re.compile(
     r"(?:the\s+)?(?:(?:federal|democratic|independent|islamic|socialist|united|arab|people'?s)\s+)*"
-    r"(?:republic|republika|kingdom|state|federation|principality|sultanate|emirate|government)\b",
+    rf"(?:{'|'.join(_STATE_WORDS)})\b",
     re.IGNORECASE,
 )
 
@@ -887,12 +890,10 @@ _FORM_WORDS: Final = frozenset(
 )  # fmt: skip
 # Words that say what kind of side a name is, not which: with _GENERIC and the group words, a name of
 # these alone names no side.
-_SIDE_KINDS: Final = _GENERIC | _GROUP_WORD_SET | frozenset(
+_SIDE_KINDS: Final = _GENERIC | _GROUP_WORD_SET | frozenset(_STATE_WORDS) | frozenset(
     {
-        "armed", "forces", "society", "elders", "ministers", "government", "state", "states", "republic",
-        "kingdom", "federation", "delegation", "group", "groups", "principality", "sultanate", "emirate",
-        "republika", "independent", "democratic", "islamic", "socialist", "united", "arab",
-        "people", "peoples", "s",
+        "armed", "forces", "society", "elders", "ministers", "states", "delegation", "group", "groups",
+        "independent", "democratic", "islamic", "socialist", "united", "arab", "people", "peoples", "s",
     }
 )  # fmt: skip
 
