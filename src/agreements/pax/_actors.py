@@ -328,7 +328,7 @@ class Registry:
         brackets'), or ``None``; and how: by its own spelling, by a bracket, or claimed by two actors.
 
         The name's own spelling comes first, unless a bracket that is a person's name is another actor's
-        own name (``Sd. President Nepali Congress (Sher Bahadur Deuba)``: two actors claim it, so neither, and
+        own name (``President Nepali Congress (Sher Bahadur Deuba)``: two actors claim it, so neither, and
         the fuzzy rule may not join it either); a group's other name in brackets does not keep it from its
         own actor (``Houthis (Ansar Allah)``). Only when its own spelling finds no actor does a bracket find
         one, among those that agree (:meth:`_agrees`).

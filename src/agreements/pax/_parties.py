@@ -23,7 +23,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable
-from typing import Final, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 import attrs
 
@@ -48,7 +48,18 @@ class Mention:
 
 # ------------------------------------------------------------------ the words
 
-_BREAK: Final = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_BREAK: Final = re.compile(r"(\r\n|\r|\n|[\u2028\u2029](?:\r\n|\r|\n)?)")
+# A line broken inside a name ends on a word that needs the next ("Front Populaire pour la", "President of the
+# Interim Government of"; "la", "en", "del", "por" ... only in small letters: "Gatwech Jock Por" is a Nuer name), or
+# the next starts with one in small letters ("de la Centrafrique (FPRC)") or is an acronym in a bracket alone
+# ("(FDPC)"). Not "and", "et" or "y", which join two names as often ("FARC-EP y\nELN").
+_OPEN_WORDS: Final = frozenset({"of", "for", "the", "de", "du", "des", "pour"})
+_OPEN_SMALL_WORDS: Final = frozenset({"la", "le", "les", "en", "au", "aux", "del", "por"})
+_CONTINUED: Final = re.compile(
+    r"^[ \u00a0]*(?:(?:of|de|du|des|del|la|le|les)[ \u00a0]|\([A-Z0-9][A-Z0-9&/\-]+\)(?=[ \u00a0]*$|\t|[ \u00a0]{3}))"
+)
+# Where a name in a line ends: a comma, a semicolon, a colon or a column's gap.
+_NAME_END: Final = re.compile(r"[,;:]|\t|[ \u00a0]{3,}")
 _INVISIBLE: Final = str.maketrans({"\ufeff": None, "\ufffc": None, "\u00ad": None, "\u200b": None})
 # Signature columns side by side: a tab, or a run of three or more blanks.
 _COLUMNS: Final = re.compile(r"\t|[ \u00a0]{3,}")
@@ -57,10 +68,23 @@ _ANNOTATION: Final = re.compile(
     r"signator|affiliation|note\b)[^\]]*\]|\[\s*\]|\((?:signed|sgd\.?|not signed|unsigned)\)|,?\s*\bsigned\.?\s*$",
     re.IGNORECASE,
 )
-_LIST_MARK: Final = re.compile(r"^\s*(?:[•·▪\-–—]+|\d{1,2}\s*[.)\-–]|\(?[a-z]\)|[A-Z]\.)\s*")
+# The marks before a name in a list: a bullet, a number, a letter in a bracket ("b)", "(A)"), a roman
+# numeral ("ii.", "IV."), and "signed" as South Asian signatures write it ("Sd.", "Sd/-", "SD/-", "Sd/xxx",
+# "Sd" before a number). Not a capital and a full stop: that is a person's initial ("A. Jalilov", "H.E. Dr.
+# Amos SAWYER"), or a section's letter only before a header (:data:`_SECTION_MARK`); "V." is an initial as
+# often as a numeral, and so is "v." before another initial or a name in capitals ("v. G. Ardzinba").
+_LIST_MARK: Final = re.compile(
+    r"^\s*(?:(?:[•·▪\-–—]+|\d{1,2}\s*[.)\-–]|\(?[A-Za-z]\)|(?:[IVX]{2,4}|[ivx]{2,4}|i|[vx](?![.)]\s+(?:[A-Z]\.|[A-Z]{2})))[.)](?=\s)"
+    r"|(?i:sd|sgd)(?:\.?\s*/\s*-?(?:xxx)?|\.|(?=\s+\d|\s*$)))\s*)+"
+)
+_MARK_STARTS: Final = frozenset("0123456789•·▪-–—(ivxIVXsS")
+# A section's letter or numeral before its header: "B. Witnesses", "III. The Facilitators".
+_SECTION_MARK: Final = re.compile(r"^\s*(?:[A-Z]|[IVX]{2,4}|[ivx]{1,4})[.)]\s+")
+# A numeral alone names no one: "II." in a column of its own before "The Guarantors".
+_NUMERAL: Final = re.compile(r"[IVX]{1,4}|[ivx]{1,4}")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
-    r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b)",
+    r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b|in witness whereof\b)",
     re.IGNORECASE,
 )
 # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned
@@ -138,7 +162,8 @@ _ON_BEHALF_ABROAD: Final = (
 )
 _SIDE: Final = re.compile(
     rf"^(?:{_NUMBERED_SIDE}|signing on behalf of the \w+ party|on the side of|from factions of|"
-    rf"(?:from|{_ON_BEHALF}|representing)(?:\s+the)?(?=\s+(?-i:[A-Z]))|{_ON_BEHALF_ABROAD})\s*[:,\-–]?\s*",
+    rf"(?:from|(?:signed\s+)?(?:{_ON_BEHALF})|representing)(?:\s+the)?(?=\s+(?-i:[A-Z]))|{_ON_BEHALF_ABROAD})"
+    r"\s*[:,\-–]?\s*",
     re.IGNORECASE,
 )
 _TITLE: Final = (
@@ -305,7 +330,16 @@ _OFFICES: Final = (
     r"secretary|envoy|director|officer"
 )
 # Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
-_OFFICE: Final = re.compile(rf"\b(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*)\b", re.IGNORECASE)
+_OFFICE: Final = re.compile(
+    rf"\b(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r)\b", re.IGNORECASE
+)
+# An office's word at the end, before "for": "Minister for Foreign Affairs", "SRSG of the UN for Somalia",
+# "Special Envoy of the United Nations Secretary General for LRA affected areas".
+_ENDS_IN_OFFICE: Final = re.compile(
+    rf"\b(?:{_OFFICES}|commissioner|coordinator|srsg|{_ROLE_NOUN}|(?:secretary|attorney|consul|adjutant)[\s-]+general)"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z]{2,}))?\s*$",
+    re.IGNORECASE,
+)
 # A bracket that names a person, after the organisation the person signs for: a title, or a kunya
 # or a patronymic ("Harikat Tahrir al-Sham (Muhammad Abu Zaid)").
 _KIN: Final = re.compile(r"\b(?:abu|umm|bin|ibn|bint)\b", re.IGNORECASE)
@@ -337,10 +371,20 @@ _PROTECTED: Final = re.compile(
     re.IGNORECASE,
 )
 _UNNAMED: Final = re.compile(
-    rf"(?:(?:{_TITLE}|{_ROLE_NOUN}|one|two|three|four|first|second|third|government|rebel groups|opposition)"
+    rf"(?:(?:{_TITLE}|{_ROLE_NOUN}|one|two|three|four|first|second|third|government|rebel groups|opposition|"
+    r"pour|por|for|signed on behalf of the|on behalf of the)"
     r"\.?\s*)+",
     re.IGNORECASE,
 )
+
+
+def _unnamed(text: str) -> bool:
+    """Whether ``text`` names no one: no letter (a ``'`` closing a quotation), a numeral alone (``II``), or
+    a title or a role without a name (``Sheikh [name illegible]``, ``Witness one``)."""
+    return not any(char.isalpha() for char in text) or bool(
+        _NUMERAL.fullmatch(text) or _UNNAMED.fullmatch(text)
+    )
+
 
 #: The longest name, in words: a longer piece is prose, not a name.
 MOST_WORDS: Final = 10
@@ -684,6 +728,79 @@ def _signed_for(text: str) -> str | None:
     return organisation
 
 
+_LEADING_BRACKET: Final = re.compile(r"^\((?P<name>[^()]+)\)\s*(?P<rest>.*)$")
+
+
+def _bracketed_signatory(text: str) -> tuple[str, bool]:
+    """A person's name in a bracket that opens the piece, as South Asian signatures write it after "Sd/-";
+    and whether the piece is that name alone, a signatory (of an organisation above, if one is).
+
+    Alone, it is the name: ``(Rajuram Bhul)``; before an office's word alone, the name holding it:
+    ``(Mr Laxman Tharu) Member`` reads as ``Mr Laxman Tharu, Member``. Before an office of an organisation,
+    the person signs for it, and the rest is read without the bracket: ``(K. Padmanabhaiah) Representative of
+    the Government of India`` is the Government of India.
+    """
+    found = _LEADING_BRACKET.match(text)
+    if found is None:
+        return text, False
+    name, rest = found.group("name").strip(), found.group("rest").strip()
+    if not shaped_as_person(name) or _unnamed(name):
+        return text, False
+    if not rest:
+        return name, True
+    return (f"{name}, {rest}" if _bare_office(rest) else rest), False
+
+
+# A word that does not count toward a name's length when it leads: an initial or "H.E.", which an old reading
+# took off ("G. MERREM Special Representative of the Secretary-General of the United Nations"), not the
+# initials of several names in a row ("V. Zorin. S. Stepashin. N. Bezborodov ...").
+_UNCOUNTED: Final = re.compile(r"[A-Z]\.|H\.E\.?|S\.E\.M?\.?")
+
+
+def _length(name: str) -> int:
+    """A name's length in words, for :data:`MOST_WORDS`: a leading initial or "H.E." does not count."""
+    words = name.split()
+    return len(words) - (1 if words and _UNCOUNTED.fullmatch(words[0]) else 0)
+
+
+_ROLE_WORD: Final = re.compile(_ROLE_NOUN, re.IGNORECASE)
+# An office's name: its words ("Minister", "Coordinator", "Facilitator"), after words that qualify one
+# ("Deputy Prime Minister", "Vice-Chairperson", "Chief Minister").
+_OFFICE_START: Final = re.compile(
+    r"\b(?:(?:prime|deputy|vice|acting|chief|first|foreign|special|senior|executive|assistant|general|co|"
+    r"permanent|paramount|personal|federal|national|regional|high|supreme|military|political)[\s-]+)*"
+    rf"(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r|commissioner|{_ROLE_NOUN})\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_office(text: str) -> bool:
+    """Whether ``text`` is an office's or a role's word or two alone, of no organisation: "Member",
+    "Coordinator", "Paramount Chief", "Facilitator" (not "Chair DMMPC")."""
+    words = text.split()
+    if not words or len(words) > 2 or "," in text or any(_ACRONYMS.match(word) for word in words):
+        return False
+    return _OFFICE.search(text) is not None or _ROLE_WORD.fullmatch(words[-1].strip("'‘’\"")) is not None
+
+
+def _before_office(text: str) -> str:
+    """A person's name before a long office: before the comma that opens it ("Gen. Saw Mo Shay, Vice Chief of
+    Staff, Democratic Karen Benevolent Army"), or before its first word ("H.E. MATE Granic Deputy Prime
+    Minister and Minister for Foreign Affairs of the Republic of Croatia"). The name must read as a person's,
+    and the office start with a capital, not be prose ("Abyei Area, the parties agreed ..."); else ``text``."""
+    head, _, rest = text.partition(",")
+    if rest:
+        office = rest.split(",", 1)[0].strip().removeprefix("the ")
+    else:
+        found = _OFFICE_START.search(text)
+        head, office = (text[: found.start()], text[found.start() :]) if found else (text, "")
+    head = head.strip()
+    named = bool(office) and ":" not in head and not _unnamed(head)  # not "His Excellency" alone
+    if named and office[:1].isupper() and _OFFICE_START.search(office) and reads_as_person(head):
+        return head
+    return text
+
+
 def _split_list(text: str) -> list[str]:
     """One name, or several when the text lists them and every part reads as a name.
 
@@ -732,12 +849,13 @@ _HEADER: Final = re.compile(
     rf"(?:the\s+)?(?:international\s+|local\s+)?(?:{_ROLE_NOUN})|(?:the agreement was\s+)?"
     r"(?:signed\s+|made\s+)?in (?:the )?presence of|witnessed by|attested (?:to|by)|mediated by|"
     r"(?:as|the)\s+(?:witnesses|observers|mediators|guarantors)|by the (?:guarantor|accompanying) countries|"
-    r"les facilitateurs internationaux",
+    r"les facilitateurs internationaux|(?:\w+\s+)?signatories|(?:the\s+)?parties|"
+    r"(?:list of\s+)?(?:\w+\s+)?participants",
     re.IGNORECASE,
 )
 
 
-def _header(text: str) -> ThirdPartyRole | bool | None:
+def _header(text: str) -> ThirdPartyRole | Literal[False] | None:
     """For a header line (``Witnesses:``, ``International Observers``): the role it sets; ``False`` when not a header."""
     bare = text.rstrip(" :")
     if not text.endswith(":") and bare.count(" ") > 4:
@@ -769,7 +887,18 @@ def _organisation(text: str) -> tuple[str, bool]:
             person = text[found.start("person") : found.end("person")] if found.group("person") else ""
             if _person(organisation) and not _person(person):
                 continue
-            return organisation, True
+            # "for" after an office is the office's: "H.E. Mr. Radisa Gacic, Federal Secretary for Labour, ...".
+            if found.start("person") < found.start("org") and _ENDS_IN_OFFICE.search(person):
+                continue
+            # An office's or a role's word alone is no organisation: the name is the person's, who holds it and
+            # so signs as themselves ("Sd. 2. Mr. Dinanath Sharma, Member", "Chadian mediator: Dr. Adam Diar
+            # Mougoudi").
+            if _bare_office(organisation):
+                if person.strip() and reads_as_person(person.strip(" ,:")):
+                    return person.strip(" ,:"), True
+                continue
+            # "Representative of the Hayat Tahrir Al Sham" drops an office, no person: its signatory follows.
+            return organisation, bool(person.strip())
     titled = _COLON_TITLED.match(masked) if ":" in masked else None
     if titled is not None:
         organisation = _FORMULA.sub("", text[: titled.end("org")].strip())
@@ -939,14 +1068,55 @@ def mentions(cell: str, *, third_parties: bool) -> list[Mention]:
     ['Hayat Tahrir al-Sham', 'Syrian Liberation Front']
     """
     reading = _Reading(third_parties=third_parties)
-    for line in _BREAK.split(cell):
+    for line in _lines(cell):
         if not line.strip():
-            reading.block_role, reading.skip_person, reading.after_organisation = None, False, False
+            reading.blank()
             continue
         for column in _columns(line) if "\t" in line or "   " in line or "\u00a0" in line else [line]:
             for piece in _top_level(column, ";"):
                 reading.piece(piece)
     return reading.found
+
+
+def _lines(cell: str) -> list[str]:
+    """The cell's lines, a line broken inside a name joined to the next with its break (so it stays verbatim)."""
+    parts = _BREAK.split(cell)
+    lines = [parts[0]]
+    for index in range(1, len(parts), 2):
+        last, following = lines[-1], parts[index + 1]
+        if _wraps(last, following):
+            lines[-1] = last + parts[index] + following
+        else:
+            lines.append(following)
+    return lines
+
+
+def _wraps(last: str, following: str) -> bool:
+    """Whether ``following`` goes on with the name that ``last`` breaks off (:data:`_OPEN_WORDS`,
+    :data:`_CONTINUED`). Not after a header ("In the Presence of") or a note ("Agreement not signed, but a
+    declaration of"); not before a list's next item ("1. Les Forces ..." after "POUR")
+    or a person's name ("Mr. John Smith" after "Representative of the Government of"); and not when the name joined would
+    be too long for one (a paragraph's lines), not counting a person's name before an office."""
+    words = last.rsplit(None, 1)
+    if not words or not following.strip():
+        return False
+    if not (
+        words[-1].casefold() in _OPEN_WORDS or words[-1] in _OPEN_SMALL_WORDS or _CONTINUED.match(following)
+    ):
+        return False
+    bare = _visible(_LIST_MARK.sub("", last, count=1)).strip()
+    if _header(bare) is not False or _note(bare):
+        return False
+    if _LIST_MARK.match(following):
+        return False
+    head = _NAME_END.split(following, maxsplit=1)[0].strip()
+    tail = _NAME_END.split(last)[-1]
+    if reads_as_person(head):
+        return False
+    # The person's name before an office counts apart ("H.E. Mr. Charles TAYLOR Head of the ... of").
+    person = _before_office(tail)
+    office = _length(tail) - (_length(person) if person != tail else 0)
+    return office + _length(head) <= MOST_WORDS
 
 
 @attrs.define
@@ -955,20 +1125,37 @@ class _Reading:
 
     third_parties: bool
     found: list[Mention] = attrs.field(factory=list)
-    block_role: ThirdPartyRole | None = None  # set by a header ("Witnesses:") until a blank line
+    block_role: ThirdPartyRole | None = None  # set by a header ("Witnesses:") until a blank line or a header
     skip_person: bool = False  # after "Represented by:", the next piece signs for the organisation above
     after_organisation: bool = False  # a person right after an organisation signs for it
+    named_under_header: bool = False  # a name has followed the last header
+    spaced: bool = False  # a blank line came between the last header and its first name
 
-    def add(self, mention: Mention, *, own_role: bool = False) -> None:
+    def add(self, mention: Mention, *, complete: bool = False) -> None:
         self.found.append(mention)
-        # A name with a role of its own ("Guarantor: ...") has no signatories listed under it.
-        self.after_organisation = not mention.person and not own_role
+        self.named_under_header = True
+        # A name with a role of its own ("Guarantor: ...") or a signatory of its own ("H.E. Deng Alor Kuol For
+        # the SPLM – FDs") has no signatories listed under it.
+        self.after_organisation = not mention.person and not complete
+
+    def blank(self) -> None:
+        """A blank line ends a header's block once names have followed it, unless a blank line came between the
+        header and its first name: then blank lines part its names ("Witnessed by:", a blank line, a witness,
+        a blank line, a witness ...)."""
+        if not self.named_under_header:
+            self.spaced = True
+        elif not self.spaced:
+            self.block_role = None
+        self.skip_person, self.after_organisation = False, False
 
     def piece(self, piece: str) -> None:
         quote = quotable(piece)
         if not quote:
             return
-        plain = _LIST_MARK.sub("", quote, count=1) if quote[0].isdigit() or quote[0] in "•·-–" else quote
+        # Only a piece that may start with a list's mark is looked at: a number, a bullet, a letter and a
+        # bracket, a roman numeral, "Sd".
+        marked = quote[0] in _MARK_STARTS or quote[1:2] == ")"
+        plain = _LIST_MARK.sub("", quote, count=1) if marked else quote
         if plain and not _rules_needed(plain):  # a plain name, maybe numbered: read at once
             self.plain(plain, quote)
         else:
@@ -977,11 +1164,7 @@ class _Reading:
     def plain(self, plain: str, quote: str) -> None:
         text = " ".join(_visible(plain).split()).strip(" .-")
         person = _person(text)
-        unnamed = (
-            not any(char.isalpha() for char in text)  # a mark left alone: "'" closing a quotation
-            or _UNNAMED.fullmatch(text)
-            or len(text.split()) > MOST_WORDS
-        )
+        unnamed = _unnamed(text) or _length(text) > MOST_WORDS
         if unnamed or (person and self.after_organisation) or self.skip_person:
             self.skip_person = False
             return
@@ -996,18 +1179,21 @@ class _Reading:
             self.skip_person = True
             return
         if read.header is not False:
-            self.block_role = read.header if isinstance(read.header, ThirdPartyRole) else self.block_role
+            # A header without a role ("Founding Signatories", "The Parties:") ends the block before it.
+            self.block_role, self.named_under_header, self.spaced = read.header, False, False
             return
         if self.skip_person or (read.signs and self.after_organisation and not read.new_side):
             self.skip_person = False
             return  # a signatory, listed under the organisation it signs for
-        role = read.own_role or self.block_role
+        # In a block whose names blank lines part, a piece that names a role of its own has it ("Witnessed by:",
+        # ..., "Dr. Samson L. Kwaje, Acting Mediator"): the header may be far above.
+        role = read.own_role or (read.piece_role if self.spaced else None) or self.block_role
         if self.third_parties and role is None:
             role = read.piece_role or _R.UNSPECIFIED
         for name, shown, person in read.names:
             self.add(
                 Mention(name=name, aliases=shown, role=role, person=person, quote=quote),
-                own_role=read.own_role is not None,
+                complete=read.own_role is not None or read.signed,
             )
 
 
@@ -1015,7 +1201,9 @@ class _Ruled(NamedTuple):
     """What a piece that needs the rules says by itself; :meth:`_Reading.ruled` adds what the pieces before say."""
 
     structure: bool  # "Represented by:": the next piece signs for the organisation above
-    header: ThirdPartyRole | bool | None  # False when the piece is no header, else the role it sets (if any)
+    header: (
+        ThirdPartyRole | Literal[False] | None
+    )  # False when the piece is no header, else the role it sets (if any)
     own_role: ThirdPartyRole | None  # the role the piece gives itself
     signs: bool  # a person's name with no role and no organisation dropped: a signatory after an organisation
     new_side: (
@@ -1023,6 +1211,7 @@ class _Ruled(NamedTuple):
     )
     piece_role: ThirdPartyRole | None  # the role the whole piece names first
     names: tuple[tuple[str, tuple[str, ...], bool], ...]  # (name, aliases, a person's?) in order
+    signed: bool = False  # the piece names its own signatory, taken out ("For the SPLM: ...")
 
 
 _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
@@ -1037,9 +1226,14 @@ def _read_ruled(piece: str) -> _Ruled | None:
     text = _tidy(piece)
     if not text:
         return None
+    text, signatory = _bracketed_signatory(text) if text[0] == "(" else (text, False)
     if _STRUCTURE.match(text):
         return _NO_NAMES._replace(structure=True)
-    header = _header(_visible(piece).strip())
+    visible = _visible(piece).strip()
+    header = _header(visible)
+    section = _SECTION_MARK.match(visible) if header is False else None
+    if section is not None:
+        header = _header(visible[section.end() :])
     if header is not False:
         return _NO_NAMES._replace(header=header)
     bare = piece.strip()
@@ -1047,6 +1241,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
+    whole = text  # before an organisation's rules take a name out of it
     if own_role is None and "(" in text:  # "John Utho Achom (Witness) – Kangi County" in a list of parties
         bracket = _ROLE_BRACKET.match(text)
         own_role = role_in(bracket.group(1)) if bracket is not None else None
@@ -1055,27 +1250,41 @@ def _read_ruled(piece: str) -> _Ruled | None:
     if organisation is not None:
         text, dropped = organisation, True
     text, aliases = _bracketed(text)
+    described = text  # with the office that may follow the name
     if "," in text:
         text = _APPOSITION.split(text, maxsplit=1)[0]
     text = _SIDE.sub("", text).strip(" ,:;.")
-    if not any(char.isalpha() for char in text) or _UNNAMED.fullmatch(text):
-        return None  # a title or a role without a name: "Sheikh [name illegible]", "Witness one"
+    if _unnamed(text):
+        return None
     names = []
     for part in _split_list(text):
-        name = part.removeprefix(
-            "the "
-        )  # "the Russian Federation" in a list; "The Sham Front" keeps its article
-        if len(name.split()) <= MOST_WORDS:  # a longer one is prose, not a name
+        # "the Russian Federation" in a list; "The Sham Front" keeps its article
+        name = part.removeprefix("the ")
+        if _length(name) > MOST_WORDS:  # prose, not a name; or a person's name before a long office
+            name = _before_office(name)
+        if _length(name) <= MOST_WORDS:
             person = _person(name)
             names.append((name, tuple(aliases) if part == text and not person else (), person))
+    if not names and dropped:
+        # The organisation or office the rules took out is too long for a name: the person's, if it leads
+        # ("H.E. President Joachim Chissano, President of the Republic of Mozambique and Current Chairman of SADC").
+        person_name = _before_office(whole)
+        if person_name != whole and _length(person_name) <= MOST_WORDS:
+            names.append((person_name, (), _person(person_name)))
     return _Ruled(
         structure=False,
         header=False,
         own_role=own_role,
-        signs=_person(text) and not dropped and own_role is None,
+        # A person with an office of their own signs as themselves ("H.E. Gen. Gnassingbe EYADEMA President of
+        # the Republic of Togo" after "Current Chairman of ECOWAS"), not for the organisation above.
+        signs=(_person(text) or signatory)
+        and not dropped
+        and own_role is None
+        and not _OFFICE.search(described),
         new_side=new_side,
         piece_role=role_in(piece),
         names=tuple(names),
+        signed=dropped,
     )
 
 
