@@ -948,8 +948,13 @@ class TestParties:
             ThirdPartyRole.UNSPECIFIED,
         ]
 
-    def test_a_name_with_a_signatory_of_its_own_has_none_listed_under_it(self) -> None:
-        """PA-X 1966: each line a person and the side they sign for; PA-X Local 2171: an office, then its holder."""
+    def test_a_head_of_state_or_government_signs_as_one(self) -> None:
+        """PA-X 1966: "H.E." before each side's leader; co-signatories after a side's first signatory are dropped
+        (PA-X 456); PA-X Local 2171: an office, then its holder, who signs for it."""
+        cell = "For the Government of X: Mr. John Smith; Colonel Juan Perez; Mr. Abel Torres"
+        assert [m.name for m in mentions(cell, third_parties=False)] == ["Government of X"]
+        cell = "Witnessed by:\nInter-Faith Council\nMr. Isaiah Nakoru, Regional Commissioner, Eastern Region"
+        assert [m.name for m in mentions(cell, third_parties=True)][-1].startswith("Mr. Isaiah Nakoru")
         cell = "H.E. Deng Alor Kuol For the SPLM – FDs\nH.E. Dr Riek Machar Teny SPLM/A -IO"
         assert [m.name for m in mentions(cell, third_parties=False)] == [
             "SPLM – FDs",
@@ -966,6 +971,9 @@ class TestParties:
             ThirdPartyRole.MEDIATOR,
             ThirdPartyRole.WITNESS,
         ]
+        # Without a header, a blank line gives no role from a name's words (a monitoring body among the parties).
+        cell = "Signed:\n\nJoint Monitoring Commission\n\nSPLM"
+        assert [m.role for m in mentions(cell, third_parties=False)] == [None, None]
         # A list of participants is a header without a role (PA-X Local 2532).
         cell = "Witnessed by:\n\nNorway\n\nLIST OF CONFERENCE PARTICIPANTS\nMr. Deng Ajak"
         assert [m.role for m in mentions(cell, third_parties=True)] == [

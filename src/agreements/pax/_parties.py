@@ -78,6 +78,9 @@ _LIST_MARK: Final = re.compile(
     r"|(?i:sd|sgd)(?:\.?\s*/\s*-?(?:xxx)?|\.|(?=\s+\d|\s*$)))\s*)+"
 )
 _MARK_STARTS: Final = frozenset("0123456789•·▪-–—(ivxIVXsS")
+# "H.E." before a person's name: a head of state or government, who signs as one, not for the name above
+# ("H.E. Deng Alor Kuol For the SPLM – FDs", then "H.E. Dr Riek Machar Teny SPLM/A -IO").
+_EXCELLENCY: Final = re.compile(r"H\.\s?E\.")
 # A section's letter or numeral before its header: "B. Witnesses", "III. The Facilitators".
 _SECTION_MARK: Final = re.compile(r"^\s*(?:[A-Z]|[IVX]{2,4}|[ivx]{1,4})[.)]\s+")
 # A numeral alone names no one: "II." in a column of its own before "The Guarantors".
@@ -331,7 +334,7 @@ _OFFICES: Final = (
 )
 # Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
 _OFFICE: Final = re.compile(
-    rf"\b(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r)\b", re.IGNORECASE
+    rf"\b(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r|commissioner)\b", re.IGNORECASE
 )
 # An office's word at the end, before "for": "Minister for Foreign Affairs", "SRSG of the UN for Somalia",
 # "Special Envoy of the United Nations Secretary General for LRA affected areas".
@@ -1134,15 +1137,14 @@ class _Reading:
     def add(self, mention: Mention, *, complete: bool = False) -> None:
         self.found.append(mention)
         self.named_under_header = True
-        # A name with a role of its own ("Guarantor: ...") or a signatory of its own ("H.E. Deng Alor Kuol For
-        # the SPLM – FDs") has no signatories listed under it.
+        # A name with a role of its own ("Guarantor: ...") has no signatories listed under it.
         self.after_organisation = not mention.person and not complete
 
     def blank(self) -> None:
         """A blank line ends a header's block once names have followed it, unless a blank line came between the
         header and its first name: then blank lines part its names ("Witnessed by:", a blank line, a witness,
         a blank line, a witness ...)."""
-        if not self.named_under_header:
+        if not self.named_under_header and self.block_role is not None:
             self.spaced = True
         elif not self.spaced:
             self.block_role = None
@@ -1193,7 +1195,7 @@ class _Reading:
         for name, shown, person in read.names:
             self.add(
                 Mention(name=name, aliases=shown, role=role, person=person, quote=quote),
-                complete=read.own_role is not None or read.signed,
+                complete=read.own_role is not None,
             )
 
 
@@ -1211,7 +1213,6 @@ class _Ruled(NamedTuple):
     )
     piece_role: ThirdPartyRole | None  # the role the whole piece names first
     names: tuple[tuple[str, tuple[str, ...], bool], ...]  # (name, aliases, a person's?) in order
-    signed: bool = False  # the piece names its own signatory, taken out ("For the SPLM: ...")
 
 
 _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
@@ -1278,13 +1279,13 @@ def _read_ruled(piece: str) -> _Ruled | None:
         # A person with an office of their own signs as themselves ("H.E. Gen. Gnassingbe EYADEMA President of
         # the Republic of Togo" after "Current Chairman of ECOWAS"), not for the organisation above.
         signs=(_person(text) or signatory)
+        and not _EXCELLENCY.match(text)
         and not dropped
         and own_role is None
         and not _OFFICE.search(described),
         new_side=new_side,
         piece_role=role_in(piece),
         names=tuple(names),
-        signed=dropped,
     )
 
 
