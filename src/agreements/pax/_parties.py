@@ -58,11 +58,11 @@ _OPEN_SMALL_WORDS: Final = frozenset({"la", "le", "les", "en", "au", "aux", "del
 _CONTINUED: Final = re.compile(
     r"^[ \u00a0]*(?:(?:of|de|du|des|del|la|le|les)[ \u00a0]|\([A-Z0-9][A-Z0-9&/\-]+\)(?=[ \u00a0]*$|\t|[ \u00a0]{3}))"
 )
-# Where a name in a line ends: a comma, a semicolon, a colon or a column's gap.
-_NAME_END: Final = re.compile(r"[,;:]|\t|[ \u00a0]{3,}")
 _INVISIBLE: Final = str.maketrans({"\ufeff": None, "\ufffc": None, "\u00ad": None, "\u200b": None})
 # Signature columns side by side: a tab, or a run of three or more blanks.
 _COLUMNS: Final = re.compile(r"\t|[ \u00a0]{3,}")
+# Where a name in a line ends: a comma, a semicolon, a colon or a column's gap.
+_NAME_END: Final = re.compile(rf"[,;:]|{_COLUMNS.pattern}")
 _ANNOTATION: Final = re.compile(
     r"\[[^\]]*(?:sign|sigh|stamp|illeg|unintellig|unclear|unknown|unreadable|finger|unspecified|\.\.\.|…|"
     r"signator|affiliation|note\b)[^\]]*\]|\[\s*\]|\((?:signed|sgd\.?|not signed|unsigned)\)|,?\s*\bsigned\.?\s*$",
@@ -333,13 +333,12 @@ _OFFICES: Final = (
     r"secretary|envoy|director|officer"
 )
 # Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
-_OFFICE: Final = re.compile(
-    rf"\b(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r|commissioner)\b", re.IGNORECASE
-)
+_OFFICE_WORDS: Final = rf"{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r|commissioner"
+_OFFICE: Final = re.compile(rf"\b(?:{_OFFICE_WORDS})\b", re.IGNORECASE)
 # An office's word at the end, before "for": "Minister for Foreign Affairs", "SRSG of the UN for Somalia",
 # "Special Envoy of the United Nations Secretary General for LRA affected areas".
 _ENDS_IN_OFFICE: Final = re.compile(
-    rf"\b(?:{_OFFICES}|commissioner|coordinator|srsg|{_ROLE_NOUN}|(?:secretary|attorney|consul|adjutant)[\s-]+general)"
+    rf"\b(?:{_OFFICE_WORDS}|srsg|{_ROLE_NOUN}|(?:secretary|attorney|consul|adjutant)[\s-]+general)"
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z]{2,}))?\s*$",
     re.IGNORECASE,
 )
@@ -772,7 +771,7 @@ _ROLE_WORD: Final = re.compile(_ROLE_NOUN, re.IGNORECASE)
 _OFFICE_START: Final = re.compile(
     r"\b(?:(?:prime|deputy|vice|acting|chief|first|foreign|special|senior|executive|assistant|general|co|"
     r"permanent|paramount|personal|federal|national|regional|high|supreme|military|political)[\s-]+)*"
-    rf"(?:{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r|commissioner|{_ROLE_NOUN})\b",
+    rf"(?:{_OFFICE_WORDS}|{_ROLE_NOUN})\b",
     re.IGNORECASE,
 )
 
