@@ -765,6 +765,12 @@ def _length(name: str) -> int:
     return len(words) - (1 if words and _UNCOUNTED.fullmatch(words[0]) else 0)
 
 
+def _too_long(name: str) -> bool:
+    """Whether ``name`` has more words than a name has (:data:`MOST_WORDS`, by :func:`_length`)."""
+    # A name with fewer blanks than that has fewer words: the usual case, without splitting it.
+    return name.count(" ") >= MOST_WORDS and _length(name) > MOST_WORDS
+
+
 _ROLE_WORD: Final = re.compile(_ROLE_NOUN, re.IGNORECASE)
 # An office's name: its words ("Minister", "Coordinator", "Facilitator"), after words that qualify one
 # ("Deputy Prime Minister", "Vice-Chairperson", "Chief Minister").
@@ -1082,6 +1088,8 @@ def mentions(cell: str, *, third_parties: bool) -> list[Mention]:
 
 def _lines(cell: str) -> list[str]:
     """The cell's lines, a line broken inside a name joined to the next with its break (so it stays verbatim)."""
+    if "\n" not in cell and "\r" not in cell and "\u2028" not in cell and "\u2029" not in cell:
+        return [cell]
     parts = _BREAK.split(cell)
     lines = [parts[0]]
     for index in range(1, len(parts), 2):
@@ -1165,7 +1173,7 @@ class _Reading:
     def plain(self, plain: str, quote: str) -> None:
         text = " ".join(_visible(plain).split()).strip(" .-")
         person = _person(text)
-        unnamed = _unnamed(text) or _length(text) > MOST_WORDS
+        unnamed = _unnamed(text) or _too_long(text)
         if unnamed or (person and self.after_organisation) or self.skip_person:
             self.skip_person = False
             return
@@ -1260,16 +1268,16 @@ def _read_ruled(piece: str) -> _Ruled | None:
     for part in _split_list(text):
         # "the Russian Federation" in a list; "The Sham Front" keeps its article
         name = part.removeprefix("the ")
-        if _length(name) > MOST_WORDS:  # prose, not a name; or a person's name before a long office
+        if _too_long(name):  # prose, not a name; or a person's name before a long office
             name = _before_office(name)
-        if _length(name) <= MOST_WORDS:
+        if not _too_long(name):
             person = _person(name)
             names.append((name, tuple(aliases) if part == text and not person else (), person))
     if not names and dropped:
         # The organisation or office the rules took out is too long for a name: the person's, if it leads
         # ("H.E. President Joachim Chissano, President of the Republic of Mozambique and Current Chairman of SADC").
         person_name = _before_office(whole)
-        if person_name != whole and _length(person_name) <= MOST_WORDS:
+        if person_name != whole and not _too_long(person_name):
             names.append((person_name, (), _person(person_name)))
     return _Ruled(
         structure=False,
