@@ -1141,11 +1141,11 @@ class _Reading:
     named_under_header: bool = False  # a name has followed the last header
     spaced: bool = False  # a blank line came between the last header and its first name
 
-    def add(self, mention: Mention, *, complete: bool = False) -> None:
+    def add(self, mention: Mention, *, own_role: bool = False) -> None:
         self.found.append(mention)
         self.named_under_header = True
         # A name with a role of its own ("Guarantor: ...") has no signatories listed under it.
-        self.after_organisation = not mention.person and not complete
+        self.after_organisation = not mention.person and not own_role
 
     def blank(self) -> None:
         """A blank line ends a header's block once names have followed it, unless a blank line came between the
@@ -1202,7 +1202,7 @@ class _Reading:
         for name, shown, person in read.names:
             self.add(
                 Mention(name=name, aliases=shown, role=role, person=person, quote=quote),
-                complete=read.own_role is not None,
+                own_role=read.own_role is not None,
             )
 
 
@@ -1210,9 +1210,8 @@ class _Ruled(NamedTuple):
     """What a piece that needs the rules says by itself; :meth:`_Reading.ruled` adds what the pieces before say."""
 
     structure: bool  # "Represented by:": the next piece signs for the organisation above
-    header: (
-        ThirdPartyRole | Literal[False] | None
-    )  # False when the piece is no header, else the role it sets (if any)
+    # False when the piece is no header, else the role it sets (if any)
+    header: ThirdPartyRole | Literal[False] | None
     own_role: ThirdPartyRole | None  # the role the piece gives itself
     signs: bool  # a person's name with no role and no organisation dropped: a signatory after an organisation
     new_side: (
