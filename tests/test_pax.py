@@ -477,7 +477,7 @@ class TestParties:
             ("Government of Ireland: DAVID ANDREWS", ["Government of Ireland"]),
             ("and Republika Srpska: Radovan KARADZIC", ["Republika Srpska"]),
             # Words in capitals that are no acronym, a title, an office: no side (PA-X Local 2440, 2371).
-            ("AND: JOHN SMITH", ["AND: JOHN SMITH"]),
+            ("AND: JOHN SMITH", ["JOHN SMITH"]),  # "and" that goes on from the line before comes off
             ("BETWEEN: JOHN SMITH", ["BETWEEN: JOHN SMITH"]),
             ("Omda: Aguek Deng Shan", ["Omda: Aguek Deng Shan"]),
             ("President: Victor MAPANGOU MUCANI MUETSA", ["President: Victor MAPANGOU MUCANI MUETSA"]),
@@ -724,7 +724,7 @@ class TestParties:
             ("SD/-", []),
             ("SDF", ["SDF"]),
             # A name in brackets after it, alone or before an office's word alone (PA-X 1754, 1750).
-            ("Sd./\n(Rajuram Bhul)\nChairperson", ["Rajuram Bhul", "Chairperson"]),
+            ("Sd./\n(Rajuram Bhul)\nChairperson", ["Rajuram Bhul"]),  # an office's word alone names no one
             ("Sd/- (Mr Laxman Tharu) Member", ["Mr Laxman Tharu"]),
             # Before an office of an organisation, the organisation the person signs for (PA-X 1833, 1716).
             ("Sd/-(K. Padmanabhaiah) Representative of the Government of India", ["Government of India"]),
@@ -795,13 +795,14 @@ class TestParties:
             ("Retour, Réclamation et Réhabilitation\r\n(3R)", ["Retour, Réclamation et Réhabilitation"]),
             # Not "and" or "y", which join two names as often; nor a bracket that is no acronym: a seal, a person.
             ("FARC-EP y\nELN", ["FARC-EP y", "ELN"]),
-            ("GOVERNMENT OF SUDAN\nAND SPLM", ["GOVERNMENT OF SUDAN", "AND SPLM"]),
+            ("GOVERNMENT OF SUDAN\nAND SPLM", ["GOVERNMENT OF SUDAN", "SPLM"]),
             ("SPLM\n(Seal)", ["SPLM"]),
             ("Jaysh al-Islam\n(Mohammed Alloush)", ["Jaysh al-Islam"]),  # a signatory of the group above
             # Nor "Por" in capitals, a name (PA-X Local 2530), nor before a list's next item or a person's name.
             ("Gatwech Jock Por\nH/Chief", ["Gatwech Jock Por", "H/Chief"]),
             ("POUR\n1. Les Forces Républicaines", ["Les Forces Républicaines"]),
-            ("Representative of the Government of\nMr. John Smith", ["Government of"]),
+            # (What is left of the broken name names no one: the person is read.)
+            ("Representative of the Government of\nMr. John Smith", ["Mr. John Smith"]),
             # Only within a column: the next line's first one (PA-X 2147; the person signs for the group).
             (
                 "Front Démocratique du\r\nPeuple Centrafricain (FDPC)\u00a0\u00a0 \u00a0Mr. Adam NOUREIDINE",
@@ -810,7 +811,7 @@ class TestParties:
             # Not "and" in small letters, which starts the next name as often (PA-X 420)...
             (
                 "Joaquim Alberto Chissano\r\nand Afonso Dhlakama",
-                ["Joaquim Alberto Chissano", "and Afonso Dhlakama"],
+                ["Joaquim Alberto Chissano", "Afonso Dhlakama"],
             ),
             # ... nor after a note, a header, or a mark alone (PA-X 1925, 1947, 1754).
             ("Agreement not signed, but a declaration of\r\nPresident of Azerbaijan", ["Azerbaijan"]),
@@ -1127,11 +1128,11 @@ class TestOneActorPerOrganisation:
             # An acronym's letters are no word's folded skeleton, in either order (PA-X 618, 1812, 905).
             ("AU", "Ayu"),
             ("Ayu", "AU"),
-            ("HD", "Head"),
-            ("Head", "HD"),
+            ("HD", "Hood"),  # an office's word alone ("Head") names no one: a name that folds alike
+            ("Hood", "HD"),
             ("SLM", "Salam"),
-            ("The HD", "Head"),  # with "The" before it, in either case, an acronym is still one
-            ("Head", "The HD"),
+            ("The HD", "Hood"),  # with "The" before it, in either case, an acronym is still one
+            ("Hood", "The HD"),
             ("THE SLM", "Salim"),
             # An acronym alone and a government of that acronym: Togo's CAR is no Central African government.
             ("CAR Government", "CAR"),
@@ -1154,7 +1155,7 @@ class TestOneActorPerOrganisation:
     @pytest.mark.parametrize(
         "rows",
         [
-            ["HD", "Centre for Humanitarian Dialogue (HD)", "Head"],
+            ["HD", "Centre for Humanitarian Dialogue (HD)", "Hood"],
             ["SLM", "SLM (Minawi)", "Salim"],
         ],
     )

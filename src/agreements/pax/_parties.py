@@ -74,10 +74,10 @@ _ANNOTATION: Final = re.compile(
 # Amos SAWYER"), or a section's letter only before a header (:data:`_SECTION_MARK`); "V." is an initial as
 # often as a numeral, and so is "v." before another initial or a name in capitals ("v. G. Ardzinba").
 _LIST_MARK: Final = re.compile(
-    r"^\s*(?:(?:[•·▪\-–—]+|\d{1,2}\s*[.)\-–]|\(?[A-Za-z]\)|(?:[IVX]{2,4}|[ivx]{2,4}|i|[vx](?![.)]\s+(?:[A-Z]\.|[A-Z]{2})))[.)](?=\s)"
+    r"^\s*(?:(?:[•·▪\-‐‑‒–—−]+|\d{1,2}\s*[.)\-–]|\(?[A-Za-z]\)|(?:[IVX]{2,4}|[ivx]{2,4}|i|[vx](?![.)]\s+(?:[A-Z]\.|[A-Z]{2})))[.)](?=\s)"
     r"|(?i:sd|sgd)(?:\.?\s*/\s*-?(?:xxx)?|\.|(?=\s+\d|\s*$)))\s*)+"
 )
-_MARK_STARTS: Final = frozenset("0123456789•·▪-–—(ivxIVXsS")
+_MARK_STARTS: Final = frozenset("0123456789•·▪-‐‑‒–—−(ivxIVXsS")
 # "H.E." before a person's name: a head of state or government, who signs as one, not for the name above
 # ("H.E. Deng Alor Kuol For the SPLM – FDs", then "H.E. Dr Riek Machar Teny SPLM/A -IO").
 _EXCELLENCY: Final = re.compile(r"H\.\s?E\.")
@@ -87,7 +87,8 @@ _SECTION_MARK: Final = re.compile(r"^\s*(?:[A-Z]|[IVX]{2,4}|[ivx]{1,4})[.)]\s+")
 _NUMERAL: Final = re.compile(r"[IVX]{1,4}|[ivx]{1,4}")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
-    r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b|in witness whereof\b)",
+    r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b|in witness whereof\b|done (?:at|in)\b|fait à\b|"
+    r"this \w+ day of\b)",
     re.IGNORECASE,
 )
 # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned
@@ -99,9 +100,36 @@ _UNSIGNED_NOTE: Final = re.compile(
 )
 
 
+_MONTHS: Final = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december|janvier|f[ée]vrier|"
+    r"mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre"
+)
+_DAY: Final = r"\d{1,2}(?:st|nd|rd|th|er)?"
+_DATE: Final = (
+    rf"(?:{_DAY}\s+(?:day\s+)?(?:of\s+)?)?(?:{_MONTHS})\.?,?\s+(?:{_DAY},?\s+)?(?:1[89]|20)\d\d"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:1[89]|20)\d\d"
+)
+# Where and when the text was signed, which names no one: "6 November 1999", "San Egidio, Rome, 10 July 1990",
+# "Signed in Oslo, Norway on 26 August 2016", "Signed and endorsed on Thursday, 13th January 2011".
+_DATED: Final = re.compile(
+    r"^(?:(?:signed|done|agreed|concluded|made)\b[^:;]{0,60}?|[^,;:]{0,40}(?:,\s*[^,;:]{0,40}){0,2},\s*)?"
+    rf"(?:on\s+)?(?:\w+day,?\s+)?(?:{_DATE})\W*$",
+    re.IGNORECASE,
+)
+
+
+# "Signed", perhaps with where or when, before the name it marks: "Signed: Blaise COMPAORE", "Signed 20 December
+# 1994: Alija Izetbegovic", "Signed at Sarajevo Airport by: H. Siljadzic".
+_SIGNED_MARK: Final = re.compile(rf"^signed\b(?:[^:;]{{0,60}}?(?:{_DATE}|\bby))?\s*:\s*(?=\S)", re.IGNORECASE)
+
+
 def _note(text: str) -> bool:
-    """Whether a piece is a note, not a name (:data:`_NOTE`, :data:`_UNSIGNED_NOTE`)."""
-    return bool(_NOTE.match(text)) or ("signed" in text.lower() and bool(_UNSIGNED_NOTE.match(text)))
+    """Whether a piece is a note, not a name (:data:`_NOTE`, :data:`_UNSIGNED_NOTE`, :data:`_DATED`)."""
+    return (
+        bool(_NOTE.match(text))
+        or ("signed" in text.lower() and bool(_UNSIGNED_NOTE.match(text)))
+        or (any(char.isdigit() for char in text) and _DATED.match(text) is not None)
+    )
 
 
 # A piece that opens with a note is a note, but for an illegible signature before the signatory's office:
@@ -219,7 +247,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         lambda low: " of" in low or " from" in low,
         re.compile(
             r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
-            r"head|president|chairman|member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
+            r"heads? of state(?: and (?:of )?government)?|head(?!s? of (?:state|government)\b)|president|chairman|"
+            r"member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
             r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
             re.I,
         ),
@@ -380,12 +409,47 @@ _UNNAMED: Final = re.compile(
 )
 
 
+# An office's words without the body it serves name no one ("President", "Head of State", "Second
+# Vice-President", "Secretary General", "Her Excellency"), nor a word a list or a broken line leaves alone
+# ("and", "the"): PA-X writes an office on a line of its own under the name of the one who holds it.
+_OFFICE_ALONE: Final = re.compile(
+    r"(?:(?:the|his|her)\s+)?"
+    r"(?:(?:prime|deputy|vice|acting|chief|first|second|third|special|senior|executive|assistant|co|permanent|"
+    r"founder|incoming|outgoing|current|state|general)[\s-]+)*"
+    rf"(?:(?:{_OFFICE_WORDS})s?|(?:secretary|attorney)[\s-]+general|excellency)"
+    r"(?:\s+(?:of|and)\s+(?:state|government))*(?:\s+(?:and|of))?"
+    r"|and|et|the|of|for|his|her|state",
+    re.IGNORECASE,
+)
+
+
 def _unnamed(text: str) -> bool:
-    """Whether ``text`` names no one: no letter (a ``'`` closing a quotation), a numeral alone (``II``), or
-    a title or a role without a name (``Sheikh [name illegible]``, ``Witness one``)."""
-    return not any(char.isalpha() for char in text) or bool(
-        _NUMERAL.fullmatch(text) or _UNNAMED.fullmatch(text)
+    """Whether ``text`` names no one: no letter (a ``'`` closing a quotation), a numeral alone (``II``), a
+    title or a role without a name (``Sheikh [name illegible]``, ``Witness one``), or an office's words alone
+    (:data:`_OFFICE_ALONE`)."""
+    return (
+        not any(char.isalpha() for char in text)
+        or bool(_NUMERAL.fullmatch(text) or _UNNAMED.fullmatch(text) or _OFFICE_ALONE.fullmatch(text))
+        or _INTRODUCES.search(text) is not None
+        or text.startswith(_FRAGMENT_STARTS)
     )
+
+
+# What is left of an office or a name whose start stands elsewhere: "of the Negotiations" after a role's word
+# ("Facilitator of the Negotiations"), "et le développement economique et social" after a line's end.
+_FRAGMENT_STARTS: Final = ("of ", "in ", "et ", "de ", "du ", "des ")
+
+
+# Words that open a list rather than name anyone: "And the brothers in the area of Al-Saliyah, and they are:".
+_INTRODUCES: Final = re.compile(
+    r"\b(?:they are|as follows|the following|namely|(?:comprised|composed|made up) of)\s*:?$", re.IGNORECASE
+)
+
+
+# The words a name cannot end on, which a line's end left hanging when the next line did not go on with the
+# name: "Attorney-General and", "ACAT Association centrafricaine de lutte contre la torture et".
+_BROKEN_END: Final = re.compile(r"(?:[\s,]+(?:of|for|the|de|du|des|pour|and|et))+\s*$", re.IGNORECASE)
+_BREAKING_WORDS: Final = frozenset({"of", "for", "the", "de", "du", "des", "pour", "and", "et"})
 
 
 #: The longest name, in words: a longer piece is prose, not a name.
@@ -456,7 +520,7 @@ def quotable(text: str) -> str:
 _TRIM: Final = ' ,.;:"“”‘’*'
 _TRANSLATED: Final = re.compile(r"^(?:trans\.|translated:?|i\.e\.)\s*", re.IGNORECASE)
 _STRAY_BRACKET: Final = re.compile(r"[\(\)\[\]]")
-_LEADING_AND: Final = re.compile(r"^and\s+", re.IGNORECASE)
+_LEADING_AND: Final = re.compile(r"^and\b[\s,]*", re.IGNORECASE)
 _LEADING_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
 _PLACE_WORD: Final = re.compile(r"\s(?:in|of|from|at)\s")
 
@@ -493,8 +557,18 @@ _OPENING: Final = re.compile(
 )
 
 
+# A joining word alone between two gaps: a line of justified prose, not columns ("His   Excellency   Mr.  Ahmed
+# Teguedi,   Minister   for   Foreign Affairs", PA-X 1575).
+_JUSTIFIED: Final = re.compile(
+    rf"(?:{_COLUMNS.pattern})(?:of|for|and|the|de|du|des|et|to|in|la|le)(?:{_COLUMNS.pattern})", re.IGNORECASE
+)
+
+
 def _columns(line: str) -> list[str]:
-    """The line's signature columns, each a verbatim part of it; a column that only opens the next joins it."""
+    """The line's signature columns, each a verbatim part of it; a column that only opens the next joins it.
+    A line of justified prose (:data:`_JUSTIFIED`) is one column."""
+    if _JUSTIFIED.search(line):
+        return [line]
     starts = [0]
     ends = []
     for gap in _COLUMNS.finditer(line):
@@ -865,7 +939,7 @@ _HEADER: Final = re.compile(
 
 def _header(text: str) -> ThirdPartyRole | Literal[False] | None:
     """For a header line (``Witnesses:``, ``International Observers``): the role it sets; ``False`` when not a header."""
-    bare = text.rstrip(" :")
+    bare = text.rstrip(" :,")  # "In the Presence of," (PA-X 565)
     if not text.endswith(":") and bare.count(" ") > 4:
         return False
     role = role_in(bare)
@@ -1172,6 +1246,8 @@ class _Reading:
 
     def plain(self, plain: str, quote: str) -> None:
         text = " ".join(_visible(plain).split()).strip(" .-")
+        if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS:  # "... contre la torture et"
+            text = _BROKEN_END.sub("", text)
         person = _person(text)
         unnamed = _unnamed(text) or _too_long(text)
         if unnamed or (person and self.after_organisation) or self.skip_person:
@@ -1230,7 +1306,8 @@ def _read_ruled(piece: str) -> _Ruled | None:
     opened = piece.rfind("(")
     if opened > piece.rfind(")") and _LEFT_OPEN.match(piece, opened):  # "People's Protection Units (YPG;"
         piece = piece.rstrip(" ,.;:") + ")"
-    text = _tidy(piece)
+    # A piece that goes on from the line before: "and Current Chairman of ECOWAS", "and, representatives of ...".
+    text = _BROKEN_END.sub("", _LEADING_AND.sub("", _SIGNED_MARK.sub("", _tidy(piece))))
     if not text:
         return None
     text, signatory = _bracketed_signatory(text) if text[0] == "(" else (text, False)
@@ -1267,6 +1344,8 @@ def _read_ruled(piece: str) -> _Ruled | None:
     for part in _split_list(text):
         # "the Russian Federation" in a list; "The Sham Front" keeps its article
         name = part.removeprefix("the ")
+        if _unnamed(name):  # "Head of State" in "Heads of State and Government"; "and" a list leaves
+            continue
         if _too_long(name):  # prose, not a name; or a person's name before a long office
             name = _before_office(name)
         if not _too_long(name):
