@@ -737,6 +737,97 @@ class TestParties:
         assert [mention.name for mention in mentions(cell, third_parties=False)] == names
 
     @pytest.mark.parametrize(
+        ("cell", "names"),
+        [
+            # An office's words alone, on a line of their own under the name of the one who holds it (PA-X 1565,
+            # 564, 1305, 29, 1750, 1315): no actor "President", "State" or "CHAIRMAN".
+            ("President", []),
+            ("Head of State", []),
+            ("CHAIRMAN", []),
+            ("Second Vice-President", []),
+            ("Secretary General", []),
+            ("Minister of State", []),
+            ("Incoming member", []),
+            ("Her Excellency", []),
+            ("State", []),
+            (
+                "Heads of State and Government, members of the ECCAS",
+                [],
+            ),  # PA-X 2246: no actor "State and ..."
+            ("Sudan People’s Liberation Movement and Prime Minister", ["Sudan People’s Liberation Movement"]),
+            # But an office of a body names the body, and a name with an office's word is a name.
+            ("Head of State of the Republic of Ghana", ["Republic of Ghana"]),
+            ("President Museveni", ["President Museveni"]),
+            ("IGAD Member States", ["IGAD Member States"]),
+            ("The Government", ["The Government"]),
+            # A word a list leaves alone, or "and" that goes on from the line before (PA-X 779, 209, 1867).
+            ("and", []),
+            ("et", []),
+            ("the", []),  # PA-X 1628
+            ("of", []),
+            ("His", []),
+            ("and, representatives of Ahlu Sunna Wal Jama’a.", ["representatives of Ahlu Sunna Wal Jama’a"]),
+            ("and Current Chairman of ECOWAS", ["Current Chairman of ECOWAS"]),
+            ("Andorra", ["Andorra"]),
+            # A word a name cannot end on, left by a line's end: it comes off (PA-X 464, 564).
+            (
+                "ACAT Association centrafricaine de lutte contre la torture et",
+                ["ACAT Association centrafricaine de lutte contre la torture"],
+            ),
+            ("Attorney-General and", []),
+            # What opens a list, and what is left of an office whose start stands elsewhere (PA-X Local 2228,
+            # PA-X 1374).
+            ("And the brothers in the area of Al-Saliyah, and they are:", []),
+            ("of the Negotiations", []),
+            # Where and when the text was signed (PA-X 1306, 40, 419, 1978, 1671, 1815).
+            ("DONE AT BANJUL THIS 7TH DAY OF AUGUST 1990", []),
+            ("THIS SEVENTEENTH DAY OF SEPTEMBER 1991", []),
+            ("San Egidio, Rome, 10 July 1990", []),
+            ("Signed in Oslo, Norway on 26 August 2016.", []),
+            ("Signed and endorsed on Thursday, 13th January 2011", []),
+            ("6 November 1999", []),
+            ("Fait à Delembe le, 30/08/2019", []),
+            ("Done at Banjul, Republic of Gambia", []),  # PA-X 635
+            ("DONE AT AKOSOMBO", []),  # PA-X 304, the line before the date
+            ("THIS SEVENTEENTH DAY OF SEPTEMBER", []),
+            ("Fait à Bangui", []),
+            ("Thursday 13 January 2011", []),
+            ("Signed on 31/08/1999", []),
+            (
+                "Democratic Alliance of May 23 2006 for Renewal",
+                ["Democratic Alliance of May 23 2006 for Renewal"],
+            ),
+            # "Signed", and where or when, before a name marks it (PA-X 1504, 1598).
+            ("Signed 20 December 1994: Alija Izetbegovic", ["Alija Izetbegovic"]),
+            ("Signed at Sarajevo Airport by: H. Siljadzic", ["H. Siljadzic"]),
+            ("SIGNED: S. K. Shoigu", ["S. K. Shoigu"]),
+            # A hyphen (U+2010) is a list's mark as "-" is (PA-X 1867).
+            ("\u2010 Deputy Prime Minister Milan Trbojević", ["Deputy Prime Minister Milan Trbojević"]),
+        ],
+    )
+    def test_what_names_no_one_and_what_is_left_of_a_name(self, cell: str, names: list[str]) -> None:
+        assert [mention.name for mention in mentions(cell, third_parties=False)] == names
+
+    def test_justified_prose_is_no_columns(self) -> None:
+        """PA-X 1575 spaces the words of a line apart: the gaps are no columns, and no actor is "His"."""
+        cell = "•\tHis   Excellency   Mr.  Ahmed   Teguedi,   Minister   for   Foreign Affairs"
+        found = [mention.name for mention in mentions(cell, third_parties=False)]
+        assert "His" not in found and "Excellency" not in found and "Teguedi" not in found
+        assert all(mention.quote == cell for mention in mentions(cell, third_parties=False))
+        # Columns with no joining word alone between gaps stay columns.
+        assert [m.name for m in mentions("Republic of Chad   Republic of Niger", third_parties=False)] == [
+            "Republic of Chad",
+            "Republic of Niger",
+        ]
+
+    def test_a_header_may_end_on_a_comma(self) -> None:
+        """PA-X 565: "In the Presence of," is a header, not a witness named "In the Presence"."""
+        cell = "In the Presence of,\nHis Excellency Jacob Zuma"
+        assert [(m.name, m.role) for m in mentions(cell, third_parties=True)] == [
+            ("His Excellency Jacob Zuma", ThirdPartyRole.WITNESS)
+        ]
+
+    @pytest.mark.parametrize(
         ("cell", "third", "expected"),
         [
             # A section's letter or numeral before a header is the header's (PA-X 1966, 1958).

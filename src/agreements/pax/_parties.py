@@ -77,7 +77,7 @@ _LIST_MARK: Final = re.compile(
     r"^\s*(?:(?:[•·▪\-‐‑‒–—−]+|\d{1,2}\s*[.)\-–]|\(?[A-Za-z]\)|(?:[IVX]{2,4}|[ivx]{2,4}|i|[vx](?![.)]\s+(?:[A-Z]\.|[A-Z]{2})))[.)](?=\s)"
     r"|(?i:sd|sgd)(?:\.?\s*/\s*-?(?:xxx)?|\.|(?=\s+\d|\s*$)))\s*)+"
 )
-_MARK_STARTS: Final = frozenset("0123456789•·▪-‐‑‒–—−(ivxIVXsS")
+_MARK_STARTS: Final = frozenset("0123456789•·▪-–—(ivxIVXsS")
 # "H.E." before a person's name: a head of state or government, who signs as one, not for the name above
 # ("H.E. Deng Alor Kuol For the SPLM – FDs", then "H.E. Dr Riek Machar Teny SPLM/A -IO").
 _EXCELLENCY: Final = re.compile(r"H\.\s?E\.")
@@ -411,14 +411,14 @@ _UNNAMED: Final = re.compile(
 
 # An office's words without the body it serves name no one ("President", "Head of State", "Second
 # Vice-President", "Secretary General", "Her Excellency"), nor a word a list or a broken line leaves alone
-# ("and", "the"): PA-X writes an office on a line of its own under the name of the one who holds it.
+# ("the", "of"): PA-X writes an office on a line of its own under the name of the one who holds it.
 _OFFICE_ALONE: Final = re.compile(
     r"(?:(?:the|his|her)\s+)?"
     r"(?:(?:prime|deputy|vice|acting|chief|first|second|third|special|senior|executive|assistant|co|permanent|"
     r"founder|incoming|outgoing|current|state|general)[\s-]+)*"
     rf"(?:(?:{_OFFICE_WORDS})s?|(?:secretary|attorney)[\s-]+general|excellency)"
-    r"(?:\s+(?:of|and)\s+(?:state|government))*(?:\s+(?:and|of))?"
-    r"|and|et|the|of|for|his|her|state",
+    r"(?:\s+(?:of|and)\s+(?:state|government))*"
+    r"|et|the|of|his|her|state",
     re.IGNORECASE,
 )
 
@@ -461,7 +461,8 @@ _RULE_WORDS: Final = frozenset(
         "and", "by", "of", "for", "from", "as", "to", "on", "behalf", "side", "party", "signed", "signature",
         "signatures", "delegate", "commander", "leader", "head", "president", "chairman", "member", "official",
         "auspices", "presence", "according", "note", "page", "these", "participant", "participants", "name",
-        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned", "pour", "por",
+        "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned", "pour", "por", "done",
+        "fait",
     }
 )  # fmt: skip
 _RULE_PREFIXES: Final = (
