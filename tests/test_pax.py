@@ -905,6 +905,17 @@ class TestParties:
                 "Joaquim Alberto Chissano\r\nand Afonso Dhlakama",
                 ["Joaquim Alberto Chissano", "Afonso Dhlakama"],
             ),
+            ("Republic of Chad and\nRepublic of Niger", ["Republic of Chad", "Republic of Niger"]),
+            # ... but in a numbered list, a line that starts with "and", or follows one that ends on it, goes on
+            # with the item above; the item's number is no word of its name (PA-X Local 2047).
+            (
+                "12. GETACHEW TOROCHI HEAD OF SOUTH OMO ZONE JUSTICE\nAND SECURITY\n13. NIGATU DENISA",
+                ["GETACHEW TOROCHI HEAD OF SOUTH OMO ZONE JUSTICE AND SECURITY", "NIGATU DENISA"],
+            ),
+            (
+                "14. TEDIWOS LEBEN DASSANCH DISTRICT JUSTICE AND\nSECURITY.",
+                ["TEDIWOS LEBEN DASSANCH DISTRICT JUSTICE AND SECURITY"],
+            ),
             # ... nor after a note, a header, or a mark alone (PA-X 1925, 1947, 1754).
             ("Agreement not signed, but a declaration of\r\nPresident of Azerbaijan", ["Azerbaijan"]),
             ("Sd.\n(Rajuram Bhul)", ["Rajuram Bhul"]),

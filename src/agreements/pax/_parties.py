@@ -58,6 +58,11 @@ _OPEN_SMALL_WORDS: Final = frozenset({"la", "le", "les", "en", "au", "aux", "del
 _CONTINUED: Final = re.compile(
     r"^[ \u00a0]*(?:(?:of|de|du|des|del|la|le|les)[ \u00a0]|\([A-Z0-9][A-Z0-9&/\-]+\)(?=[ \u00a0]*$|\t|[ \u00a0]{3}))"
 )
+# In a numbered list, a line that starts with "and", or follows one that ends on it, goes on with the item above
+# ("12. GETACHEW TOROCHI HEAD OF SOUTH OMO ZONE JUSTICE", "AND SECURITY", PA-X Local 2047); elsewhere "and" may
+# start the next name (PA-X 420) or end a name before the next one.
+_AND_GOES_ON: Final = re.compile(r"^[ \u00a0]*(?:and|AND|&)[ \u00a0]")
+_NUMBERED: Final = re.compile(r"^\s*\d{1,2}\s*[.)]\s")
 _INVISIBLE: Final = str.maketrans({"\ufeff": None, "\ufffc": None, "\u00ad": None, "\u200b": None})
 # Signature columns side by side: a tab, or a run of three or more blanks.
 _COLUMNS: Final = re.compile(r"\t|[ \u00a0]{3,}")
@@ -1186,7 +1191,10 @@ def _wraps(last: str, following: str) -> bool:
     if not words or not following.strip():
         return False
     if not (
-        words[-1].casefold() in _OPEN_WORDS or words[-1] in _OPEN_SMALL_WORDS or _CONTINUED.match(following)
+        words[-1].casefold() in _OPEN_WORDS
+        or words[-1] in _OPEN_SMALL_WORDS
+        or _CONTINUED.match(following)
+        or ((words[-1].casefold() == "and" or _AND_GOES_ON.match(following)) and _NUMBERED.match(last))
     ):
         return False
     bare = _visible(_LIST_MARK.sub("", last, count=1)).strip()
@@ -1195,7 +1203,7 @@ def _wraps(last: str, following: str) -> bool:
     if _LIST_MARK.match(following):
         return False
     head = _NAME_END.split(following, maxsplit=1)[0].strip()
-    tail = _NAME_END.split(last)[-1]
+    tail = _LIST_MARK.sub("", _NAME_END.split(last)[-1], count=1)  # a list's number is no word of the name
     if reads_as_person(head):
         return False
     # The person's name before an office counts apart ("H.E. Mr. Charles TAYLOR Head of the ... of").
