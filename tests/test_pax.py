@@ -801,6 +801,30 @@ class TestParties:
             ("Signed 20 December 1994: Alija Izetbegovic", ["Alija Izetbegovic"]),
             ("Signed at Sarajevo Airport by: H. Siljadzic", ["H. Siljadzic"]),
             ("SIGNED: S. K. Shoigu", ["S. K. Shoigu"]),
+            # "Signed" before a name in capitals marks it; "Signed by" is a note as before (PA-X 239, 428).
+            ("Signed G. MERREM", ["G. MERREM"]),
+            ("Signed Gerd Dietrick MERREM", ["Gerd Dietrick MERREM"]),
+            # An office of a delegation, a mission or a government names no body; of a delegation of a state,
+            # the state (PA-X 1678, 1096).
+            ("Head of Delegation", []),
+            ("Chief of Staff", []),
+            ("Head of the delegation of the Republic of Tajikistan", ["Republic of Tajikistan"]),
+            ("OF DELEGATION.", []),  # the rest of "HEAD" on the line before (PA-X Local 2047)
+            ("De Klerk", ["De Klerk"]),
+            # "was" before "represented by" is no part of the side's name (PA-X 19, 22, 1782).
+            (
+                "The Georgian side was represented by a delegation headed by Mr. Vazha Lordkipanidze.",
+                ["The Georgian side"],
+            ),
+            # Prose that says who signed or attended is no name (PA-X 522, 1247, 540, 156, 1099, 1181).
+            ("HAVE SIGNED", []),
+            ("Parties are not listed", []),
+            ("The following persons were also present at the session:", []),
+            ("THIS AGREEMENT IS RATIFIED BY", []),
+            ("This declaration is co-signed by", []),
+            ("this Agreement", []),
+            ("Unclear who signed", []),
+            ("Military Commands of the unit JNA which", ["Military Commands of the unit JNA"]),
             # A hyphen (U+2010) is a list's mark as "-" is (PA-X 1867).
             ("\u2010 Deputy Prime Minister Milan Trbojević", ["Deputy Prime Minister Milan Trbojević"]),
         ],
@@ -820,6 +844,28 @@ class TestParties:
             "Republic of Chad",
             "Republic of Niger",
         ]
+
+    @pytest.mark.parametrize(
+        ("cell", "expected"),
+        [
+            # What the meeting or the agreement "was" before a role's verb is no name (PA-X 108, Local 2003).
+            (
+                "The meeting was facilitated by Henry Dunant Center (HDC)",
+                [("Henry Dunant Center", ThirdPartyRole.FACILITATOR)],
+            ),
+            (
+                "The agreement was made in the presence of Sheikh Abu ‘Amir, representative of Harakat Ahrar al-Sham",
+                [("Sheikh Abu ‘Amir", ThirdPartyRole.WITNESS)],
+            ),
+            # A role's word before a note names no one (PA-X Local 2286).
+            ("WITNESS TO THIS AGREEMENT", []),
+            ("The present Peace Agreement is witnessed by Norway", [("Norway", ThirdPartyRole.WITNESS)]),
+        ],
+    )
+    def test_a_role_after_what_the_agreement_was(
+        self, cell: str, expected: list[tuple[str, ThirdPartyRole]]
+    ) -> None:
+        assert [(m.name, m.role) for m in mentions(cell, third_parties=True)] == expected
 
     def test_a_header_may_end_on_a_comma(self) -> None:
         """PA-X 565: "In the Presence of," is a header, not a witness named "In the Presence"."""

@@ -93,7 +93,13 @@ _NUMERAL: Final = re.compile(r"[IVX]{1,4}|[ivx]{1,4}")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
     r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b|in witness whereof\b|done (?:at|in)\b|fait à\b|"
-    r"this \w+ day of\b)",
+    r"this \w+ day of\b|"
+    # prose that says who signed or attended, before or instead of their names
+    r"to (?:this|the present) (?:[\w-]+ )?(?:agreement|accord|declaration|document)\b|(?:have|has) signed\b|have,|hereby\b|the following\b|these are\b|there (?:is|are) no\b|"
+    r"(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|declaration|document|memorandum|protocol|"
+    r"conference|meeting)(?:\s*$|\s+(?:is|was)\s+(?!(?:signed|witnessed|guaranteed|mediated|facilitated|observed|"
+    r"made|done)\b))|"
+    r"unclear who\b|unable to read\b|parties are not listed\b|also in attendance\b)",
     re.IGNORECASE,
 )
 # "Agreement not signed", "Copy of agreement not signed, but ...", "Memorandum which is not signed", "Unsigned
@@ -124,8 +130,12 @@ _DATED: Final = re.compile(
 
 
 # "Signed", perhaps with where or when, before the name it marks: "Signed: Blaise COMPAORE", "Signed 20 December
-# 1994: Alija Izetbegovic", "Signed at Sarajevo Airport by: H. Siljadzic".
-_SIGNED_MARK: Final = re.compile(rf"^signed\b(?:[^:;]{{0,60}}?(?:{_DATE}|\bby))?\s*:\s*(?=\S)", re.IGNORECASE)
+# 1994: Alija Izetbegovic", "Signed at Sarajevo Airport by: H. Siljadzic", "Signed G. MERREM".
+_SIGNED_MARK: Final = re.compile(
+    rf"^signed\b(?:[^:;]{{0,60}}?(?:{_DATE}|\bby))?\s*:\s*(?=\S)"
+    r"|^signed\s+(?!(?:by|under|on|in|at|and|only|for)\b)(?=(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 
 
 def _note(text: str) -> bool:
@@ -165,8 +175,10 @@ _ROLE_NOUN: Final = (
 _ROLE_PREFIX: Final = re.compile(
     rf"^(?:the\s+)?(?:first|second|third|fourth|fifth)?\s*(?:international\s+)?(?P<role>{_ROLE_NOUN})"
     r"(?>\s+(?:one|two|three|four|\d))?\s*(?:[:\-–]\s*|\s+(?=\S))(?P<rest>.+)$"
-    r"|^(?P<role2>(?:mediated|witnessed|brokered|facilitated|guaranteed|observed|monitored|sponsored|attested)"
-    r"\s+by|under the auspices of|(?:the agreement was\s+)?(?:signed\s+|made\s+)?in (?:the )?presence of)"
+    r"|^(?:(?:the|this|the present)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|meeting|talks|negotiations|conference|"
+    r"signing)\s+(?:is|was|were)\s+)?"
+    r"(?P<role2>(?:mediated|witnessed|brokered|facilitated|guaranteed|observed|monitored|sponsored|attested)"
+    r"\s+by|under the auspices of|(?:signed\s+|made\s+)?in (?:the )?presence of)"
     r"(?:\s+(?:a\s+)?third party)?\s*:?\s*(?P<rest2>.+)$",
     re.IGNORECASE,
 )
@@ -234,12 +246,17 @@ _ORGANISATION_WORD: Final = re.compile(
     r"regime|ministry|administration|room|initiative|court|state|league|nations|society|crescent|cross)\b",
     re.IGNORECASE,
 )
+# What an office is "of" without naming a body: "Head of State", "Head of Government", "Head of Delegation",
+# "Chief of Staff", "Head of Mission".
+_OFFICE_OF: Final = r"state|government|delegation|mission|cabinet|staff"
 # Ways of writing an organisation with the person who signs for it; the person is dropped.
 _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...]] = (
     (
         lambda low: " by" in low,
         re.compile(
-            r"^(?P<org>.+?),?\s+(?:signed by|represented by|headed by|led by)\s*:?\s*(?P<person>.*)$", re.I
+            r"^(?P<org>.+?),?\s+(?:(?:was|were|is|are)\s+)?(?:signed by|represented by|headed by|led by)\s*:?\s*"
+            r"(?P<person>.*)$",
+            re.I,
         ),
     ),
     (
@@ -252,7 +269,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         lambda low: " of" in low or " from" in low,
         re.compile(
             r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
-            r"heads? of state(?: and (?:of )?government)?|head(?!s? of (?:state|government)\b)|president|chairman|"
+            rf"heads? of (?:the )?(?:state(?: and (?:of )?government)?|{_OFFICE_OF})|"
+            rf"head(?!s? of (?:the )?(?:{_OFFICE_OF})\b)|president|chairman|"
             r"member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
             r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
             re.I,
@@ -422,7 +440,7 @@ _OFFICE_ALONE: Final = re.compile(
     r"(?:(?:prime|deputy|vice|acting|chief|first|second|third|special|senior|executive|assistant|co|permanent|"
     r"founder|incoming|outgoing|current|state|general)[\s-]+)*"
     rf"(?:(?:{_OFFICE_WORDS})s?|(?:secretary|attorney)[\s-]+general|excellency)"
-    r"(?:\s+(?:of|and)\s+(?:state|government))*"
+    rf"(?:\s+(?:of|and)\s+(?:the\s+)?(?:{_OFFICE_OF}))*"
     r"|et|the|of|his|her|state",
     re.IGNORECASE,
 )
@@ -437,11 +455,14 @@ def _unnamed(text: str) -> bool:
         or bool(_NUMERAL.fullmatch(text) or _UNNAMED.fullmatch(text) or _OFFICE_ALONE.fullmatch(text))
         or _INTRODUCES.search(text) is not None
         or text.startswith(_FRAGMENT_STARTS)
+        or text[:3].casefold()
+        == "of "  # "OF DELEGATION."; not "De", "Du", "In", which start surnames and names
     )
 
 
 # What is left of an office or a name whose start stands elsewhere: "of the Negotiations" after a role's word
-# ("Facilitator of the Negotiations"), "et le développement economique et social" after a line's end.
+# ("Facilitator of the Negotiations"), "et le développement economique et social" or "OF DELEGATION." after a
+# line's end.
 _FRAGMENT_STARTS: Final = ("of ", "in ", "et ", "de ", "du ", "des ")
 
 
@@ -453,8 +474,12 @@ _INTRODUCES: Final = re.compile(
 
 # The words a name cannot end on, which a line's end left hanging when the next line did not go on with the
 # name: "Attorney-General and", "ACAT Association centrafricaine de lutte contre la torture et".
-_BROKEN_END: Final = re.compile(r"(?:[\s,]+(?:of|for|the|de|du|des|pour|and|et))+\s*$", re.IGNORECASE)
-_BREAKING_WORDS: Final = frozenset({"of", "for", "the", "de", "du", "des", "pour", "and", "et"})
+_BROKEN_END: Final = re.compile(
+    r"(?:[\s,]+(?:of|for|the|de|du|des|pour|and|et|which|who))+\s*$", re.IGNORECASE
+)
+_BREAKING_WORDS: Final = frozenset(
+    {"of", "for", "the", "de", "du", "des", "pour", "and", "et", "which", "who"}
+)
 
 
 #: The longest name, in words: a longer piece is prose, not a name.
@@ -467,7 +492,7 @@ _RULE_WORDS: Final = frozenset(
         "signatures", "delegate", "commander", "leader", "head", "president", "chairman", "member", "official",
         "auspices", "presence", "according", "note", "page", "these", "participant", "participants", "name",
         "names", "international", "temoin", "temoins", "témoin", "témoins", "unsigned", "pour", "por", "done",
-        "fait",
+        "fait", "is", "was", "are", "were", "this",
     }
 )  # fmt: skip
 _RULE_PREFIXES: Final = (
@@ -1334,6 +1359,8 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
+    if own_role is not None and _note(text):  # "WITNESS TO THIS AGREEMENT" (PA-X Local 2286)
+        return None
     whole = text  # before an organisation's rules take a name out of it
     if own_role is None and "(" in text:  # "John Utho Achom (Witness) – Kangi County" in a list of parties
         bracket = _ROLE_BRACKET.match(text)
