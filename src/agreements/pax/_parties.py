@@ -243,7 +243,7 @@ _LABEL: Final = re.compile(
 _ORGANISATION_WORD: Final = re.compile(
     r"\b(?:brigades?|battalions?|front|movement|army|jaysh|jaish|liwa\w*|alwiy\w*|katib\w*|kata.ib|faylaq|failaq|"
     r"legion|division|firqa|farqa|forces|units?|council|committee|union|group|organi[sz]ation|government|"
-    r"regime|ministry|administration|room|initiative|court|state|league|nations|society|crescent|cross)\b",
+    r"regime|ministry|administration|room|initiative|court|state|league|nations|society|crescent|cross|coalition)\b",
     re.IGNORECASE,
 )
 # What an office is "of" without naming a body: "Head of State", "Head of Government", "Head of Delegation",
@@ -270,7 +270,7 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         re.compile(
             r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
             rf"heads? of (?:the )?(?:state(?: and (?:of )?government)?|{_OFFICE_OF})|"
-            rf"head(?!s? of (?:the )?(?:{_OFFICE_OF})\b)|president|chairman|"
+            rf"head(?!s? of (?:the )?(?:{_OFFICE_OF})\b(?!\s+(?-i:[A-Z])))|president|chairman|"
             r"member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
             r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
             re.I,
@@ -384,6 +384,11 @@ _OFFICES: Final = (
     r"head|governor|president|chairman|commander|leader|representative|member|co-chairs?|deputy|minister|"
     r"secretary|envoy|director|officer"
 )
+# Words that qualify an office's word: "Deputy Prime Minister", "Vice-Chairperson", "Chief Minister".
+_OFFICE_QUALIFIERS: Final = (
+    r"prime|deputy|vice|acting|chief|first|foreign|special|senior|executive|assistant|general|co|permanent|"
+    r"paramount|personal|federal|national|regional|high|supreme|military|political"
+)
 # Words for an office: a bracket with one describes the person ("U Aung Min (Union Minister)").
 _OFFICE_WORDS: Final = rf"{_OFFICES}|chair\w*|coordinator|chief|spokes\w*|advis[eo]r|commissioner"
 _OFFICE: Final = re.compile(rf"\b(?:{_OFFICE_WORDS})\b", re.IGNORECASE)
@@ -437,10 +442,13 @@ _UNNAMED: Final = re.compile(
 # ("the", "of"): PA-X writes an office on a line of its own under the name of the one who holds it.
 _OFFICE_ALONE: Final = re.compile(
     r"(?:(?:the|his|her)\s+)?"
-    r"(?:(?:prime|deputy|vice|acting|chief|first|second|third|special|senior|executive|assistant|co|permanent|"
-    r"founder|incoming|outgoing|current|state|general)[\s-]+)*"
-    rf"(?:(?:{_OFFICE_WORDS})s?|(?:secretary|attorney)[\s-]+general|excellency)"
+    rf"(?:(?:{_OFFICE_QUALIFIERS}|second|third|founder|incoming|outgoing|current|state|union|lead|talks|legal|"
+    r"police|finance|federation)[\s-]+)*"
+    rf"(?:{_OFFICE_WORDS}|heads|(?:secretary|attorney)[\s-]+general|excellency|pr[ée]sident|ministre|"
+    r"secr[ée]taire(?:[\s-]+g[ée]n[ée]ral)?)"
     rf"(?:\s+(?:of|and)\s+(?:the\s+)?(?:{_OFFICE_OF}))*"
+    # and another office after a comma: "Second Vice-President, Attorney-General" (PA-X 564)
+    rf"(?:,\s*(?:(?:deputy|vice|first|second|acting|chief)[\s-]+)*(?:{_OFFICE_WORDS}|(?:secretary|attorney)[\s-]+general))*"
     r"|et|the|of|his|her|state",
     re.IGNORECASE,
 )
@@ -468,7 +476,8 @@ _FRAGMENT_STARTS: Final = ("of ", "in ", "et ", "de ", "du ", "des ")
 
 # Words that open a list rather than name anyone: "And the brothers in the area of Al-Saliyah, and they are:".
 _INTRODUCES: Final = re.compile(
-    r"\b(?:they are|as follows|the following|namely|(?:comprised|composed|made up) of)\s*:?$", re.IGNORECASE
+    r"\b(?:they are|as follows|the following|namely|(?:is |are )?(?:comprised|composed|made up)(?: of)?)\s*:?$",
+    re.IGNORECASE,
 )
 
 
@@ -880,8 +889,7 @@ _ROLE_WORD: Final = re.compile(_ROLE_NOUN, re.IGNORECASE)
 # An office's name: its words ("Minister", "Coordinator", "Facilitator"), after words that qualify one
 # ("Deputy Prime Minister", "Vice-Chairperson", "Chief Minister").
 _OFFICE_START: Final = re.compile(
-    r"\b(?:(?:prime|deputy|vice|acting|chief|first|foreign|special|senior|executive|assistant|general|co|"
-    r"permanent|paramount|personal|federal|national|regional|high|supreme|military|political)[\s-]+)*"
+    rf"\b(?:(?:{_OFFICE_QUALIFIERS})[\s-]+)*"
     rf"(?:{_OFFICE_WORDS}|{_ROLE_NOUN})\b",
     re.IGNORECASE,
 )
@@ -924,9 +932,12 @@ def _split_list(text: str) -> list[str]:
     """
     if "," not in text and " and " not in text and " & " not in text:
         return [text]
-    parts = [part.strip(" ,.") for part in _LIST.split(text)]
+    # A name that holds the words that separate names ("Bosnia and Herzegovina") is one part: its blanks are
+    # masked while the text is split.
+    masked = _PROTECTED.sub(lambda name: name.group().replace(" ", "\x00"), text)
+    parts = [part.strip(" ,.").replace("\x00", " ") for part in _LIST.split(masked)]
     parts = [_LEADING_AND.sub("", part) for part in parts if part]
-    if len(parts) < 2 or _PROTECTED.search(text):
+    if len(parts) < 2:
         return [text]
     places = _PLACE_WORD.search(text.split(" and ", maxsplit=1)[0].split(",", maxsplit=1)[0])
     names = not places and all(_names_itself(part) for part in parts)
@@ -940,6 +951,11 @@ def _names_itself(part: str) -> bool:
     return len(part.split()) >= 2 and first[:1].isupper() and not _PERSON.match(first)
 
 
+# A second role after the first: "Mediator and witness, State of Qatar", "Mediator and Signatory: Russian Federation",
+# "Facilitators and Sponsors" (PA-X 721, 249, 1917); the first role is the one kept.
+_SECOND_ROLE: Final = re.compile(rf"^(?:and|&)\s+(?:{_ROLE_NOUN}|signator(?:y|ies))\b[\s,:]*", re.IGNORECASE)
+
+
 def _role_of(text: str) -> tuple[ThirdPartyRole | None, str]:
     """The role a piece gives itself (prefix, suffix, adjective) and the name without it."""
     if role_in(text) is None and "mediating" not in text.lower():
@@ -947,7 +963,8 @@ def _role_of(text: str) -> tuple[ThirdPartyRole | None, str]:
     found = _ROLE_PREFIX.match(text)
     if found:
         word = found.group("role") or found.group("role2")
-        return role_in(word), (found.group("rest") or found.group("rest2")).strip(" ,:")
+        rest = _SECOND_ROLE.sub("", (found.group("rest") or found.group("rest2")).strip(" ,:"))
+        return role_in(word), rest.strip(" ,:")
     found = _ROLE_SUFFIX.match(text)
     if found:
         return role_in(found.group("role")) or _R.MEDIATOR, found.group("rest").strip(" ,:")
@@ -1220,6 +1237,9 @@ def _wraps(last: str, following: str) -> bool:
         or words[-1] in _OPEN_SMALL_WORDS
         or _CONTINUED.match(following)
         or ((words[-1].casefold() == "and" or _AND_GOES_ON.match(following)) and _NUMBERED.match(last))
+        # "... développement économique et" and "sociale"; "Federation of Bosnia and" and "Herzegovina"
+        or (words[-1].casefold() in {"and", "et", "y"} and following.lstrip()[:1].islower())
+        or (words[-1].casefold() == "and" and _PROTECTED.search(f"{last} {following.lstrip()}") is not None)
     ):
         return False
     bare = _visible(_LIST_MARK.sub("", last, count=1)).strip()
@@ -1334,24 +1354,42 @@ class _Ruled(NamedTuple):
 _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 
 
+def _name_text(piece: str) -> tuple[str, bool]:
+    """The piece's text without marks and without what a line's end left of a name, and whether the piece goes
+    on a list with "and" (then it names the list's next, no signatory: "and Mrs. Adel Balasingham")."""
+    tidied = _SIGNED_MARK.sub("", _tidy(piece))
+    listed = (
+        _LEADING_AND.match(tidied) is not None
+    )  # "and Current Chairman of ECOWAS", "and, representatives of"
+    text = _BROKEN_END.sub("", _LEADING_AND.sub("", tidied))
+    # What is left of an organisation's name after a line's end: "of the Arab Coalition" (PA-X 2123).
+    if text[:3].casefold() == "of ":
+        rest = _LEADING_THE.sub("", text[3:])
+        text = rest if _ORGANISATION_WORD.search(rest) else text
+    return text, listed
+
+
+def _piece_header(piece: str) -> ThirdPartyRole | Literal[False] | None:
+    """The role a header piece sets (:func:`_header`), also after a section's letter or numeral ("B. Witnesses")."""
+    visible = _visible(piece).strip()
+    header = _header(visible)
+    section = _SECTION_MARK.match(visible) if header is False else None
+    return _header(visible[section.end() :]) if section is not None else header
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _read_ruled(piece: str) -> _Ruled | None:
     """The reading of one piece by the rules, ``None`` when it names no one; the same piece recurs across rows."""
     opened = piece.rfind("(")
     if opened > piece.rfind(")") and _LEFT_OPEN.match(piece, opened):  # "People's Protection Units (YPG;"
         piece = piece.rstrip(" ,.;:") + ")"
-    # A piece that goes on from the line before: "and Current Chairman of ECOWAS", "and, representatives of ...".
-    text = _BROKEN_END.sub("", _LEADING_AND.sub("", _SIGNED_MARK.sub("", _tidy(piece))))
+    text, listed = _name_text(piece)
     if not text:
         return None
     text, signatory = _bracketed_signatory(text) if text[0] == "(" else (text, False)
     if _STRUCTURE.match(text):
         return _NO_NAMES._replace(structure=True)
-    visible = _visible(piece).strip()
-    header = _header(visible)
-    section = _SECTION_MARK.match(visible) if header is False else None
-    if section is not None:
-        header = _header(visible[section.end() :])
+    header = _piece_header(piece)
     if header is not False:
         return _NO_NAMES._replace(header=header)
     bare = piece.strip()
@@ -1359,6 +1397,13 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
+    head, signed, tail = text.partition("Signed:") if "Signed:" in text else (text, "", "")
+    if signed and _unnamed(
+        head.strip(" ,;")
+    ):  # "The Mediator in the crisis in Guinea, Signed: Blaise COMPAORE"
+        text = tail.strip()
+    if own_role is not None and not text:  # "Facilitators and Sponsors": a header
+        return _NO_NAMES._replace(header=own_role)
     if own_role is not None and _note(text):  # "WITNESS TO THIS AGREEMENT" (PA-X Local 2286)
         return None
     whole = text  # before an organisation's rules take a name out of it
@@ -1400,6 +1445,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
         # A person with an office of their own signs as themselves ("H.E. Gen. Gnassingbe EYADEMA President of
         # the Republic of Togo" after "Current Chairman of ECOWAS"), not for the organisation above.
         signs=(_person(text) or signatory)
+        and not listed
         and not _EXCELLENCY.match(text)
         and not dropped
         and own_role is None
