@@ -818,6 +818,8 @@ class TestParties:
             ),
             # Prose that says who signed or attended is no name (PA-X 522, 1247, 540, 156, 1099, 1181).
             ("HAVE SIGNED", []),
+            ("Have, at the conclusion of their peace negotiations in Algiers", []),  # PA-X 637
+            ("The present agreement is", []),
             ("Parties are not listed", []),
             ("The following persons were also present at the session:", []),
             ("THIS AGREEMENT IS RATIFIED BY", []),
@@ -825,6 +827,29 @@ class TestParties:
             ("this Agreement", []),
             ("Unclear who signed", []),
             ("Military Commands of the unit JNA which", ["Military Commands of the unit JNA"]),
+            # Offices in French, with more qualifiers, or two after a comma, alone (PA-X 1426, 1765, 1544, 564).
+            ("Président", []),
+            ("Secrétaire Général", []),
+            ("Talks Coordinator", []),
+            ("Union Minister", []),
+            ("Legal Advisor", []),
+            ("Paramount Chief", []),
+            ("Second Vice-President, Attorney-General", []),
+            # A plural is a group that may sign ("For the Officers:", PA-X 598).
+            ("For the Officers:", ["Officers"]),
+            # An office of the state's security is the body (not "Head of State").
+            ("Head of State Security", ["State Security"]),
+            ("Head of Government of the Republic of Togo", ["Republic of Togo"]),
+            ("The reconciliation council is comprised of", []),  # PA-X 1955
+            # "of the" after a line's end before an organisation's name: the organisation (PA-X 2123, 1826).
+            ("of the Arab Coalition", ["Arab Coalition"]),
+            ("of the De-escalation and Ceasefire Committee", ["De-escalation and Ceasefire Committee"]),
+            # A list that holds a name with "and" in it is split around that name (PA-X 311).
+            (
+                "Milan Krizanovic, Legal Advisor, Ministry of Internal Affairs, Federation of Bosnia and Herzegovina",
+                ["Milan Krizanovic", "Ministry of Internal Affairs", "Federation of Bosnia and Herzegovina"],
+            ),
+            ("Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
             # A hyphen (U+2010) is a list's mark as "-" is (PA-X 1867).
             ("\u2010 Deputy Prime Minister Milan Trbojević", ["Deputy Prime Minister Milan Trbojević"]),
         ],
@@ -856,6 +881,16 @@ class TestParties:
             (
                 "The agreement was made in the presence of Sheikh Abu ‘Amir, representative of Harakat Ahrar al-Sham",
                 [("Sheikh Abu ‘Amir", ThirdPartyRole.WITNESS)],
+            ),
+            # A second role after "and" comes off; the first is kept (PA-X 721, 249).
+            ("Mediator and witness, State of Qatar", [("State of Qatar", ThirdPartyRole.MEDIATOR)]),
+            ("Mediator and Signatory: Russian Federation", [("Russian Federation", ThirdPartyRole.MEDIATOR)]),
+            # Roles alone are a header (PA-X 1917).
+            ("Facilitators and Sponsors\nNorway", [("Norway", ThirdPartyRole.FACILITATOR)]),
+            # "Signed:" after words that name no one marks the name (PA-X 763).
+            (
+                "The Mediator in the crisis in Guinea, Signed: Blaise COMPAORE",
+                [("Blaise COMPAORE", ThirdPartyRole.MEDIATOR)],
             ),
             # A role's word before a note names no one (PA-X Local 2286).
             ("WITNESS TO THIS AGREEMENT", []),
@@ -952,6 +987,18 @@ class TestParties:
                 ["Joaquim Alberto Chissano", "Afonso Dhlakama"],
             ),
             ("Republic of Chad and\nRepublic of Niger", ["Republic of Chad", "Republic of Niger"]),
+            # ... but "and" or "et" before a line in small letters, or inside a name that holds "and", goes on
+            # (PA-X 464, 311).
+            (
+                "UPDES Union du peuple pour le développement économique et\nsociale",
+                ["UPDES Union du peuple pour le développement économique et sociale"],
+            ),
+            ("Federation of Bosnia and\nHerzegovina", ["Federation of Bosnia and Herzegovina"]),
+            # "and" before a name in a list names the list's next, no signatory of the one above (PA-X 1011).
+            (
+                "Liberation Tigers of Tamil Eelam\nand Mrs. Adel Balasingham",
+                ["Liberation Tigers of Tamil Eelam", "Mrs. Adel Balasingham"],
+            ),
             # ... but in a numbered list, a line that starts with "and", or follows one that ends on it, goes on
             # with the item above; the item's number is no word of its name (PA-X Local 2047).
             (

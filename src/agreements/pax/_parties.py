@@ -97,8 +97,8 @@ _NOTE: Final = re.compile(
     # prose that says who signed or attended, before or instead of their names
     r"to (?:this|the present) (?:[\w-]+ )?(?:agreement|accord|declaration|document)\b|(?:have|has) signed\b|have,|hereby\b|the following\b|these are\b|there (?:is|are) no\b|"
     r"(?:this|the present)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|declaration|document|memorandum|protocol|"
-    r"conference|meeting)(?:\s*$|\s+(?:is|was)\s+(?!(?:signed|witnessed|guaranteed|mediated|facilitated|observed|"
-    r"made|done)\b))|"
+    r"conference|meeting)(?:\s*$|\s+(?:is|was)(?:\s*$|\s+(?!(?:signed|witnessed|guaranteed|mediated|facilitated|"
+    r"observed|made|done)\b)))|"
     r"unclear who\b|unable to read\b|parties are not listed\b|also in attendance\b)",
     re.IGNORECASE,
 )
