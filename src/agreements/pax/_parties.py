@@ -1397,10 +1397,9 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return None
     new_side = _NEW_SIDE.match(text) is not None
     own_role, text = _role_of(text)
+    # After words that name no one, "Signed:" marks the name: "The Mediator in the crisis in Guinea, Signed: ..."
     head, signed, tail = text.partition("Signed:") if "Signed:" in text else (text, "", "")
-    if signed and _unnamed(
-        head.strip(" ,;")
-    ):  # "The Mediator in the crisis in Guinea, Signed: Blaise COMPAORE"
+    if signed and _unnamed(head.strip(" ,;")):
         text = tail.strip()
     if own_role is not None and not text:  # "Facilitators and Sponsors": a header
         return _NO_NAMES._replace(header=own_role)
