@@ -92,7 +92,7 @@ _SECTION_MARK: Final = re.compile(r"^\s*(?:[A-Z]|[IVX]{2,4}|[ivx]{1,4})[.)]\s+")
 _NUMERAL: Final = re.compile(r"[IVX]{1,4}|[ivx]{1,4}")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
-    r"\d+ signator|signed by\b|these terms\b|\".*|unsigned\b|in witness whereof\b|done (?:at|in)\b|fait à\b|"
+    r"\d+ signator|signed by\b|signed\s*\((?:illegible|unreadable|signature)[^)]*\)|these terms\b|\".*|unsigned\b|in witness whereof\b|done (?:at|in)\b|fait à\b|"
     r"this \w+ day of\b|"
     # prose that says who signed or attended, before or instead of their names
     r"to (?:this|the present) (?:[\w-]+ )?(?:agreement|accord|declaration|document)\b|(?:have|has) signed\b|have,|hereby\b|the following\b|these are\b|there (?:is|are) no\b|"
@@ -952,8 +952,11 @@ def _names_itself(part: str) -> bool:
 
 
 # A second role after the first: "Mediator and witness, State of Qatar", "Mediator and Signatory: Russian Federation",
-# "Facilitators and Sponsors" (PA-X 721, 249, 1917); the first role is the one kept.
-_SECOND_ROLE: Final = re.compile(rf"^(?:and|&)\s+(?:{_ROLE_NOUN}|signator(?:y|ies))\b[\s,:]*", re.IGNORECASE)
+# "Facilitators and Sponsors" (PA-X 721, 249, 1917); the first role is the one kept. Or "and" before others the
+# role's word names: "international observers and experts" (PA-X 1819).
+_SECOND_ROLE: Final = re.compile(
+    rf"^(?:and|&)\s+(?:(?:{_ROLE_NOUN}|signator(?:y|ies))\b[\s,:]*)?", re.IGNORECASE
+)
 
 
 def _role_of(text: str) -> tuple[ThirdPartyRole | None, str]:
@@ -1410,6 +1413,8 @@ def _read_ruled(piece: str) -> _Ruled | None:
         bracket = _ROLE_BRACKET.match(text)
         own_role = role_in(bracket.group(1)) if bracket is not None else None
     text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
+    if dropped and _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
+        return None
     organisation = None if dropped else _signed_for(text)
     if organisation is not None:
         text, dropped = organisation, True
