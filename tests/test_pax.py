@@ -499,7 +499,7 @@ class TestParties:
             ("and Republika Srpska: Radovan KARADZIC", ["Republika Srpska"]),
             # Words in capitals that are no acronym, a title, an office: no side (PA-X Local 2440, 2371).
             ("AND: JOHN SMITH", ["JOHN SMITH"]),  # "and" that goes on from the line before comes off
-            ("BETWEEN: JOHN SMITH", ["BETWEEN: JOHN SMITH"]),
+            ("BETWEEN: JOHN SMITH", ["JOHN SMITH"]),  # a form's label comes off
             ("Omda: Aguek Deng Shan", ["Omda: Aguek Deng Shan"]),
             ("President: Victor MAPANGOU MUCANI MUETSA", ["President: Victor MAPANGOU MUCANI MUETSA"]),
             ("NOMBRE: Juan Perez", ["NOMBRE: Juan Perez"]),  # a form's words in capitals are no acronym
@@ -848,6 +848,10 @@ class TestParties:
             ("this Agreement", []),
             ("Unclear who signed", []),
             ("Signed (illegible)", []),  # PA-X 356
+            # A form's label before a name, and a deed's "of the ... Part" after it (PA-X 858, 999, 1663).
+            ("On behalf of: The Republic of the Sudan", ["The Republic of the Sudan"]),
+            ("Initialed by: Sec. Rodolfo Garcia", ["Sec. Rodolfo Garcia"]),
+            ("BETWEEN: THE MARAU EAGLE FORCE of the First Part", ["THE MARAU EAGLE FORCE"]),
             (
                 "This agreement is signed by the following people on 15 July in Würzburg, Germany.",
                 [],

@@ -129,9 +129,13 @@ _DATED: Final = re.compile(
 )
 
 
-# "Signed", perhaps with where or when, before the name it marks: "Signed: Blaise COMPAORE", "Signed 20 December
+# A deed's way of naming its sides: "THE ISATABUR FREEDOM MOVEMENT of the Second Part" (PA-X 1663).
+_PART_OF: Final = re.compile(r"\s+of the (?:first|second|third|fourth|fifth|sixth) part$", re.IGNORECASE)
+# A form's label before the name it marks ("On behalf of: The Republic of the Sudan", "Initialed by: Sec. Rodolfo
+# Garcia", "BETWEEN: THE MARAU EAGLE FORCE"), or "Signed", perhaps with where or when, before the name it marks: "Signed: Blaise COMPAORE", "Signed 20 December
 # 1994: Alija Izetbegovic", "Signed at Sarajevo Airport by: H. Siljadzic", "Signed G. MERREM".
 _SIGNED_MARK: Final = re.compile(
+    r"^(?:on behalf of|initial(?:l)?ed by|approved by|enclosure|between)\s*:\s*(?=\S)|"
     rf"^signed\b(?:[^:;]{{0,60}}?(?:{_DATE}|\bby))?\s*:\s*(?=\S)"
     r"|^signed\s+(?!(?:by|under|on|in|at|and|only|for)\b)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
@@ -1360,7 +1364,7 @@ _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 def _name_text(piece: str) -> tuple[str, bool]:
     """The piece's text without marks and without what a line's end left of a name, and whether the piece goes
     on a list with "and" (then it names the list's next, no signatory: "and Mrs. Adel Balasingham")."""
-    tidied = _SIGNED_MARK.sub("", _tidy(piece))
+    tidied = _PART_OF.sub("", _SIGNED_MARK.sub("", _tidy(piece)))
     listed = (
         _LEADING_AND.match(tidied) is not None
     )  # "and Current Chairman of ECOWAS", "and, representatives of"
