@@ -33,6 +33,7 @@ __all__ = [
     "similarity",
     "sorted_tokens",
     "text_key",
+    "without_marks",
 ]
 
 #: Whether numpy is importable: :func:`similar_pairs` then scores a whole block in
@@ -96,6 +97,40 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger ali
 _PUNCTUATION = re.compile(r"[\s\-_'.,\"“”()]+")
 
 
+class _Dropping(dict[int, int | None]):
+    """A :meth:`str.translate` table that drops the combining marks (and the code points ``also``) and keeps any
+    other character: each code point is looked up in :mod:`unicodedata` the first time it is met."""
+
+    __slots__ = ("also",)
+
+    def __init__(self, also: frozenset[int] = frozenset()) -> None:
+        super().__init__()
+        self.also = also
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) or point in self.also else point
+        self[point] = kept
+        return kept
+
+
+_MARKS = _Dropping()
+# The combining marks and those of _ARABIC_MARKS, one character each: dropped in one pass.
+_MARKS_AND_ARABIC = _Dropping(
+    frozenset(point for point in range(0x600, 0x700) if _ARABIC_MARKS.match(chr(point)))
+)
+
+
+def without_marks(text: str) -> str:
+    """``text`` without its combining marks (accents once decomposed): ``"".join`` of the characters that
+    :func:`unicodedata.combining` gives 0, in one call of :meth:`str.translate`.
+
+    >>> import unicodedata
+    >>> without_marks(unicodedata.normalize("NFKD", "Ṣamad Ḥamāh"))
+    'Samad Hamah'
+    """
+    return text.translate(_MARKS)
+
+
 def fold(text: str, *, variants: bool = True) -> str:
     """Fold a name for matching: case, diacritics, hyphens, the article, spelling variants.
 
@@ -114,7 +149,7 @@ def fold(text: str, *, variants: bool = True) -> str:
     text = text.translate(_QUOTES)
     if not text.isascii():  # ASCII has no accents or Arabic marks to take off: skip the slow part
         text = unicodedata.normalize("NFKD", text)
-        text = _ARABIC_MARKS.sub("", "".join(char for char in text if not unicodedata.combining(char)))
+        text = text.translate(_MARKS_AND_ARABIC)  # the combining marks and the Arabic marks, in one pass
     text = text.casefold()
     text = _PUNCTUATION.sub(" ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)

@@ -63,6 +63,7 @@ from agreements.pax._variables import (
     VARIABLES,
 )
 from agreements.pax._write import code
+from agreements.similarity import without_marks
 
 __all__ = [
     "Where",
@@ -180,7 +181,7 @@ def _blank(text: str) -> bool:
 
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    text = without_marks(text).casefold()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].rstrip("-") or "place"
 
 
