@@ -124,6 +124,18 @@ def test_without_marks_drops_what_unicodedata_calls_combining(text: str) -> None
         assert module.without_marks(each) == "".join(char for char in each if not unicodedata.combining(char))
 
 
+@given(
+    st.text(alphabet="aeiouyAEYhlstmnr019", max_size=12)
+    | st.sampled_from(["ahah", "eheh", "aah", "eeh", "oou"])
+)
+def test_variants_of_a_plain_word_are_the_rules(word: str) -> None:
+    """A word of ASCII letters and digits takes string methods instead of the patterns: the same word."""
+    expected = word
+    for _, pattern, replacement in module._TRANSLITERATION:
+        expected = pattern.sub(replacement, expected)
+    assert module._variants.__wrapped__(word) == expected
+
+
 def test_fold_collapses_a_run_of_any_length() -> None:
     """Found by Hypothesis: pairs were collapsed, so '00000' folded to '000', then '00', then '0'."""
     assert fold("00000") == fold("000") == fold("0") == "0"

@@ -79,6 +79,7 @@ _STOP_WORDS = frozenset(
     ]
 )
 
+_DOUBLED = re.compile(r"(\w)\1+")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|as|ad|ar|az|ash|an|at)[\s-]+(?=\w)")
 # Variant spellings of the same sounds in Latin transliterations of Arabic:
 # Awda/Awdeh, Musalima/Masalma, Naseeb/Nassib, Deraa/Daraa.
@@ -89,7 +90,7 @@ _TRANSLITERATION = (
     ("ee", re.compile(r"ee"), "i"),
     ("ou", re.compile(r"ou"), "u"),
     ("oo", re.compile(r"oo"), "u"),
-    (None, re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
+    (None, _DOUBLED, r"\1"),  # a run of any length, so that folding twice changes nothing more
     ("", re.compile(r"(?<=\w)[aeiouy]+(?=\w)"), ""),
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
@@ -163,11 +164,31 @@ def fold(text: str, *, variants: bool = True) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _variants(word: str) -> str:
     """One word with the transliteration variants folded."""
+    if word.isascii() and word.isalnum():
+        return _plain_variants(word)
     for needed, pattern, replacement in _TRANSLITERATION:
         # None: the rule needs a letter twice, which a word of distinct letters has not.
         if (len(set(word)) < len(word)) if needed is None else needed in word:
             word = pattern.sub(replacement, word)
     return word
+
+
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def _plain_variants(word: str) -> str:
+    """:data:`_TRANSLITERATION` on a word of ASCII letters and digits (folded, so in small letters), by string
+    methods: every character of it is a word character (``\\w``), so each rule's look-around is its position in
+    the word. "eh" and "ah" fold at the end of a word of three letters or more, the vowels between its first
+    and its last letter go."""
+    if len(word) > 2 and word.endswith("eh"):
+        word = f"{word[:-2]}a"
+    if len(word) > 2 and word.endswith("ah"):
+        word = f"{word[:-2]}a"
+    word = word.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    if len(set(word)) < len(word):
+        word = _DOUBLED.sub(r"\1", word)
+    return f"{word[0]}{word[1:-1].translate(_VOWELS)}{word[-1]}" if len(word) > 2 else word
 
 
 def text_key(text: str) -> str:
