@@ -54,6 +54,7 @@ from agreements.model import (
     Word,
     _fields,
 )
+from agreements.testing import strategies
 
 CITE = Citation(source="s", quote="as of Sunday")
 
@@ -1316,3 +1317,10 @@ def test_every_field_check_accepts_what_its_type_and_rule_accept(
     except Exception as error:
         accepted = type(error)
     assert accepted is expected, (record.__name__, field.name, value)
+
+
+@given(strategies.partial_dates(), strategies.partial_dates())
+def test_a_dates_sort_key_orders_and_tells_apart_as_the_date(first: PartialDate, second: PartialDate) -> None:
+    """A corpus sorts its agreements by the dates' keys: equal exactly when the dates are, in the dates' order."""
+    assert (first._key() == second._key()) is (first == second)
+    assert (first._key() < second._key()) is (first < second)

@@ -193,8 +193,10 @@ def _earlier(by_id: Mapping[str, Agreement], agreement_id: str) -> list[str]:
 def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
     by_id = _registry(records, Agreement)
     depth = _depths(by_id)
+    # A date's sort key orders as the date does and is equal only for equal dates (its parts are in range), so
+    # the dates are compared once each, not once for every comparison of the sort.
     ordered = sorted(
-        by_id.values(), key=lambda agreement: (agreement.date, depth[agreement.id], agreement.id)
+        by_id.values(), key=lambda agreement: (agreement.date._key(), depth[agreement.id], agreement.id)
     )
     return types.MappingProxyType({agreement.id: agreement for agreement in ordered})
 
