@@ -1324,3 +1324,31 @@ def test_a_dates_sort_key_orders_and_tells_apart_as_the_date(first: PartialDate,
     """A corpus sorts its agreements by the dates' keys: equal exactly when the dates are, in the dates' order."""
     assert (first._key() == second._key()) is (first == second)
     assert (first._key() < second._key()) is (first < second)
+
+
+@given(
+    st.sampled_from(sorted(_fields._TUPLE_CONVERTERS, key=lambda function: function.__qualname__)),
+    st.one_of(
+        st.lists(st.one_of(st.integers(), st.text(max_size=2))),
+        st.lists(st.text(max_size=2)).map(tuple),
+        st.text(max_size=3),
+        st.binary(max_size=2),
+        st.none(),
+        st.integers(),
+        st.frozensets(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    ),
+)
+def test_a_tuple_converter_is_tuple_of_and_its_quick_path_too(converter: Any, value: object) -> None:
+    """A converter marked as ``tuple_of`` is it, and the field's converter with its quick path gives the same."""
+
+    def outcome(function: Any) -> object:
+        try:
+            return function(value)
+        except Exception as error:  # the same error, or the same tuple
+            return type(error), str(error)
+
+    assert outcome(converter) == outcome(_fields.tuple_of)
+    assert outcome(_fields._converting("items", converter)) == outcome(
+        _fields._converting("items", lambda items: converter(items))  # noqa: PLW0108 - a converter not marked
+    )

@@ -19,7 +19,7 @@ import attrs
 from agreements import _names
 from agreements._text import excerpt
 from agreements.exceptions import ArgumentTypeError, FieldError, MergeConflictError, UnknownAgreementError
-from agreements.model._fields import ID, TEXT, checked_fields, constrained, tuple_of
+from agreements.model._fields import ID, TEXT, checked_fields, constrained, tuple_converter, tuple_of
 from agreements.model._records import (
     Actor,
     Agreement,
@@ -54,6 +54,9 @@ class Term:
 
 def _terms(items: Iterable[Term]) -> tuple[Term, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_terms)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)

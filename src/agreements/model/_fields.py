@@ -43,6 +43,7 @@ __all__ = [
     "constrained",
     "frozenset_of",
     "is_id",
+    "tuple_converter",
     "tuple_of",
 ]
 
@@ -204,6 +205,20 @@ LONGITUDE: Final = _rule({"minimum": -180, "maximum": 180}, _between(-180, 180, 
 def tuple_of(items: Iterable[_T]) -> tuple[_T, ...]:
     """``items`` as a tuple; a lone string (whose letters would otherwise be taken as items) is refused."""
     return _tuple(items)
+
+
+_TUPLE_CONVERTERS: Final[set[Callable[..., Any]]] = set()
+
+
+def tuple_converter(function: Callable[..., Any]) -> None:
+    """Mark a record's converter that is :func:`tuple_of` for one element type (``return tuple_of(items)``).
+
+    :func:`checked_fields` then turns a list or a tuple, what :func:`tuple_of`
+    turns into a tuple at once, into a tuple without the calls; any other
+    value goes through the converter. (Not a decorator: the attrs plugin of
+    mypy takes only a plain function for a converter.)
+    """
+    _TUPLE_CONVERTERS.add(function)
 
 
 def frozenset_of(items: Iterable[_T]) -> frozenset[_T]:
@@ -486,6 +501,13 @@ def _converting(name: str, converter: Callable[[Any], Any]) -> Callable[[Any], A
         except ArgumentTypeError as error:
             raise FieldTypeError(name, str(error)) from None
 
+    if converter in _TUPLE_CONVERTERS:
+
+        def convert_tuple(value: Any) -> Any:
+            # What tuple_of does first, without its calls.
+            return tuple(value) if value.__class__ is tuple or value.__class__ is list else convert(value)
+
+        return convert_tuple
     return convert
 
 
