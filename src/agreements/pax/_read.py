@@ -479,14 +479,14 @@ class _Reader:
                 self.problem(number, ID_COLUMN, f"{own!r} is not an id", "pax-id", line=line)
                 return None
             found = own
-        elif _level(text) is None:
+        elif (whole := _level(text)) is None:
             what = repr(text) if text else "an empty cell"
             self.problem(
                 number, "AgtId", f"{what} is not a PA-X agreement id (a whole number)", "pax-id", line=line
             )
             return None
         else:
-            found = f"pax-{_level(text)}"
+            found = f"pax-{whole}"
         if found in self.ids:
             self.problem(
                 number, "AgtId", f"a second agreement with the id {found!r}", "pax-duplicate-id", line=line
