@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import sys
+import typing
 from typing import Any
 
 import attrs
@@ -50,7 +52,9 @@ from agreements.model import (
     WeaponClass,
     WeaponsTerm,
     Word,
+    _fields,
 )
+from agreements.testing import strategies
 
 CITE = Citation(source="s", quote="as of Sunday")
 
@@ -1258,3 +1262,93 @@ def test_folded_field_checks_accept_what_the_type_and_rule_accept(
     else:
         accepted = True
     assert accepted is expected
+
+
+def _checked_fields() -> list[tuple[type, attrs.Attribute[Any]]]:
+    """Every field of the model's records whose validator ``checked_fields`` made (the fast paths among them)."""
+    return [
+        (record, field)
+        for name in sorted(model.__all__)
+        if isinstance(record := getattr(model, name), type) and attrs.has(record)
+        for field in attrs.fields(record)
+        if field.validator is not None and not isinstance(field.validator, type(attrs.validators.and_()))
+    ]
+
+
+_ANY_VALUE = st.deferred(
+    lambda: st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-3, max_value=70),
+        st.floats(allow_nan=True),
+        st.text(alphabet=st.sampled_from("az09._- \tAé"), max_size=5),
+        st.builds(Word, st.text(alphabet="az-. ", max_size=4)),
+        st.sampled_from([*Category, *ActorKind, *Modality, *Status, *Coverage, *model.ThirdPartyRole]),
+        st.just(PartialDate(year=2018)),
+        st.just(Citation(source="s", quote="q")),
+        st.lists(st.one_of(st.text(alphabet="az09 A", max_size=3), st.integers(), st.none()), max_size=3).map(
+            tuple
+        ),
+        st.lists(st.text(alphabet="az", max_size=2), max_size=2),
+        st.frozensets(st.sampled_from(["light", "heavy", "x"]), max_size=2),
+    )
+)
+
+
+@given(st.sampled_from(_checked_fields()), _ANY_VALUE)
+def test_every_field_check_accepts_what_its_type_and_rule_accept(
+    where: tuple[type, attrs.Attribute[Any]], value: object
+) -> None:
+    """Each field's one validator, fast path or not, accepts exactly the values its type check and its rule accept."""
+    record, field = where
+    tp = typing.get_type_hints(record, vars(sys.modules[record.__module__]))[field.name]
+    rule = field.metadata.get(_fields.CONSTRAINT)
+    expected: type[Exception] | None = None  # what the two checks raise, if anything
+    try:
+        _fields._checker(tp)(field.name, value)
+        if rule is not None and value is not None:
+            rule.check(field.name, value)
+    except Exception as error:  # a registry's check of a value that is no mapping fails as it may
+        expected = type(error)
+    assert field.validator is not None
+    accepted: type[Exception] | None = None
+    try:
+        field.validator(None, field, value)
+    except Exception as error:
+        accepted = type(error)
+    assert accepted is expected, (record.__name__, field.name, value)
+
+
+@given(strategies.partial_dates(), strategies.partial_dates())
+def test_a_dates_sort_key_orders_and_tells_apart_as_the_date(first: PartialDate, second: PartialDate) -> None:
+    """A corpus sorts its agreements by the dates' keys: equal exactly when the dates are, in the dates' order."""
+    assert (first._key() == second._key()) is (first == second)
+    assert (first._key() < second._key()) is (first < second)
+
+
+@given(
+    st.sampled_from(sorted(_fields._TUPLE_CONVERTERS, key=lambda function: function.__qualname__)),
+    st.one_of(
+        st.lists(st.one_of(st.integers(), st.text(max_size=2))),
+        st.lists(st.text(max_size=2)).map(tuple),
+        st.text(max_size=3),
+        st.binary(max_size=2),
+        st.none(),
+        st.integers(),
+        st.frozensets(st.integers(), max_size=3),
+        st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    ),
+)
+def test_a_tuple_converter_is_tuple_of_and_its_quick_path_too(converter: Any, value: object) -> None:
+    """A converter marked as ``tuple_of`` is it, and the field's converter with its quick path gives the same."""
+
+    def outcome(function: Any) -> object:
+        try:
+            return function(value)
+        except Exception as error:  # the same error, or the same tuple
+            return type(error), str(error)
+
+    assert outcome(converter) == outcome(_fields.tuple_of)
+    assert outcome(_fields._converting("items", converter)) == outcome(
+        _fields._converting("items", lambda items: converter(items))  # noqa: PLW0108 - a converter not marked
+    )

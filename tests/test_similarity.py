@@ -98,6 +98,7 @@ def _fold_reference(text: str, *, variants: bool = True) -> str:
 _NAME_PARTS = st.sampled_from(
     [
         *"aeiouyAEIOU hlstmrn-_'.,()\"/[]&:;\u2019\u02bc\u00e9\u0101\u00a0\t\n",
+        *"\u0301\u0323\u064e\u0652\u0640\u0670\u0627\u1e62\u02be",
         "al ",
         "el-",
         "the ",
@@ -114,6 +115,25 @@ _NAME_PARTS = st.sampled_from(
 def test_fold_word_by_word_is_fold_on_the_whole_text(text: str, variants: bool) -> None:
     """fold() applies the spelling variants word by word (and caches them): the same keys as the whole-text rules."""
     assert fold(text, variants=variants) == _fold_reference(text, variants=variants)
+
+
+@given(st.one_of(st.text(max_size=30), st.lists(_NAME_PARTS, max_size=20).map("".join)))
+def test_without_marks_drops_what_unicodedata_calls_combining(text: str) -> None:
+    """The cached translation table keeps exactly the characters that ``unicodedata.combining`` gives 0."""
+    for each in (text, unicodedata.normalize("NFKD", text)):
+        assert module.without_marks(each) == "".join(char for char in each if not unicodedata.combining(char))
+
+
+@given(
+    st.text(alphabet="aeiouyAEYhlstmnr019", max_size=12)
+    | st.sampled_from(["ahah", "eheh", "aah", "eeh", "oou"])
+)
+def test_variants_of_a_plain_word_are_the_rules(word: str) -> None:
+    """A word of ASCII letters and digits takes string methods instead of the patterns: the same word."""
+    expected = word
+    for _, pattern, replacement in module._TRANSLITERATION:
+        expected = pattern.sub(replacement, expected)
+    assert module._variants.__wrapped__(word) == expected
 
 
 def test_fold_collapses_a_run_of_any_length() -> None:

@@ -69,8 +69,9 @@ MAX_DEPTH: Final = 100
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 # A JSON escape that may decode to a lone surrogate (a pair decodes to one character).
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
-# What a YAML stream may hold at all (YAML 1.1, libyaml and PyYAML alike).
-_YAML_UNPRINTABLE: Final = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What a YAML stream may hold at all (YAML 1.1, libyaml and PyYAML alike). Compiled on first use (by re's
+# cache), since its ranges take milliseconds to compile and most imports read no YAML.
+_YAML_UNPRINTABLE: Final = "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 _PLAIN_KEY: Final = re.compile(r"[A-Za-z0-9_-]{1,60}")
 _LONGEST_PATH: Final = 200
 
@@ -401,7 +402,7 @@ def _parse_yaml(text: str, *, pure: bool) -> object:
     """YAML read through libyaml (or, with ``pure`` or without it, PyYAML's own parser), strictly."""
     import yaml  # noqa: PLC0415 - the optional extra 'yaml'
 
-    bad = _YAML_UNPRINTABLE.search(text)
+    bad = re.search(_YAML_UNPRINTABLE, text)
     if bad is not None:
         _fail(
             f"not valid YAML: the character U+{ord(bad.group()):04X} is not allowed in YAML (write it as an escape in double quotes)",

@@ -33,6 +33,7 @@ __all__ = [
     "similarity",
     "sorted_tokens",
     "text_key",
+    "without_marks",
 ]
 
 #: Whether numpy is importable: :func:`similar_pairs` then scores a whole block in
@@ -78,6 +79,7 @@ _STOP_WORDS = frozenset(
     ]
 )
 
+_DOUBLED = re.compile(r"(\w)\1+")
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|as|ad|ar|az|ash|an|at)[\s-]+(?=\w)")
 # Variant spellings of the same sounds in Latin transliterations of Arabic:
 # Awda/Awdeh, Musalima/Masalma, Naseeb/Nassib, Deraa/Daraa.
@@ -88,12 +90,46 @@ _TRANSLITERATION = (
     ("ee", re.compile(r"ee"), "i"),
     ("ou", re.compile(r"ou"), "u"),
     ("oo", re.compile(r"oo"), "u"),
-    (None, re.compile(r"(\w)\1+"), r"\1"),  # a run of any length, so that folding twice changes nothing more
+    (None, _DOUBLED, r"\1"),  # a run of any length, so that folding twice changes nothing more
     ("", re.compile(r"(?<=\w)[aeiouy]+(?=\w)"), ""),
 )
 _QUOTES = str.maketrans({"`": "'", "\u2019": "'", "\u2018": "'", "\u02bf": "'", "\u02be": "'"})
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
 _PUNCTUATION = re.compile(r"[\s\-_'.,\"“”()]+")
+
+
+class _Dropping(dict[int, int | None]):
+    """A :meth:`str.translate` table that drops the combining marks (and the code points ``also``) and keeps any
+    other character: each code point is looked up in :mod:`unicodedata` the first time it is met."""
+
+    __slots__ = ("also",)
+
+    def __init__(self, also: frozenset[int] = frozenset()) -> None:
+        super().__init__()
+        self.also = also
+
+    def __missing__(self, point: int) -> int | None:
+        kept = None if unicodedata.combining(chr(point)) or point in self.also else point
+        self[point] = kept
+        return kept
+
+
+_MARKS = _Dropping()
+# The combining marks and those of _ARABIC_MARKS, one character each: dropped in one pass.
+_MARKS_AND_ARABIC = _Dropping(
+    frozenset(point for point in range(0x600, 0x700) if _ARABIC_MARKS.match(chr(point)))
+)
+
+
+def without_marks(text: str) -> str:
+    """``text`` without its combining marks (accents once decomposed): ``"".join`` of the characters that
+    :func:`unicodedata.combining` gives 0, in one call of :meth:`str.translate`.
+
+    >>> import unicodedata
+    >>> without_marks(unicodedata.normalize("NFKD", "Ṣamad Ḥamāh"))
+    'Samad Hamah'
+    """
+    return text.translate(_MARKS)
 
 
 def fold(text: str, *, variants: bool = True) -> str:
@@ -114,7 +150,7 @@ def fold(text: str, *, variants: bool = True) -> str:
     text = text.translate(_QUOTES)
     if not text.isascii():  # ASCII has no accents or Arabic marks to take off: skip the slow part
         text = unicodedata.normalize("NFKD", text)
-        text = _ARABIC_MARKS.sub("", "".join(char for char in text if not unicodedata.combining(char)))
+        text = text.translate(_MARKS_AND_ARABIC)  # the combining marks and the Arabic marks, in one pass
     text = text.casefold()
     text = _PUNCTUATION.sub(" ", text).strip()
     text = _ARABIC_ARTICLE.sub("", text)
@@ -128,11 +164,31 @@ def fold(text: str, *, variants: bool = True) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _variants(word: str) -> str:
     """One word with the transliteration variants folded."""
+    if word.isascii() and word.isalnum():
+        return _plain_variants(word)
     for needed, pattern, replacement in _TRANSLITERATION:
         # None: the rule needs a letter twice, which a word of distinct letters has not.
         if (len(set(word)) < len(word)) if needed is None else needed in word:
             word = pattern.sub(replacement, word)
     return word
+
+
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def _plain_variants(word: str) -> str:
+    """:data:`_TRANSLITERATION` on a word of ASCII letters and digits (folded, so in small letters), by string
+    methods: every character of it is a word character (``\\w``), so each rule's look-around is its position in
+    the word. "eh" and "ah" fold at the end of a word of three letters or more, the vowels between its first
+    and its last letter go."""
+    if len(word) > 2 and word.endswith("eh"):
+        word = f"{word[:-2]}a"
+    if len(word) > 2 and word.endswith("ah"):
+        word = f"{word[:-2]}a"
+    word = word.replace("ee", "i").replace("ou", "u").replace("oo", "u")
+    if len(set(word)) < len(word):
+        word = _DOUBLED.sub(r"\1", word)
+    return f"{word[0]}{word[1:-1].translate(_VOWELS)}{word[-1]}" if len(word) > 2 else word
 
 
 def text_key(text: str) -> str:

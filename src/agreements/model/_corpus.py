@@ -19,7 +19,7 @@ import attrs
 from agreements import _names
 from agreements._text import excerpt
 from agreements.exceptions import ArgumentTypeError, FieldError, MergeConflictError, UnknownAgreementError
-from agreements.model._fields import ID, TEXT, checked_fields, constrained, tuple_of
+from agreements.model._fields import ID, TEXT, checked_fields, constrained, tuple_converter, tuple_of
 from agreements.model._records import (
     Actor,
     Agreement,
@@ -54,6 +54,9 @@ class Term:
 
 def _terms(items: Iterable[Term]) -> tuple[Term, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_terms)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
@@ -193,8 +196,10 @@ def _earlier(by_id: Mapping[str, Agreement], agreement_id: str) -> list[str]:
 def _agreements(records: Iterable[Agreement] | Mapping[str, Agreement]) -> Mapping[str, Agreement]:
     by_id = _registry(records, Agreement)
     depth = _depths(by_id)
+    # A date's sort key orders as the date does and is equal only for equal dates (its parts are in range), so
+    # the dates are compared once each, not once for every comparison of the sort.
     ordered = sorted(
-        by_id.values(), key=lambda agreement: (agreement.date, depth[agreement.id], agreement.id)
+        by_id.values(), key=lambda agreement: (agreement.date._key(), depth[agreement.id], agreement.id)
     )
     return types.MappingProxyType({agreement.id: agreement for agreement in ordered})
 

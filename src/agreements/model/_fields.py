@@ -43,6 +43,7 @@ __all__ = [
     "constrained",
     "frozenset_of",
     "is_id",
+    "tuple_converter",
     "tuple_of",
 ]
 
@@ -204,6 +205,20 @@ LONGITUDE: Final = _rule({"minimum": -180, "maximum": 180}, _between(-180, 180, 
 def tuple_of(items: Iterable[_T]) -> tuple[_T, ...]:
     """``items`` as a tuple; a lone string (whose letters would otherwise be taken as items) is refused."""
     return _tuple(items)
+
+
+_TUPLE_CONVERTERS: Final[set[Callable[..., Any]]] = set()
+
+
+def tuple_converter(function: Callable[..., Any]) -> None:
+    """Mark a record's converter that is :func:`tuple_of` for one element type (``return tuple_of(items)``).
+
+    :func:`checked_fields` then turns a list or a tuple, what :func:`tuple_of`
+    turns into a tuple at once, into a tuple without the calls; any other
+    value goes through the converter. (Not a decorator: the attrs plugin of
+    mypy takes only a plain function for a converter.)
+    """
+    _TUPLE_CONVERTERS.add(function)
 
 
 def frozenset_of(items: Iterable[_T]) -> frozenset[_T]:
@@ -368,6 +383,21 @@ def _strings(tp: Any) -> tuple[tuple[type[str], ...], bool] | None:
     return (texts, optional) if texts and len(texts) + optional == len(args) else None
 
 
+def _plain(tp: Any) -> tuple[tuple[type, ...], bool] | None:
+    """For a class or a union of classes, what :func:`_checker`'s check of it tests: the classes ``isinstance``
+    accepts, and whether a ``bool`` is refused all the same (a number's field); ``None`` for any other type."""
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        plain = tuple(_instance_types(arg) for arg in args if isinstance(arg, type))
+        if len(plain) != len(args):
+            return None
+        allowed = tuple(kind for kinds in plain for kind in kinds)
+        return allowed, bool not in allowed and any(kind in (int, float) for kind in allowed)
+    if typing.get_origin(tp) is None and isinstance(tp, type) and tp is not Any:
+        return _instance_types(tp), tp in (int, float)
+    return None
+
+
 def _folded(tp: Any, rule: Constraint | None, name: str) -> _Validator:
     """The validator of the field ``name`` of type ``tp`` with the constraint ``rule``: the type's check, then the rule's.
 
@@ -399,10 +429,34 @@ def _folded(tp: Any, rule: Constraint | None, name: str) -> _Validator:
                 both(instance, attribute, value)
 
             return fast_tuple
+        if rule_check is _check_ids and typing.get_args(tp)[0] is str:
+            match = _ID.match
+
+            def fast_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+                if value.__class__ is tuple and (
+                    not value or all(isinstance(item, str) and match(item) is not None for item in value)
+                ):
+                    return
+                both(instance, attribute, value)
+
+            return fast_ids
         return both
     found = _strings(tp)
     if found is None:
-        return both
+        plain = _plain(tp)
+        if plain is None:
+            return both
+        # A class, or a union of classes (``X | None``): the type check written out, then the rule's.
+        allowed, numbers = plain
+
+        def fast_plain(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if isinstance(value, allowed) and not (numbers and isinstance(value, bool)):
+                if rule_check is not None and value is not None:
+                    rule_check(name, value)
+                return
+            both(instance, attribute, value)
+
+        return fast_plain
     # Text fields: the value passes both checks when it is one of the allowed classes (all of them
     # text, so no bool can pass for a number) and the rule's own test, written out, accepts it.
     strings, optional = found
@@ -430,6 +484,13 @@ def _folded(tp: Any, rule: Constraint | None, name: str) -> _Validator:
             both(instance, attribute, value)
 
         return fast_text
+    if optional:  # any other rule: nothing, where the type allows it, passes both checks
+
+        def fast_none(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+            if value is not None:
+                both(instance, attribute, value)
+
+        return fast_none
     return both
 
 
@@ -440,6 +501,13 @@ def _converting(name: str, converter: Callable[[Any], Any]) -> Callable[[Any], A
         except ArgumentTypeError as error:
             raise FieldTypeError(name, str(error)) from None
 
+    if converter in _TUPLE_CONVERTERS:
+
+        def convert_tuple(value: Any) -> Any:
+            # What tuple_of does first, without its calls.
+            return tuple(value) if value.__class__ is tuple or value.__class__ is list else convert(value)
+
+        return convert_tuple
     return convert
 
 

@@ -38,6 +38,7 @@ from agreements.model._fields import (
     checked_fields,
     constrained,
     frozenset_of,
+    tuple_converter,
     tuple_of,
 )
 from agreements.model._vocabulary import (
@@ -99,8 +100,14 @@ def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_strs)
+
+
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_citations)
 
 
 def _category(word: str) -> Category | Word:
@@ -416,8 +423,14 @@ def _deadlines(items: Iterable[Deadline]) -> tuple[Deadline, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_deadlines)
+
+
 def _codes(items: Iterable[Code]) -> tuple[Code, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_codes)
 
 
 # ------------------------------------------------------------------- clauses
@@ -581,8 +594,14 @@ def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_claims)
+
+
 def _fields(items: Iterable[DisputedField]) -> tuple[DisputedField, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_fields)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)
@@ -668,32 +687,56 @@ def _parties(items: Iterable[Party]) -> tuple[Party, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_parties)
+
+
 def _third_parties(items: Iterable[ThirdParty]) -> tuple[ThirdParty, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_third_parties)
 
 
 def _clauses(items: Iterable[Clause]) -> tuple[Clause, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_clauses)
+
+
 def _disputes(items: Iterable[Dispute]) -> tuple[Dispute, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_disputes)
 
 
 def _events(items: Iterable[Event]) -> tuple[Event, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_events)
+
+
 def _relations(items: Iterable[Relation]) -> tuple[Relation, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_relations)
 
 
 def _statuses(items: Iterable[StatusEntry]) -> tuple[StatusEntry, ...]:
     return tuple_of(items)
 
 
+tuple_converter(_statuses)
+
+
 def _agreement_claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple_of(items)
+
+
+tuple_converter(_agreement_claims)
 
 
 @attrs.frozen(kw_only=True, field_transformer=checked_fields)

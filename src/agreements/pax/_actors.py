@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
-
-import attrs
 
 from agreements import _names
 from agreements.exceptions import UnknownActorError
@@ -119,6 +117,9 @@ _KIND_ORDER: Final = {
     "committee": ActorKind.COMMITTEE,
     "organization": ActorKind.ORGANIZATION,
 }
+
+_KIND_RANK: Final[dict[str | None, int]] = {group: rank for rank, group in enumerate(_KIND_ORDER)}
+_KINDS_IN_ORDER: Final = tuple(_KIND_ORDER.values())
 
 
 _NOT_SLUG: Final = re.compile(r"[^a-z0-9]+")
@@ -226,21 +227,27 @@ def kind_of(name: str, *, person: bool) -> ActorKind | Word:
         return ActorKind.STATE_FORCE
     if _words(name).groups & _ARMED:
         return ActorKind.ARMED_GROUP
-    found = {match.lastgroup for match in _KIND_WORDS.finditer(low)}
-    return next((kind for group, kind in _KIND_ORDER.items() if group in found), UNCLASSIFIED)
+    # The kind listed first among those whose words the name has (most names have none).
+    rank = min((_KIND_RANK[match.lastgroup] for match in _KIND_WORDS.finditer(low)), default=None)
+    return UNCLASSIFIED if rank is None else _KINDS_IN_ORDER[rank]
 
 
-@attrs.define
 class _Entry:
-    """An actor while the file is read: every spelling seen, with how often."""
+    """An actor while the file is read: every spelling seen, with how often.
 
-    id: str
-    person: bool
-    spellings: dict[str, int] = attrs.field(factory=dict)  # how often each spelling is seen
-    aliases: list[str] = attrs.field(factory=list)
-    canonical: str | None = None
-    rows: set[int] = attrs.field(factory=set)
-    words: _Words = attrs.field(factory=lambda: _NO_WORDS)
+    A plain class with slots, not an attrs one: one is made for every actor of a file.
+    """
+
+    __slots__ = ("aliases", "canonical", "id", "person", "rows", "spellings", "words")
+
+    def __init__(self, *, id: str, person: bool, canonical: str | None, words: _Words) -> None:
+        self.id = id
+        self.person = person
+        self.spellings: dict[str, int] = {}  # how often each spelling is seen
+        self.aliases: list[str] = []
+        self.canonical = canonical
+        self.rows: set[int] = set()
+        self.words = words
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -268,6 +275,15 @@ def _acronym_and_government(name: str, first: str, mine: _Words, theirs: _Words)
         return False
     governed = name if "government" in mine.groups else first
     return not governed.isupper() and any(_acronym(word) is not None for word in governed.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _own_keys(name: str, person: bool) -> tuple[str | None, tuple[str, ...]]:
+    """A mention's entry in the gazetteer (none for a person's name), and the keys its own spelling is found by:
+    :func:`_keys`, and the gazetteer name's key; the same for every mention so spelt, so worked out once."""
+    canonical = None if person else canonical_name(name)
+    own = (*_keys(name), *((key(canonical),) if canonical is not None else ()))
+    return canonical, tuple(each for each in own if each)
 
 
 def _spelling(name: str) -> str:
@@ -298,31 +314,34 @@ class Registry:
 
     def add(self, mention: Mention, row: int) -> str:
         """The id of the actor ``mention`` names in row ``row``: one read before, or a new one."""
-        canonical = None if mention.person else canonical_name(mention.name)
-        own = [*_keys(mention.name), *((key(canonical),) if canonical is not None else ())]
-        others = [each for alias in mention.aliases for each in _keys(alias)]
-        own, others = [each for each in own if each], [each for each in others if each]
-        # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
-        known = {canonical, *(canonical_name(alias) for alias in mention.aliases if not mention.person)}
+        name, aliases, person = mention.name, mention.aliases, mention.person
+        canonical, own = _own_keys(name, person)
+        if aliases:
+            others = [each for alias in aliases for each in _keys(alias) if each]
+            # The gazetteer's entries that the mention's names (its brackets too) name, letter for letter.
+            known = {canonical, *(canonical_name(alias) for alias in aliases if not person)}
+        else:
+            others, known = [], {canonical}
         index, how = self._exact(mention, own, others, known)
-        if index is None and how != _CLAIMED and not mention.person and canonical is None:
-            index = self._fuzzy(mention.name, row)
+        if index is None and how != _CLAIMED and not person and canonical is None:
+            index = self._fuzzy(name, row)
         if index is None:
-            index = self._new(canonical or mention.name, mention.person, canonical)
+            index = self._new(canonical or name, person, canonical)
         entry = self._entries[index]
         # A spelling found only by another name in its brackets, which is no acronym, does not name the
         # actor: "Krishna Bahadur Mahara, Coordinator, Negotiating team, CPN (Maoist)" is not the CPN's name.
-        counted = how != _BY_BRACKET or any(_acronym(alias) is not None for alias in mention.aliases)
-        entry.spellings[mention.name] = entry.spellings.get(mention.name, 0) + counted
+        counted = how != _BY_BRACKET or any(_acronym(alias) is not None for alias in aliases)
+        spellings = entry.spellings
+        spellings[name] = spellings.get(name, 0) + counted
         entry.rows.add(row)
-        for alias in mention.aliases:
+        for alias in aliases:
             if alias not in entry.aliases:
                 entry.aliases.append(alias)
-        self._index(index, [*own, *others])
+        self._index(index, (*own, *others) if others else own)
         return entry.id
 
     def _exact(
-        self, mention: Mention, own: list[str], others: list[str], known: set[str | None]
+        self, mention: Mention, own: Sequence[str], others: list[str], known: set[str | None]
     ) -> tuple[int | None, str]:
         """The one actor a mention's keys find letter for letter (``own``, its own spelling's; ``others``, its
         brackets'), or ``None``; and how: by its own spelling, by a bracket, or claimed by two actors.
@@ -362,7 +381,7 @@ class Registry:
                 break
         return (found.pop(), _BY_BRACKET) if len(found) == 1 else (None, _NOT_FOUND)
 
-    def _found(self, keys: list[str], known: set[str | None], *, every: bool = False) -> set[int]:
+    def _found(self, keys: Sequence[str], known: set[str | None], *, every: bool = False) -> set[int]:
         """The actors that ``keys`` find, letter for letter: the first found under each key, or ``every`` one."""
         by_key, more = self._by_key, self._more_by_key
         found = set()
@@ -444,7 +463,7 @@ class Registry:
         self._entries.append(_Entry(id=actor_id, person=person, canonical=canonical, words=words))
         return len(self._entries) - 1
 
-    def _index(self, index: int, keys: list[str]) -> None:
+    def _index(self, index: int, keys: Sequence[str]) -> None:
         for each in keys:
             if self._by_key.setdefault(each, index) != index and index not in self._more_by_key.get(each, ()):
                 self._more_by_key.setdefault(each, []).append(index)
@@ -461,10 +480,15 @@ class Registry:
         """
         found = []
         for entry in self._entries:
-            ranked = sorted(entry.spellings, key=lambda spelling: -entry.spellings[spelling])
+            spellings = entry.spellings
+            ranked = (
+                list(spellings)
+                if len(spellings) == 1
+                else sorted(spellings, key=lambda spelling: -spellings[spelling])
+            )
             name = ranked[0]
-            aliases = [*ranked[1:], *(alias for alias in entry.aliases if alias not in entry.spellings)]
-            if entry.canonical is not None and entry.canonical not in entry.spellings:
+            aliases = [*ranked[1:], *(alias for alias in entry.aliases if alias not in spellings)]
+            if entry.canonical is not None and entry.canonical not in spellings:
                 aliases.append(entry.canonical)
             kind = (
                 KINDS[entry.canonical] if entry.canonical is not None else kind_of(name, person=entry.person)

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from agreements.model import ActorKind
+from agreements.similarity import without_marks
 
 __all__ = ["KINDS", "canonical_name"]
 
@@ -91,7 +92,7 @@ def _key(name: str) -> str:
     text = name
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
-        text = "".join(char for char in text if not unicodedata.combining(char))
+        text = without_marks(text)
     text = text.casefold()
     text = " ".join(text.replace(".", "").replace("’", "").replace("'", "").split()).strip(" ,;:")
     return text.removeprefix("the ")

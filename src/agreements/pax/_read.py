@@ -63,6 +63,7 @@ from agreements.pax._variables import (
     VARIABLES,
 )
 from agreements.pax._write import code
+from agreements.similarity import without_marks
 
 __all__ = [
     "Where",
@@ -180,7 +181,7 @@ def _blank(text: str) -> bool:
 
 def _slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    text = without_marks(text).casefold()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].rstrip("-") or "place"
 
 
@@ -273,6 +274,10 @@ class _Reader:
         self._citations: dict[tuple[str, str], Citation] = {}
         self._codes: dict[tuple[str, int | None, str | None], Code] = {}
         self.kinds: _Kinds | None = None
+        # What a cell of the coded columns reads as, by its text: (level, text stripped); ("", ...) is blank.
+        self._levels: dict[str, tuple[int | None, str]] = {}
+        # What a cell of each other column (:attr:`_Kinds.labels`) gives, by its text: () when it is blank.
+        self._labels: list[dict[str, tuple[str, Code, str] | tuple[()]]] = []
 
     def clause(self, source: str, variable: str, level: int, quote: str) -> Clause:
         found = self._clauses.get((source, variable, level, quote))
@@ -474,14 +479,14 @@ class _Reader:
                 self.problem(number, ID_COLUMN, f"{own!r} is not an id", "pax-id", line=line)
                 return None
             found = own
-        elif _level(text) is None:
+        elif (whole := _level(text)) is None:
             what = repr(text) if text else "an empty cell"
             self.problem(
                 number, "AgtId", f"{what} is not a PA-X agreement id (a whole number)", "pax-id", line=line
             )
             return None
         else:
-            found = f"pax-{_level(text)}"
+            found = f"pax-{whole}"
         if found in self.ids:
             self.problem(
                 number, "AgtId", f"a second agreement with the id {found!r}", "pax-duplicate-id", line=line
@@ -493,30 +498,45 @@ class _Reader:
     def codes(
         self, number: int, line: int, record: list[str], columns: dict[str, int]
     ) -> tuple[list[tuple[str, int, str]], list[tuple[str, Code, str]]]:
-        """The coded topics ``(variable, level, quote)``, and the other columns as codes with their quotes."""
-        if self.kinds is None:
-            self.kinds = _Kinds.of(columns)
+        """The coded topics ``(variable, level, quote)``, and the other columns as codes with their quotes.
+
+        A column holds few distinct cells ("1", a country, a stage), so each is read once per file:
+        a level once per text, a label once per column and text.
+        """
+        kinds = self.kinds
+        if kinds is None:
+            kinds = self.kinds = _Kinds.of(columns)
+            self._labels = [{} for _ in kinds.labels]
         topics: list[tuple[str, int, str]] = []
         labels: list[tuple[str, Code, str]] = []
-        cells = self.kinds.level_cells(record)
+        cells = kinds.level_cells(record)
+        levels = self._levels
         # Most cells are "0": compress leaves those out in C.
-        coded = itertools.compress(zip(self.kinds.level_names, cells, strict=True), map("0".__ne__, cells))
-        for name, text in coded:  # most cells are "0": those are left out at once
-            if _blank(text):
+        coded = itertools.compress(zip(kinds.level_names, cells, strict=True), map("0".__ne__, cells))
+        for name, text in coded:
+            found = levels.get(text)
+            if found is None:
+                found = levels[text] = (None, "") if _blank(text) else (_level(text), text.strip())
+            level, stripped = found
+            if not stripped:  # a blank cell
                 continue
-            level = _level(text)
             if level is None or level > 3:
                 self.problem(
-                    number, name, f"{text.strip()!r} is not a level (0, 1, 2 or 3)", "pax-level", line=line
+                    number, name, f"{stripped!r} is not a level (0, 1, 2 or 3)", "pax-level", line=line
                 )
             elif level and name in VARIABLES:
-                topics.append((name, level, text.strip()))
+                topics.append((name, level, stripped))
             elif level:
-                labels.append((name, self.code(name, level, None), text.strip()))
-        for name, index in self.kinds.labels:
+                labels.append((name, self.code(name, level, None), stripped))
+        for (name, index), seen in zip(kinds.labels, self._labels, strict=True):
             text = record[index]
-            if not _blank(text):
-                labels.append((name, self.code(name, None, text.strip()), quotable(text)))
+            label = seen.get(text)
+            if label is None:
+                label = seen[text] = (
+                    () if _blank(text) else (name, self.code(name, None, text.strip()), quotable(text))
+                )
+            if label:
+                labels.append(label)
         return topics, labels
 
     def code(self, name: str, level: int | None, label: str | None) -> Code:
