@@ -142,12 +142,15 @@ _SIGNED_MARK: Final = re.compile(
 )
 
 
+_DIGIT: Final = re.compile(r"\d")
+
+
 def _note(text: str) -> bool:
     """Whether a piece is a note, not a name (:data:`_NOTE`, :data:`_UNSIGNED_NOTE`, :data:`_DATED`)."""
     return (
         bool(_NOTE.match(text))
         or ("signed" in text.lower() and bool(_UNSIGNED_NOTE.match(text)))
-        or (any(char.isdigit() for char in text) and _DATED.match(text) is not None)
+        or (_DIGIT.search(text) is not None and _DATED.match(text) is not None)
     )
 
 
@@ -465,7 +468,7 @@ def _unnamed(text: str) -> bool:
     return (
         not any(char.isalpha() for char in text)
         or bool(_NUMERAL.fullmatch(text) or _UNNAMED.fullmatch(text) or _OFFICE_ALONE.fullmatch(text))
-        or _INTRODUCES.search(text) is not None
+        or _INTRODUCES.search(text, max(0, len(text) - 40)) is not None  # its words end the text
         or text.startswith(_FRAGMENT_STARTS)
         or text[:3].casefold()
         == "of "  # "OF DELEGATION."; not "De", "Du", "In", which start surnames and names
@@ -1364,11 +1367,13 @@ _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 def _name_text(piece: str) -> tuple[str, bool]:
     """The piece's text without marks and without what a line's end left of a name, and whether the piece goes
     on a list with "and" (then it names the list's next, no signatory: "and Mrs. Adel Balasingham")."""
-    tidied = _PART_OF.sub("", _SIGNED_MARK.sub("", _tidy(piece)))
+    tidied = _SIGNED_MARK.sub("", _tidy(piece))
+    tidied = _PART_OF.sub("", tidied) if tidied[-4:].casefold() == "part" else tidied
     listed = (
         _LEADING_AND.match(tidied) is not None
     )  # "and Current Chairman of ECOWAS", "and, representatives of"
-    text = _BROKEN_END.sub("", _LEADING_AND.sub("", tidied))
+    text = _LEADING_AND.sub("", tidied)
+    text = _BROKEN_END.sub("", text) if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS else text
     # What is left of an organisation's name after a line's end: "of the Arab Coalition" (PA-X 2123).
     if text[:3].casefold() == "of ":
         rest = _LEADING_THE.sub("", text[3:])
