@@ -848,6 +848,16 @@ class TestParties:
             ("this Agreement", []),
             ("Unclear who signed", []),
             ("Signed (illegible)", []),  # PA-X 356
+            ("Signed Illegible", []),
+            # The document a sentence is about is no party: who signed it is (PA-X 156, 2532).
+            ("This Agreement is signed by the Government of Sudan", ["Government of Sudan"]),
+            (
+                "Military Commands of the unit JNA which signed by Gen. Kadijevic",
+                ["Military Commands of the unit JNA"],
+            ),
+            # A person's name, a colon and an office alone: the person (PA-X 119).
+            ("Blaise Compaoré: President", ["Blaise Compaoré"]),
+            ("Title: Chairman", []),  # a form's label and an office (PA-X 702)
             # A form's label before a name, and a deed's "of the ... Part" after it (PA-X 858, 999, 1663).
             ("On behalf of: The Republic of the Sudan", ["The Republic of the Sudan"]),
             ("Initialed by: Sec. Rodolfo Garcia", ["Sec. Rodolfo Garcia"]),
@@ -865,11 +875,17 @@ class TestParties:
             ("Legal Advisor", []),
             ("Paramount Chief", []),
             ("Second Vice-President, Attorney-General", []),
-            # A plural is a group that may sign ("For the Officers:", PA-X 598).
-            ("For the Officers:", ["Officers"]),
+            # Nor does a plural, a header above the names or a group no reader could tell from another (PA-X 273,
+            # 1663, 1825, 598).
+            ("Advisers", []),
+            ("Chiefs", []),
+            ("Representatives", []),
+            ("For the Officers:", []),
+            ("Commissioner of Police", []),
             # An office of the state's security is the body (not "Head of State").
             ("Head of State Security", ["State Security"]),
-            ("Head of Government of the Republic of Togo", ["Republic of Togo"]),
+            ("Head of Government of the Republic of Togo", ["Government of the Republic of Togo"]),
+            ("Head of Government of National Unity", ["Government of National Unity"]),
             ("The reconciliation council is comprised of", []),  # PA-X 1955
             # "of the" after a line's end before an organisation's name: the organisation (PA-X 2123, 1826).
             ("of the Arab Coalition", ["Arab Coalition"]),

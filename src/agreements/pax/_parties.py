@@ -92,7 +92,7 @@ _SECTION_MARK: Final = re.compile(r"^\s*(?:[A-Z]|[IVX]{2,4}|[ivx]{1,4})[.)]\s+")
 _NUMERAL: Final = re.compile(r"[IVX]{1,4}|[ivx]{1,4}")
 _NOTE: Final = re.compile(
     r"^(?:\[.*\]|according to\b|page \d|note\b|third signatory|two illegible|not signed|agreement unsigned|"
-    r"\d+ signator|signed by\b|signed\s*\((?:illegible|unreadable|signature)[^)]*\)|these terms\b|\".*|unsigned\b|in witness whereof\b|done (?:at|in)\b|fait à\b|"
+    r"\d+ signator|signed by\b|signed\s*(?:\((?:illegible|unreadable|signature)[^)]*\)|illegible\b)|these terms\b|\".*|unsigned\b|in witness whereof\b|done (?:at|in)\b|fait à\b|"
     r"this \w+ day of\b|"
     # prose that says who signed or attended, before or instead of their names
     r"to (?:this|the present) (?:[\w-]+ )?(?:agreement|accord|declaration|document)\b|(?:have|has) signed\b|have,|hereby\b|the following\b|these are\b|there (?:is|are) no\b|"
@@ -137,7 +137,7 @@ _PART_OF: Final = re.compile(r"\s+of the (?:first|second|third|fourth|fifth|sixt
 _SIGNED_MARK: Final = re.compile(
     r"^(?:on behalf of|initial(?:l)?ed by|approved by|enclosure|between)\s*:\s*(?=\S)|"
     rf"^signed\b(?:[^:;]{{0,60}}?(?:{_DATE}|\bby))?\s*:\s*(?=\S)"
-    r"|^signed\s+(?!(?:by|under|on|in|at|and|only|for)\b)(?=(?-i:[A-Z]))",
+    r"|^signed\s+(?!(?:by|under|on|in|at|and|only|for|illegible)\b)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
@@ -255,7 +255,8 @@ _ORGANISATION_WORD: Final = re.compile(
 )
 # What an office is "of" without naming a body: "Head of State", "Head of Government", "Head of Delegation",
 # "Chief of Staff", "Head of Mission".
-_OFFICE_OF: Final = r"state|government|delegation|mission|cabinet|staff"
+_OFFICE_OF_BODY: Final = r"delegation|mission|cabinet|staff|police"
+_OFFICE_OF: Final = rf"state|government|{_OFFICE_OF_BODY}"
 # Ways of writing an organisation with the person who signs for it; the person is dropped.
 _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[str]], ...]] = (
     (
@@ -276,8 +277,8 @@ _ORGANISATION_AND_PERSON: Final[tuple[tuple[Callable[[str], bool], re.Pattern[st
         lambda low: " of" in low or " from" in low,
         re.compile(
             r"^(?:an?\s+|the\s+)?(?:representative|delegate|commander|leader|deputy(?: general)? commander|official|"
-            rf"heads? of (?:the )?(?:state(?: and (?:of )?government)?|{_OFFICE_OF})|"
-            rf"head(?!s? of (?:the )?(?:{_OFFICE_OF})\b(?!\s+(?-i:[A-Z])))|president|chairman|"
+            rf"heads? of (?:the )?(?:state(?: and (?:of )?government)?|{_OFFICE_OF_BODY})|"
+            rf"head(?!s? of (?:the )?(?:state|{_OFFICE_OF_BODY})\b(?!\s+(?-i:[A-Z])))|president|chairman|"
             r"member)s?(?:\s+and\s+a\s+delegate)?\s+(?:of|from)\s+(?:the\s+)?"
             r"(?P<org>.+?)(?:\s*[,:]\s*(?P<person>.*))?$",
             re.I,
@@ -451,7 +452,7 @@ _OFFICE_ALONE: Final = re.compile(
     r"(?:(?:the|his|her)\s+)?"
     rf"(?:(?:{_OFFICE_QUALIFIERS}|second|third|founder|incoming|outgoing|current|state|union|lead|talks|legal|"
     r"police|finance|federation)[\s-]+)*"
-    rf"(?:{_OFFICE_WORDS}|heads|(?:secretary|attorney)[\s-]+general|excellency|pr[ée]sident|ministre|"
+    rf"(?:(?:{_OFFICE_WORDS})s?|(?:secretary|attorney)[\s-]+general|excellency|pr[ée]sident|ministre|"
     r"secr[ée]taire(?:[\s-]+g[ée]n[ée]ral)?)"
     rf"(?:\s+(?:of|and)\s+(?:the\s+)?(?:{_OFFICE_OF}))*"
     # and another office after a comma: "Second Vice-President, Attorney-General" (PA-X 564)
@@ -1012,6 +1013,14 @@ def _person(text: str) -> bool:
     return bool(_PERSON.match(text)) and not _ORGANISATION_WORD.search(text)
 
 
+# The document or meeting a sentence is about, as the subject of "... was signed by": no party.
+_DOCUMENT: Final = re.compile(
+    r"(?:this|the present|the)\s+(?:[\w-]+\s+){0,2}?(?:agreement|accord|declaration|document|memorandum|protocol|"
+    r"conference|meeting|minutes)",
+    re.IGNORECASE,
+)
+
+
 def _organisation(text: str) -> tuple[str, bool]:
     """The organisation a piece names, dropping the person who signs for it; and whether a person was dropped."""
     if not _MAYBE_SIGNED.search(text):
@@ -1037,6 +1046,9 @@ def _organisation(text: str) -> tuple[str, bool]:
                 if person.strip() and reads_as_person(person.strip(" ,:")):
                     return person.strip(" ,:"), True
                 continue
+            # "This Agreement is signed by the Government of Sudan": the signatory, not the document.
+            if _DOCUMENT.fullmatch(organisation):
+                return (person.strip(" ,:.") if person.strip() else ""), False
             # "Representative of the Hayat Tahrir Al Sham" drops an office, no person: its signatory follows.
             return organisation, bool(person.strip())
     titled = _COLON_TITLED.match(masked) if ":" in masked else None
@@ -1364,6 +1376,18 @@ class _Ruled(NamedTuple):
 _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 
 
+def _organisation_taken(text: str) -> tuple[str, bool] | None:
+    """The organisation a piece names, the person who signs for it taken out (:func:`_organisation`,
+    :func:`_signed_for`), and whether something was taken out; ``None`` when what is left is a note."""
+    text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
+    if _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
+        return None
+    if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS:  # "... of the unit JNA which signed by ..."
+        text = _BROKEN_END.sub("", text)
+    organisation = None if dropped else _signed_for(text)
+    return (organisation, True) if organisation is not None else (text, dropped)
+
+
 def _name_text(piece: str) -> tuple[str, bool]:
     """The piece's text without marks and without what a line's end left of a name, and whether the piece goes
     on a list with "and" (then it names the list's next, no signatory: "and Mrs. Adel Balasingham")."""
@@ -1421,12 +1445,10 @@ def _read_ruled(piece: str) -> _Ruled | None:
     if own_role is None and "(" in text:  # "John Utho Achom (Witness) – Kangi County" in a list of parties
         bracket = _ROLE_BRACKET.match(text)
         own_role = role_in(bracket.group(1)) if bracket is not None else None
-    text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
-    if dropped and _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
+    taken = _organisation_taken(text)
+    if taken is None:
         return None
-    organisation = None if dropped else _signed_for(text)
-    if organisation is not None:
-        text, dropped = organisation, True
+    text, dropped = taken
     text, aliases = _bracketed(text)
     described = text  # with the office that may follow the name
     if "," in text:
@@ -1440,6 +1462,12 @@ def _read_ruled(piece: str) -> _Ruled | None:
         name = part.removeprefix("the ")
         if _unnamed(name):  # "Head of State" in "Heads of State and Government"; "and" a list leaves
             continue
+        before, colon, office = name.partition(":")
+        # "Blaise Compaoré: President" (PA-X 119) is the person; "Title: Chairman", a form's label, no one
+        if colon and before.strip() and _unnamed(office.strip()):
+            if _LABEL.match(before):
+                continue
+            name = before.strip()
         if _too_long(name):  # prose, not a name; or a person's name before a long office
             name = _before_office(name)
         if not _too_long(name):
