@@ -137,7 +137,7 @@ _PART_OF: Final = re.compile(r"\s+of the (?:first|second|third|fourth|fifth|sixt
 _SIGNED_MARK: Final = re.compile(
     r"^(?:on behalf of|initial(?:l)?ed by|approved by|enclosure|between)\s*:\s*(?=\S)|"
     rf"^signed\b(?:[^:;]{{0,60}}?(?:{_DATE}|\bby))?\s*:\s*(?=\S)"
-    r"|^signed\s+(?!(?:by|under|on|in|at|and|only|for|illegible)\b)(?=(?-i:[A-Z]))",
+    r"|^signed\s+(?!(?:by|under|on|in|at|and|only|for)\b)(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
@@ -468,12 +468,18 @@ def _unnamed(text: str) -> bool:
     (:data:`_OFFICE_ALONE`)."""
     return (
         not any(char.isalpha() for char in text)
-        or bool(_NUMERAL.fullmatch(text) or _UNNAMED.fullmatch(text) or _OFFICE_ALONE.fullmatch(text))
+        or _NO_NAME.fullmatch(text) is not None
         or _INTRODUCES.search(text, max(0, len(text) - 40)) is not None  # its words end the text
         or text.startswith(_FRAGMENT_STARTS)
-        or text[:3].casefold()
-        == "of "  # "OF DELEGATION."; not "De", "Du", "In", which start surnames and names
+        # "OF DELEGATION."; not "De", "Du", "In", which start surnames and names
+        or text[:3].casefold() == "of "
     )
+
+
+# A numeral, a title or a role, or an office alone, as one pattern: one call in C for the three.
+_NO_NAME: Final = re.compile(
+    rf"(?-i:{_NUMERAL.pattern})|{_UNNAMED.pattern}|{_OFFICE_ALONE.pattern}", re.IGNORECASE
+)
 
 
 # What is left of an office or a name whose start stands elsewhere: "of the Negotiations" after a role's word
@@ -1379,8 +1385,9 @@ _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 def _organisation_taken(text: str) -> tuple[str, bool] | None:
     """The organisation a piece names, the person who signs for it taken out (:func:`_organisation`,
     :func:`_signed_for`), and whether something was taken out; ``None`` when what is left is a note."""
-    text, dropped = _organisation(_SIDE.sub("", text).strip(" ,:"))
-    if _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
+    given = _SIDE.sub("", text).strip(" ,:")
+    text, dropped = _organisation(given)
+    if text != given and _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
         return None
     if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS:  # "... of the unit JNA which signed by ..."
         text = _BROKEN_END.sub("", text)
@@ -1460,7 +1467,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
     for part in _split_list(text):
         # "the Russian Federation" in a list; "The Sham Front" keeps its article
         name = part.removeprefix("the ")
-        if _unnamed(name):  # "Head of State" in "Heads of State and Government"; "and" a list leaves
+        if name != text and _unnamed(name):  # "Head of State" in "Heads of State and Government"; "and" left
             continue
         before, colon, office = name.partition(":")
         # "Blaise Compaoré: President" (PA-X 119) is the person; "Title: Chairman", a form's label, no one
