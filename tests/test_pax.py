@@ -896,6 +896,12 @@ class TestParties:
                 ["Milan Krizanovic", "Ministry of Internal Affairs", "Federation of Bosnia and Herzegovina"],
             ),
             ("Bosnia and Herzegovina", ["Bosnia and Herzegovina"]),
+            # A known state before "as" and a long office in a list is the state (PA-X 823).
+            (
+                "Russian Federation, the United States of America and France as Co-Chairs of the Organization for "
+                "Security and Co-operation in Europe Minsk Group",
+                ["Russian Federation", "United States of America", "France"],
+            ),
             # A hyphen (U+2010) is a list's mark as "-" is (PA-X 1867).
             ("\u2010 Deputy Prime Minister Milan Trbojević", ["Deputy Prime Minister Milan Trbojević"]),
         ],

@@ -1395,6 +1395,25 @@ def _organisation_taken(text: str) -> tuple[str, bool] | None:
     return (organisation, True) if organisation is not None else (text, dropped)
 
 
+def _part_name(part: str, text: str) -> str | None:
+    """The name a part of ``text``'s list gives (the part itself when ``text`` is no list), ``None`` for none."""
+    # "the Russian Federation" in a list; "The Sham Front" keeps its article
+    name = part.removeprefix("the ")
+    if name != text and _unnamed(name):  # "Head of State" in "Heads of State and Government"; "and" left
+        return None
+    before, colon, office = name.partition(":")
+    # "Blaise Compaoré: President" (PA-X 119) is the person; "Title: Chairman", a form's label, no one
+    if colon and before.strip() and _unnamed(office.strip()):
+        if _LABEL.match(before):
+            return None
+        name = before.strip()
+    if _too_long(name):  # prose, not a name; or a person's name before a long office
+        name = _before_office(name)
+    if _too_long(name) and _known(name.partition(" as ")[0]):  # "France as Co-Chairs of ..." (PA-X 823)
+        name = name.partition(" as ")[0]
+    return None if _too_long(name) else name
+
+
 def _name_text(piece: str) -> tuple[str, bool]:
     """The piece's text without marks and without what a line's end left of a name, and whether the piece goes
     on a list with "and" (then it names the list's next, no signatory: "and Mrs. Adel Balasingham")."""
@@ -1465,19 +1484,8 @@ def _read_ruled(piece: str) -> _Ruled | None:
         return None
     names = []
     for part in _split_list(text):
-        # "the Russian Federation" in a list; "The Sham Front" keeps its article
-        name = part.removeprefix("the ")
-        if name != text and _unnamed(name):  # "Head of State" in "Heads of State and Government"; "and" left
-            continue
-        before, colon, office = name.partition(":")
-        # "Blaise Compaoré: President" (PA-X 119) is the person; "Title: Chairman", a form's label, no one
-        if colon and before.strip() and _unnamed(office.strip()):
-            if _LABEL.match(before):
-                continue
-            name = before.strip()
-        if _too_long(name):  # prose, not a name; or a person's name before a long office
-            name = _before_office(name)
-        if not _too_long(name):
+        name = _part_name(part, text)
+        if name is not None:
             person = _person(name)
             names.append((name, tuple(aliases) if part == text and not person else (), person))
     if not names and dropped:
