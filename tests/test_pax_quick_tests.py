@@ -22,7 +22,7 @@ def _texts(words: list[str]) -> st.SearchStrategy[str]:
     cased = st.sampled_from(words).flatmap(
         lambda word: st.sampled_from([word, word.upper(), word.title(), word + "s", word + "ing"])
     )
-    marks = st.sampled_from([" ", "  ", "'", ".", "-", "_", ",", "(", "1", "a", "x", *_SPECIAL])
+    marks = st.sampled_from([" ", "  ", "'", ".", "-", "_", ",", "(", ":", "1", "a", "x", *_SPECIAL])
     return st.lists(st.one_of(cased, marks), max_size=8).map("".join)
 
 
@@ -48,3 +48,68 @@ def test_rules_needed_agrees_with_its_pattern(text: str) -> None:
 @example("\u212aingdom of Jordan")
 def test_formal_agrees_with_its_pattern(text: str) -> None:
     assert _gazetteer._formal(text) == (_gazetteer._FORMAL.search(text) is not None)
+
+
+# The checks that let a pattern of the party cells' rules run only where it may find something: where one says
+# no, the pattern finds nothing.
+# The words the patterns look for, written out here (not taken from the sets under test).
+_AT_ENDS = _texts(
+    ["of", "for", "the", "de", "du", "des", "pour", "and", "et", "which", "who", "they are", "as follows",
+     "the following", "namely", "comprised", "composed", "made up", "is comprised of"]
+)  # fmt: skip
+_AT_STARTS = _texts(
+    [
+        "on behalf of",
+        "initialled by",
+        "initialed by",
+        "approved by",
+        "enclosure",
+        "between",
+        "signed",
+        "and",
+        "part",
+        "of the first part",
+    ]
+)
+
+
+@given(_AT_ENDS)
+@example("Military Commands of the unit JNA which")
+@example("Military Commands of the unit JNA who")
+@example("Attorney-General and")
+@example("The council is made up")
+@example("The council is made up of")
+@example("They are as follows :")
+@example("Attorney-General,\u0131s and")
+@example("x-namely")
+@example("comprised of\t:")
+def test_a_name_s_end_is_looked_for_where_the_pattern_may_find_it(text: str) -> None:
+    if not _parties._may_end_on(text, _parties._BREAKING_WORDS):
+        assert _parties._BROKEN_END.search(text) is None
+    if not _parties._may_introduce(text):
+        assert _parties._INTRODUCES.search(text) is None
+
+
+@given(_AT_STARTS)
+@example("On behalf of: The Republic of the Sudan")
+@example("Initialled by: Sec. Rodolfo Garcia")
+@example("Approved by: Abdrabbuh Mansur Hadi")
+@example("Enclosure: Alija IZETBEGOVIC")
+@example("BETWEEN: THE MARAU EAGLE FORCE of the First Part")
+@example("Signed G. MERREM")
+@example("& SECURITY")
+@example("AND SECURITY")
+@example("Signed on 31/08/1999")
+@example("\u0131nitialed by: Sec. Rodolfo Garcia")
+@example("\u017figned: S. K. Shoigu")
+@example("AND, representatives")
+def test_a_name_s_start_is_looked_for_where_the_pattern_may_find_it(text: str) -> None:
+    if text.isascii() and text[:1].lower() not in _parties._MARK_INITIALS:
+        assert _parties._SIGNED_MARK.match(text) is None
+    if text.isascii() and text[:3].lower() != "and":
+        assert _parties._LEADING_AND.match(text) is None
+    if text.isascii() and text[-4:].lower() != "part":
+        assert _parties._PART_OF.search(text) is None
+    assert _parties._starts_with_and(text) == (_parties._AND_GOES_ON.match(text) is not None)
+    if not any(map(str.isdecimal, text)):
+        assert _parties._DATED.match(text) is None

@@ -62,6 +62,14 @@ _CONTINUED: Final = re.compile(
 # ("12. GETACHEW TOROCHI HEAD OF SOUTH OMO ZONE JUSTICE", "AND SECURITY", PA-X Local 2047); elsewhere "and" may
 # start the next name (PA-X 420) or end a name before the next one.
 _AND_GOES_ON: Final = re.compile(r"^[ \u00a0]*(?:and|AND|&)[ \u00a0]")
+
+
+def _starts_with_and(line: str) -> bool:
+    """Whether ``line`` starts with "and" or "&" (:data:`_AND_GOES_ON`), looked for by string methods first."""
+    head = line.lstrip(" \u00a0")
+    return head[:1] in "aA&" and head != "" and _AND_GOES_ON.match(line) is not None
+
+
 _NUMBERED: Final = re.compile(r"^\s*\d{1,2}\s*[.)]\s")
 _INVISIBLE: Final = str.maketrans({"\ufeff": None, "\ufffc": None, "\u00ad": None, "\u200b": None})
 # Signature columns side by side: a tab, or a run of three or more blanks.
@@ -129,6 +137,8 @@ _DATED: Final = re.compile(
 )
 
 
+# The first letters of :data:`_SIGNED_MARK`'s words, in small letters.
+_MARK_INITIALS: Final = frozenset("oiaebs")
 # A deed's way of naming its sides: "THE ISATABUR FREEDOM MOVEMENT of the Second Part" (PA-X 1663).
 _PART_OF: Final = re.compile(r"\s+of the (?:first|second|third|fourth|fifth|sixth) part$", re.IGNORECASE)
 # A form's label before the name it marks ("On behalf of: The Republic of the Sudan", "Initialed by: Sec. Rodolfo
@@ -142,15 +152,12 @@ _SIGNED_MARK: Final = re.compile(
 )
 
 
-_DIGIT: Final = re.compile(r"\d")
-
-
 def _note(text: str) -> bool:
     """Whether a piece is a note, not a name (:data:`_NOTE`, :data:`_UNSIGNED_NOTE`, :data:`_DATED`)."""
     return (
         bool(_NOTE.match(text))
         or ("signed" in text.lower() and bool(_UNSIGNED_NOTE.match(text)))
-        or (_DIGIT.search(text) is not None and _DATED.match(text) is not None)
+        or (any(map(str.isdecimal, text)) and _DATED.match(text) is not None)
     )
 
 
@@ -469,7 +476,7 @@ def _unnamed(text: str) -> bool:
     return (
         not any(char.isalpha() for char in text)
         or _NO_NAME.fullmatch(text) is not None
-        or _INTRODUCES.search(text, max(0, len(text) - 40)) is not None  # its words end the text
+        or (_may_introduce(text) and _INTRODUCES.search(text) is not None)
         or text.startswith(_FRAGMENT_STARTS)
         # "OF DELEGATION."; not "De", "Du", "In", which start surnames and names
         or text[:3].casefold() == "of "
@@ -488,6 +495,20 @@ _NO_NAME: Final = re.compile(
 _FRAGMENT_STARTS: Final = ("of ", "in ", "et ", "de ", "du ", "des ")
 
 
+# How each of :data:`_INTRODUCES`'s words ends.
+_INTRODUCING_ENDS: Final = ("are", "follows", "following", "namely", "of", "comprised", "composed", "up")
+
+
+def _may_introduce(text: str) -> bool:
+    """Whether :data:`_INTRODUCES` may find its words at ``text``'s end: for ASCII text, whether the text ends
+    as one of them ends, before blanks and a colon; other text may."""
+    if not text.isascii():
+        return True
+    tail = text.rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith(":") else tail
+    return tail.lower().endswith(_INTRODUCING_ENDS)
+
+
 # Words that open a list rather than name anyone: "And the brothers in the area of Al-Saliyah, and they are:".
 _INTRODUCES: Final = re.compile(
     r"\b(?:they are|as follows|the following|namely|(?:is |are )?(?:comprised|composed|made up)(?: of)?)\s*:?$",
@@ -503,6 +524,15 @@ _BROKEN_END: Final = re.compile(
 _BREAKING_WORDS: Final = frozenset(
     {"of", "for", "the", "de", "du", "des", "pour", "and", "et", "which", "who"}
 )
+
+
+def _may_end_on(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text``'s last word, after a blank or a comma, may be one of ``words`` (small letters), as a
+    pattern that ignores case would find it: for ASCII text, whether it is; other text may."""
+    if not text.isascii():
+        return True
+    last = text.replace(",", " ").rsplit(None, 1)
+    return bool(last) and last[-1].lower() in words
 
 
 #: The longest name, in words: a longer piece is prose, not a name.
@@ -1264,7 +1294,7 @@ def _wraps(last: str, following: str) -> bool:
         words[-1].casefold() in _OPEN_WORDS
         or words[-1] in _OPEN_SMALL_WORDS
         or _CONTINUED.match(following)
-        or ((words[-1].casefold() == "and" or _AND_GOES_ON.match(following)) and _NUMBERED.match(last))
+        or ((words[-1].casefold() == "and" or _starts_with_and(following)) and _NUMBERED.match(last))
         # "... développement économique et" and "sociale"; "Federation of Bosnia and" and "Herzegovina"
         or (words[-1].casefold() in {"and", "et", "y"} and following.lstrip()[:1].islower())
         or (words[-1].casefold() == "and" and _PROTECTED.search(f"{last} {following.lstrip()}") is not None)
@@ -1328,7 +1358,7 @@ class _Reading:
 
     def plain(self, plain: str, quote: str) -> None:
         text = " ".join(_visible(plain).split()).strip(" .-")
-        if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS:  # "... contre la torture et"
+        if _may_end_on(text, _BREAKING_WORDS):  # "... contre la torture et"
             text = _BROKEN_END.sub("", text)
         person = _person(text)
         unnamed = _unnamed(text) or _too_long(text)
@@ -1389,7 +1419,7 @@ def _organisation_taken(text: str) -> tuple[str, bool] | None:
     text, dropped = _organisation(given)
     if text != given and _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
         return None
-    if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS:  # "... of the unit JNA which signed by ..."
+    if _may_end_on(text, _BREAKING_WORDS):  # "... of the unit JNA which signed by ..."
         text = _BROKEN_END.sub("", text)
     organisation = None if dropped else _signed_for(text)
     return (organisation, True) if organisation is not None else (text, dropped)
@@ -1417,13 +1447,20 @@ def _part_name(part: str, text: str) -> str | None:
 def _name_text(piece: str) -> tuple[str, bool]:
     """The piece's text without marks and without what a line's end left of a name, and whether the piece goes
     on a list with "and" (then it names the list's next, no signatory: "and Mrs. Adel Balasingham")."""
-    tidied = _SIGNED_MARK.sub("", _tidy(piece))
-    tidied = _PART_OF.sub("", tidied) if tidied[-4:].casefold() == "part" else tidied
-    listed = (
-        _LEADING_AND.match(tidied) is not None
-    )  # "and Current Chairman of ECOWAS", "and, representatives of"
-    text = _LEADING_AND.sub("", tidied)
-    text = _BROKEN_END.sub("", text) if text[text.rfind(" ") + 1 :].casefold() in _BREAKING_WORDS else text
+    tidied = _tidy(piece)
+    # Each pattern runs only where ASCII text, the usual case, starts or ends with what it looks for (most names
+    # do not); other text always meets the pattern, whose ignoring case matches letters that lower() does not.
+    ascii_text = tidied.isascii()
+    if not ascii_text or tidied[:1].lower() in _MARK_INITIALS:
+        tidied = _SIGNED_MARK.sub("", tidied)
+    if not ascii_text or tidied[-4:].lower() == "part":
+        tidied = _PART_OF.sub("", tidied)
+    # "and Current Chairman of ECOWAS", "and, representatives of"
+    leading = _LEADING_AND.match(tidied) if not ascii_text or tidied[:3].lower() == "and" else None
+    listed = leading is not None
+    text = tidied[leading.end() :] if leading is not None else tidied
+    if _may_end_on(text, _BREAKING_WORDS):
+        text = _BROKEN_END.sub("", text)
     # What is left of an organisation's name after a line's end: "of the Arab Coalition" (PA-X 2123).
     if text[:3].casefold() == "of ":
         rest = _LEADING_THE.sub("", text[3:])
