@@ -100,6 +100,8 @@ def test_a_name_s_end_is_looked_for_where_the_pattern_may_find_it(text: str) -> 
 @example("& SECURITY")
 @example("AND SECURITY")
 @example("Signed on 31/08/1999")
+@example("Signed on 31/08/2019")
+@example("6 November 1899")
 @example("\u0131nitialed by: Sec. Rodolfo Garcia")
 @example("\u017figned: S. K. Shoigu")
 @example("AND, representatives")
@@ -111,5 +113,5 @@ def test_a_name_s_start_is_looked_for_where_the_pattern_may_find_it(text: str) -
     if text.isascii() and text[-4:].lower() != "part":
         assert _parties._PART_OF.search(text) is None
     assert _parties._starts_with_and(text) == (_parties._AND_GOES_ON.match(text) is not None)
-    if not any(map(str.isdecimal, text)):
+    if "18" not in text and "19" not in text and "20" not in text:  # a date's year
         assert _parties._DATED.match(text) is None

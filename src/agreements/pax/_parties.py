@@ -157,7 +157,8 @@ def _note(text: str) -> bool:
     return (
         bool(_NOTE.match(text))
         or ("signed" in text.lower() and bool(_UNSIGNED_NOTE.match(text)))
-        or (any(map(str.isdecimal, text)) and _DATED.match(text) is not None)
+        # (a date has a year: "18", "19" or "20" is in the text)
+        or (("19" in text or "20" in text or "18" in text) and _DATED.match(text) is not None)
     )
 
 
@@ -471,12 +472,11 @@ _OFFICE_ALONE: Final = re.compile(
 
 def _unnamed(text: str) -> bool:
     """Whether ``text`` names no one: no letter (a ``'`` closing a quotation), a numeral alone (``II``), a
-    title or a role without a name (``Sheikh [name illegible]``, ``Witness one``), or an office's words alone
-    (:data:`_OFFICE_ALONE`)."""
+    title or a role without a name (``Sheikh [name illegible]``, ``Witness one``), an office's words alone
+    (:data:`_OFFICE_ALONE`), or what is left of a name whose start stands elsewhere (:data:`_FRAGMENT_STARTS`)."""
     return (
-        not any(char.isalpha() for char in text)
+        not any(map(str.isalpha, text))
         or _NO_NAME.fullmatch(text) is not None
-        or (_may_introduce(text) and _INTRODUCES.search(text) is not None)
         or text.startswith(_FRAGMENT_STARTS)
         # "OF DELEGATION."; not "De", "Du", "In", which start surnames and names
         or text[:3].casefold() == "of "
@@ -1281,6 +1281,22 @@ def _lines(cell: str) -> list[str]:
     return lines
 
 
+def _goes_on_at_and(last: str, end: str, following: str) -> bool:
+    """Whether a line that ends on ``end`` (folded) goes on into ``following`` at "and", "et" or "y": in a
+    numbered list (:data:`_NUMBERED`), before a line in small letters ("... développement économique et" and
+    "sociale"), or inside a name that holds "and" ("Federation of Bosnia and" and "Herzegovina")."""
+    if end not in _JOINING_ENDS and following.lstrip(" \u00a0")[:1] not in ("a", "A", "&"):
+        return False  # the usual case, known without a pattern
+    if (end == "and" or _starts_with_and(following)) and _NUMBERED.match(last):
+        return True
+    if end in _JOINING_ENDS and following.lstrip()[:1].islower():
+        return True
+    return end == "and" and _PROTECTED.search(f"{last} {following.lstrip()}") is not None
+
+
+_JOINING_ENDS: Final = frozenset({"and", "et", "y"})
+
+
 def _wraps(last: str, following: str) -> bool:
     """Whether ``following`` goes on with the name that ``last`` breaks off (:data:`_OPEN_WORDS`,
     :data:`_CONTINUED`). Not after a header ("In the Presence of") or a note ("Agreement not signed, but a
@@ -1290,14 +1306,12 @@ def _wraps(last: str, following: str) -> bool:
     words = last.rsplit(None, 1)
     if not words or not following.strip():
         return False
+    end = words[-1].casefold()
     if not (
-        words[-1].casefold() in _OPEN_WORDS
+        end in _OPEN_WORDS
         or words[-1] in _OPEN_SMALL_WORDS
         or _CONTINUED.match(following)
-        or ((words[-1].casefold() == "and" or _starts_with_and(following)) and _NUMBERED.match(last))
-        # "... développement économique et" and "sociale"; "Federation of Bosnia and" and "Herzegovina"
-        or (words[-1].casefold() in {"and", "et", "y"} and following.lstrip()[:1].islower())
-        or (words[-1].casefold() == "and" and _PROTECTED.search(f"{last} {following.lstrip()}") is not None)
+        or _goes_on_at_and(last, end, following)
     ):
         return False
     bare = _visible(_LIST_MARK.sub("", last, count=1)).strip()
@@ -1417,10 +1431,11 @@ def _organisation_taken(text: str) -> tuple[str, bool] | None:
     :func:`_signed_for`), and whether something was taken out; ``None`` when what is left is a note."""
     given = _SIDE.sub("", text).strip(" ,:")
     text, dropped = _organisation(given)
-    if text != given and _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
-        return None
-    if _may_end_on(text, _BREAKING_WORDS):  # "... of the unit JNA which signed by ..."
-        text = _BROKEN_END.sub("", text)
+    if text != given:  # what the rules left of the piece
+        if _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
+            return None
+        if _may_end_on(text, _BREAKING_WORDS):  # "... of the unit JNA which signed by ..."
+            text = _BROKEN_END.sub("", text)
     organisation = None if dropped else _signed_for(text)
     return (organisation, True) if organisation is not None else (text, dropped)
 
@@ -1517,7 +1532,7 @@ def _read_ruled(piece: str) -> _Ruled | None:
     if "," in text:
         text = _APPOSITION.split(text, maxsplit=1)[0]
     text = _SIDE.sub("", text).strip(" ,:;.")
-    if _unnamed(text):
+    if _unnamed(text) or (_may_introduce(text) and _INTRODUCES.search(text) is not None):
         return None
     names = []
     for part in _split_list(text):
