@@ -882,6 +882,11 @@ class TestParties:
             ("Representatives", []),
             ("For the Officers:", []),
             ("Commissioner of Police", []),
+            # An office of a unit or a place named by its kind alone names no body (PA-X Local 2436).
+            (". Commander of the group", []),
+            (". Commander of the military mission", []),
+            ("Commander of the area", []),
+            ("Commander of the al-Bab area", ["al-Bab area"]),
             # An office of the state's security is the body (not "Head of State").
             ("Head of State Security", ["State Security"]),
             ("Head of Government of the Republic of Togo", ["Government of the Republic of Togo"]),
@@ -1364,7 +1369,7 @@ class TestOneActorPerOrganisation:
             ("Ahrar al-Sham", "Ahrar al-Sharqiyyah"),
             ("Islamic Front", "Sham Front"),
             ("Syrian Government", "Egyptian Government"),
-            ("Commander of the area", "Elders of the area"),
+            ("Council of the area", "Elders of the area"),  # ("Commander of the area" names no body)
             ("Russian Federation", "Russian Ministry of Defence"),
             ("United Nations", "United Nations Security Council"),
             ("Syrian Army", "Syrian Regime"),

@@ -1426,13 +1426,19 @@ class _Ruled(NamedTuple):
 _NO_NAMES: Final = _Ruled(False, False, None, False, False, None, ())
 
 
+# A unit or a place named by its kind alone, in small letters: the office "of the group", "of the area".
+_KIND_ALONE: Final = re.compile(r"(?:the )?(?:military )?(?:group|area|mission|unit|sector|zone|region)")
+
+
 def _organisation_taken(text: str) -> tuple[str, bool] | None:
     """The organisation a piece names, the person who signs for it taken out (:func:`_organisation`,
     :func:`_signed_for`), and whether something was taken out; ``None`` when what is left is a note."""
     given = _SIDE.sub("", text).strip(" ,:")
     text, dropped = _organisation(given)
     if text != given:  # what the rules left of the piece
-        if _note(text):  # "This agreement is signed by the following people ..." (PA-X 156)
+        # "This agreement is signed by the following people ..." (PA-X 156); "Commander of the group", which
+        # names no body (PA-X Local 2436)
+        if _note(text) or _KIND_ALONE.fullmatch(text):
             return None
         if _may_end_on(text, _BREAKING_WORDS):  # "... of the unit JNA which signed by ..."
             text = _BROKEN_END.sub("", text)
